@@ -1,0 +1,197 @@
+//! The dictionary, loaded once, and the registration of sifa's analyzers.
+
+use std::sync::Arc;
+
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
+use tantivy::Index;
+use tantivy_jieba::jieba_rs::Jieba;
+
+use crate::normalize::normalize;
+use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
+
+/// Name under which the jieba search-mode analyzer is registered.
+pub const JIEBA_TOKENIZER: &str = "sifa_jieba";
+/// Name under which the per-character analyzer is registered.
+pub const CHARS_TOKENIZER: &str = "sifa_chars";
+
+/// A user dictionary that jieba could not load.
+#[derive(Debug, thiserror::Error)]
+#[error("user dictionary line {line}: {reason}")]
+pub struct DictionaryError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// A word of analysed text: folded text and its character span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSpan {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// jieba with sifa's user dictionary, shared by every tokenizer and query.
+#[derive(Clone)]
+pub struct ChineseAnalysis {
+    jieba: Arc<Jieba>,
+    user_dictionary: Arc<str>,
+}
+
+impl ChineseAnalysis {
+    /// jieba's default dictionary plus `user_dictionary` (jieba's format:
+    /// `word [freq] [tag]` per line). Blank lines and `#` comments are allowed.
+    pub fn with_user_dictionary(user_dictionary: &str) -> Result<Self, DictionaryError> {
+        let mut jieba = Jieba::new();
+        for (index, line) in user_dictionary.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split_whitespace();
+            let word = parts.next().unwrap_or_default();
+            let freq = match parts.next() {
+                Some(f) => Some(f.parse::<usize>().map_err(|_| DictionaryError {
+                    line: index + 1,
+                    reason: format!("frequency {f:?} is not a whole number"),
+                })?),
+                None => None,
+            };
+            jieba.add_word(&normalize(word).text, freq, parts.next());
+        }
+        Ok(Self { jieba: Arc::new(jieba), user_dictionary: user_dictionary.into() })
+    }
+
+    /// The dictionary shipped with sifa.
+    pub fn default_dictionary() -> Self {
+        Self::with_user_dictionary(crate::DEFAULT_USER_DICTIONARY)
+            .expect("the shipped user dictionary is valid (checked by a test)")
+    }
+
+    /// The user dictionary text this analysis was built with; an index keeps a
+    /// copy so queries load exactly the dictionary the index was built with.
+    pub fn user_dictionary(&self) -> &str {
+        &self.user_dictionary
+    }
+
+    pub fn jieba(&self) -> &Jieba {
+        &self.jieba
+    }
+
+    /// Registers both analyzers on `index`.
+    pub fn register(&self, index: &Index) {
+        self.register_on(index.tokenizers());
+    }
+
+    pub fn register_on(&self, manager: &TokenizerManager) {
+        manager.register(JIEBA_TOKENIZER, self.word_analyzer());
+        manager.register(CHARS_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
+    }
+
+    pub fn word_analyzer(&self) -> TextAnalyzer {
+        TextAnalyzer::builder(JiebaSearchTokenizer::new(self.jieba.clone())).build()
+    }
+
+    /// The finest pieces of `text` in order: jieba's search-mode tokens that
+    /// contain no smaller token. Matching all of them (in any arrangement)
+    /// finds a word even where the index never emitted it whole, such as
+    /// 刑事诉讼 inside 刑事诉讼法.
+    pub fn finest_pieces(&self, text: &str) -> Vec<TokenSpan> {
+        let normalized = normalize(text);
+        let tokens: Vec<TokenSpan> = self
+            .jieba
+            .cut_for_search(&normalized.text, true)
+            .into_iter()
+            .filter(|t| t.word.chars().any(char::is_alphanumeric))
+            .map(|t| TokenSpan { text: t.word.to_string(), start: t.start, end: t.end })
+            .collect();
+        let mut finest: Vec<TokenSpan> = tokens
+            .iter()
+            .filter(|t| {
+                !tokens.iter().any(|o| {
+                    o != *t && o.start >= t.start && o.end <= t.end && (o.end - o.start) < (t.end - t.start)
+                })
+            })
+            .cloned()
+            .collect();
+        finest.sort_by_key(|t| (t.start, t.end));
+        finest.dedup();
+        finest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::tokenizer::TokenStream;
+
+    use super::*;
+
+    fn tokens(analysis: &ChineseAnalysis, text: &str) -> Vec<(String, usize, usize, usize)> {
+        let mut analyzer = analysis.word_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+        }
+        out
+    }
+
+    #[test]
+    fn shipped_dictionary_loads() {
+        ChineseAnalysis::with_user_dictionary(crate::DEFAULT_USER_DICTIONARY).unwrap();
+    }
+
+    #[test]
+    fn rejects_a_bad_frequency() {
+        let err = ChineseAnalysis::with_user_dictionary("司法行政 many n").err().unwrap();
+        assert_eq!(err.line, 1);
+    }
+
+    #[test]
+    fn search_mode_emits_sub_words_with_byte_offsets_and_char_positions() {
+        let analysis = ChineseAnalysis::default_dictionary();
+        let toks = tokens(&analysis, "山东省司法厅");
+        assert!(toks.contains(&("山东省".into(), 0, 9, 0)), "{toks:?}");
+        assert!(toks.iter().any(|t| t.0 == "司法厅" && t.1 == 9 && t.2 == 18 && t.3 == 3), "{toks:?}");
+    }
+
+    #[test]
+    fn folds_traditional_and_full_width_but_offsets_point_into_the_original() {
+        let analysis = ChineseAnalysis::default_dictionary();
+        let text = "廣東省，ＡＢＣ法律援助";
+        let toks = tokens(&analysis, text);
+        let hit = toks.iter().find(|t| t.0 == "法律援助").expect("法律援助 token");
+        assert_eq!(&text[hit.1..hit.2], "法律援助");
+        assert_eq!(hit.3, 7);
+        let abc = toks.iter().find(|t| t.0 == "abc").expect("abc token");
+        assert_eq!(&text[abc.1..abc.2], "ＡＢＣ");
+        assert!(toks.iter().any(|t| t.0 == "广东省" || t.0 == "广东"), "{toks:?}");
+        assert!(!toks.iter().any(|t| t.0 == ","), "punctuation is not indexed");
+    }
+
+    #[test]
+    fn char_tokenizer_emits_han_characters_and_alphanumeric_runs() {
+        let mut analyzer = TextAnalyzer::builder(CharTokenizer).build();
+        let mut stream = analyzer.token_stream("拨打12348热线");
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from));
+        }
+        assert_eq!(
+            out,
+            vec![
+                ("拨".into(), 0, 0),
+                ("打".into(), 1, 3),
+                ("12348".into(), 2, 6),
+                ("热".into(), 7, 11),
+                ("线".into(), 8, 14)
+            ]
+        );
+    }
+
+    #[test]
+    fn finest_pieces_split_words_the_index_may_not_hold_whole() {
+        let analysis = ChineseAnalysis::default_dictionary();
+        let pieces: Vec<String> = analysis.finest_pieces("刑事诉讼").into_iter().map(|p| p.text).collect();
+        assert_eq!(pieces, vec!["刑事", "诉讼"]);
+    }
+}

@@ -1,0 +1,100 @@
+//! A publication as sifa understands it, with the evidence for each field.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Kind, PubDate};
+
+/// The administrative level of an issuing body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgencyLevel {
+    National,
+    Provincial,
+    City,
+    County,
+}
+
+impl AgencyLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AgencyLevel::National => "national",
+            AgencyLevel::Provincial => "provincial",
+            AgencyLevel::City => "city",
+            AgencyLevel::County => "county",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<AgencyLevel> {
+        [Self::National, Self::Provincial, Self::City, Self::County]
+            .into_iter()
+            .find(|level| level.as_str() == name)
+    }
+}
+
+/// Where a publication was read from: a path relative to the data directory
+/// and, for JSON Lines, the 1-based line number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line: Option<u64>,
+}
+
+impl std::fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path),
+            None => f.write_str(&self.path),
+        }
+    }
+}
+
+/// One topic assigned to a publication.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicScore {
+    pub name: String,
+    pub score: f32,
+    /// The terms that triggered the topic, most weighty first.
+    pub evidence: Vec<String>,
+}
+
+/// Why one field got its value: the rule that decided and the text it read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldEvidence {
+    /// A short, stable rule name such as `header:来源` or `signature`.
+    pub rule: String,
+    /// The text the rule read, trimmed to a readable length.
+    pub text: String,
+}
+
+/// Evidence per field name (`title`, `date`, `agency`, `url`, `kind`, `id`).
+pub type Evidence = BTreeMap<String, FieldEvidence>;
+
+/// A publication with its metadata, ready to index or display.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub id: String,
+    pub title: String,
+    /// The main text with page furniture removed; paragraphs split by `\n`.
+    /// Kept as published (traditional characters stay traditional).
+    pub body: String,
+    pub agency: Option<String>,
+    /// Region path of the agency, province first; empty for national bodies.
+    pub agency_path: Vec<String>,
+    pub agency_level: Option<AgencyLevel>,
+    pub date: Option<PubDate>,
+    pub url: Option<String>,
+    pub kind: Kind,
+    pub topics: Vec<TopicScore>,
+    pub source: SourceRef,
+    pub evidence: Evidence,
+}
+
+impl Publication {
+    /// Number of characters (not bytes) of the body.
+    pub fn chars(&self) -> usize {
+        self.body.chars().count()
+    }
+}
