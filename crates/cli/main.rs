@@ -1,1 +1,31 @@
-fn main() {}
+//! `sifa`: the admin CLI. Thin glue over the library crates: parse the
+//! arguments, run one command, print errors once with their causes.
+
+mod args;
+mod commands;
+mod progress;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = args::Cli::parse();
+    init_logging(args.verbose);
+    match commands::run(args.command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: bool) {
+    let default = if verbose { "info,tantivy=warn" } else { "warn" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SIFA_LOG").unwrap_or_else(|_| default.into());
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+}

@@ -1,1 +1,156 @@
+//! Raw publications to [`Publication`]s: decoding, page furniture, metadata.
+//!
+//! ```text
+//! bytes ─ decode ─▶ text ─ html? ─▶ lines ─ furniture/header ─▶ content
+//!                                         └─ title, date, agency, url, kind, topics (with evidence)
+//! ```
+//!
+//! The rules that change with the world (topic terms, agency suffixes,
+//! later renamings of divisions) are data files under `data/`, embedded as
+//! defaults and replaceable at run time through [`RuleFiles::from_dir`].
 
+mod agency;
+mod date;
+mod decode;
+mod document;
+mod furniture;
+mod gazetteer;
+mod header;
+mod html;
+mod id;
+mod kind;
+mod source;
+mod title;
+mod topics;
+mod url;
+
+use std::path::Path;
+
+use sifa_model::{Publication, SourceRef};
+
+pub use agency::{Agency, AgencyResolver, AgencyRules};
+pub use decode::{decode, DecodeError, Decoded};
+pub use document::Given;
+pub use gazetteer::{Division, Gazetteer};
+pub use id::content_fingerprint;
+pub use source::{parse_record, raw_items, Payload, RawItem, SkipReason, SourceFormat, MAX_FILE_BYTES};
+pub use topics::TopicRules;
+pub use url::{dedup_key as url_dedup_key, is_web_url};
+
+/// The texts of the three rule files.
+#[derive(Debug, Clone)]
+pub struct RuleFiles {
+    pub topics: String,
+    pub agencies: String,
+    pub divisions: String,
+}
+
+impl Default for RuleFiles {
+    /// The rule files shipped in `data/`, embedded in the binary.
+    fn default() -> Self {
+        Self {
+            topics: include_str!("../../../data/topics.toml").to_string(),
+            agencies: include_str!("../../../data/agencies.toml").to_string(),
+            divisions: include_str!("../../../data/divisions-renamed.tsv").to_string(),
+        }
+    }
+}
+
+impl RuleFiles {
+    /// Reads `topics.toml`, `agencies.toml` and `divisions-renamed.tsv` from
+    /// `dir`, falling back to the shipped file for any that is absent.
+    pub fn from_dir(dir: &Path) -> Result<Self, RulesError> {
+        let defaults = Self::default();
+        let read = |name: &str, default: String| -> Result<String, RulesError> {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Ok(text),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(default),
+                Err(e) => Err(RulesError::Read(path.display().to_string(), e.to_string())),
+            }
+        };
+        Ok(Self {
+            topics: read("topics.toml", defaults.topics)?,
+            agencies: read("agencies.toml", defaults.agencies)?,
+            divisions: read("divisions-renamed.tsv", defaults.divisions)?,
+        })
+    }
+}
+
+/// A rule file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("cannot read {0}: {1}")]
+    Read(String, String),
+    #[error(transparent)]
+    Topics(#[from] topics::TopicRulesError),
+    #[error("agencies file: {0}")]
+    Agencies(#[from] toml::de::Error),
+    #[error(transparent)]
+    Divisions(#[from] gazetteer::GazetteerError),
+}
+
+/// A record or file that was not indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub source: SourceRef,
+    pub reason: SkipReason,
+}
+
+/// Reads publications. Build once (the gazetteer and matchers take a few
+/// milliseconds) and share across threads.
+pub struct Extractor {
+    agencies: AgencyResolver,
+    topics: TopicRules,
+}
+
+impl Extractor {
+    pub fn new(rules: &RuleFiles) -> Result<Self, RulesError> {
+        let agency_rules: AgencyRules = toml::from_str(&rules.agencies)?;
+        let gazetteer = Gazetteer::new(&rules.divisions)?;
+        Ok(Self { agencies: AgencyResolver::new(agency_rules, gazetteer), topics: TopicRules::from_toml(&rules.topics)? })
+    }
+
+    /// The extractor with the rules shipped in `data/`.
+    pub fn with_default_rules() -> Self {
+        Self::new(&RuleFiles::default()).expect("the shipped rule files are valid (checked by tests)")
+    }
+
+    pub fn agencies(&self) -> &AgencyResolver {
+        &self.agencies
+    }
+
+    /// Extracts one unit of work read by [`raw_items`].
+    pub fn extract(&self, item: RawItem) -> Result<Publication, Skipped> {
+        let skipped = |source: SourceRef, reason: SkipReason| Skipped { source, reason };
+        match item.payload {
+            Payload::Failed(reason) => Err(skipped(item.source, reason)),
+            Payload::Page { bytes, format } => {
+                let decoded = decode(&bytes).map_err(|e| skipped(item.source.clone(), e.into()))?;
+                let is_html = format == SourceFormat::Html || html::looks_like_html(&decoded.text);
+                let publication = self.extract_text(&decoded.text, is_html, Given::default(), item.source.clone(), Some(decoded.encoding));
+                check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
+            }
+            Payload::Record(line) => {
+                let record = parse_record(&line).map_err(|e| skipped(item.source.clone(), e))?;
+                let is_html = html::looks_like_html(&record.body);
+                let publication = self.extract_text(&record.body, is_html, record.given, item.source.clone(), None);
+                check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
+            }
+        }
+    }
+
+    /// Every publication and skip in one file.
+    pub fn extract_file(&self, path: &Path, relative: &str) -> Vec<Result<Publication, Skipped>> {
+        raw_items(path, relative).map(|item| self.extract(item)).collect()
+    }
+}
+
+/// A page whose text is all furniture has nothing to index.
+fn check_not_empty(publication: Publication) -> Result<Publication, SkipReason> {
+    if publication.body.trim().is_empty() {
+        Err(SkipReason::Decode(DecodeError::Empty))
+    } else {
+        Ok(publication)
+    }
+}

@@ -1,0 +1,90 @@
+//! Command-line arguments. Every option that has an environment variable
+//! names it next to its default, so flags, `SIFA_*` and defaults read side
+//! by side.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(name = "sifa", version, about = "Search engine for Chinese judicial-administration publications (司法行政)")]
+pub struct Cli {
+    /// Log what is happening to stderr.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the index lives.
+#[derive(Debug, Clone, clap::Args)]
+pub struct IndexArgs {
+    /// Index directory (holds generations and the CURRENT pointer).
+    #[arg(long, env = "SIFA_INDEX", default_value = "index")]
+    pub index: PathBuf,
+}
+
+/// Where the sources and rules live.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataArgs {
+    /// Directory of publications to index (.txt, .html, .jsonl, .jsonl.gz), read recursively.
+    #[arg(long, env = "SIFA_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// Directory with topics.toml, agencies.toml, divisions-renamed.tsv and
+    /// userdict.txt; files missing there fall back to the built-in ones.
+    #[arg(long, env = "SIFA_RULES")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build a new index generation from the data directory and switch to it.
+    Reindex {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Indexing threads (default: number of cores).
+        #[arg(long, env = "SIFA_THREADS")]
+        threads: Option<usize>,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add or replace publications from files in the live index.
+    Add {
+        /// Files or directories to add.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Directory that source paths are shown relative to.
+        #[arg(long, env = "SIFA_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long, env = "SIFA_RULES")]
+        rules: Option<PathBuf>,
+    },
+    /// Delete publications by id from the live index.
+    Delete {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        index: IndexArgs,
+    },
+    /// Show what the extractor concluded for a file, and why.
+    Inspect {
+        file: PathBuf,
+        /// One JSON object per document.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, env = "SIFA_RULES")]
+        rules: Option<PathBuf>,
+    },
+    /// Show what the live index holds.
+    Stats {
+        #[command(flatten)]
+        index: IndexArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}

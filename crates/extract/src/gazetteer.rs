@@ -1,0 +1,221 @@
+//! Administrative divisions of China: names to codes to region paths.
+//!
+//! The table is GB/T 2260 as shipped by the `gb2260` crate (newest revision
+//! 2016-07), plus the later changes listed in `data/divisions-renamed.tsv`
+//! (即墨市 became 即墨区 in 2017, and so on). A county is placed under its
+//! prefecture and province by its code, never by a hand-typed list.
+
+use std::collections::HashMap;
+
+use sifa_model::AgencyLevel;
+
+/// The GB/T 2260 revision read from the `gb2260` crate.
+const GB2260_REVISION: &str = "201607";
+
+/// Placeholder rows of GB/T 2260 that are not places.
+const PLACEHOLDERS: &[&str] = &["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
+
+/// One administrative division.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Division {
+    pub code: u32,
+    pub name: String,
+    /// The nearest real ancestor (placeholders skipped).
+    pub parent: Option<u32>,
+    pub level: AgencyLevel,
+}
+
+/// A division table with a name index.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    divisions: HashMap<u32, Division>,
+    by_name: HashMap<String, Vec<u32>>,
+}
+
+/// A malformed line of the renamings table.
+#[derive(Debug, thiserror::Error)]
+#[error("divisions table line {line}: {reason}")]
+pub struct GazetteerError {
+    pub line: usize,
+    pub reason: String,
+}
+
+impl Gazetteer {
+    /// GB/T 2260 plus the changes in `renamings` (the TSV format of
+    /// `data/divisions-renamed.tsv`: code, name, parent_code, year, note).
+    pub fn new(renamings: &str) -> Result<Self, GazetteerError> {
+        let mut gazetteer = Self::default();
+        gazetteer.load_gb2260();
+        gazetteer.load_renamings(renamings)?;
+        gazetteer.index_names();
+        Ok(gazetteer)
+    }
+
+    fn load_gb2260(&mut self) {
+        let lookup = |code: u32| {
+            gb2260::Division::get_by_revision(&format!("{code:06}"), GB2260_REVISION).map(|d| d.name.to_string())
+        };
+        for province in 11..=82u32 {
+            let province_code = province * 10_000;
+            let Some(name) = lookup(province_code) else { continue };
+            self.insert(province_code, name, None, AgencyLevel::Provincial);
+            for prefecture in 1..=99u32 {
+                let prefecture_code = province_code + prefecture * 100;
+                let Some(prefecture_name) = lookup(prefecture_code) else { continue };
+                let prefecture_name = Some(prefecture_name);
+                let is_real = prefecture_name.as_deref().is_some_and(|n| !PLACEHOLDERS.contains(&n));
+                if let (true, Some(name)) = (is_real, prefecture_name.clone()) {
+                    self.insert(prefecture_code, name, Some(province_code), AgencyLevel::City);
+                }
+                let county_parent = if is_real { prefecture_code } else { province_code };
+                for county in 1..=99u32 {
+                    if let Some(name) = lookup(prefecture_code + county) {
+                        if !PLACEHOLDERS.contains(&name.as_str()) {
+                            self.insert(prefecture_code + county, name, Some(county_parent), AgencyLevel::County);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_renamings(&mut self, table: &str) -> Result<(), GazetteerError> {
+        for (index, line) in table.lines().enumerate().skip(1) {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let err = |reason: &str| GazetteerError { line: index + 1, reason: reason.to_string() };
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [code, name, parent, ..] = cols.as_slice() else { return Err(err("expected code, name, parent_code")) };
+            let code: u32 = code.trim().parse().map_err(|_| err("code is not a number"))?;
+            let parent: u32 = parent.trim().parse().map_err(|_| err("parent_code is not a number"))?;
+            let level = match (code % 10_000, code % 100) {
+                (0, _) => AgencyLevel::Provincial,
+                (_, 0) => AgencyLevel::City,
+                _ => AgencyLevel::County,
+            };
+            let parent = (level != AgencyLevel::Provincial).then_some(parent);
+            self.insert(code, name.trim().to_string(), parent, level);
+        }
+        Ok(())
+    }
+
+    fn insert(&mut self, code: u32, name: String, parent: Option<u32>, level: AgencyLevel) {
+        self.divisions.insert(code, Division { code, name, parent, level });
+    }
+
+    fn index_names(&mut self) {
+        self.by_name.clear();
+        let mut entries: Vec<(String, u32)> = Vec::new();
+        for division in self.divisions.values() {
+            entries.push((division.name.clone(), division.code));
+            if let Some(short) = short_name(division) {
+                entries.push((short, division.code));
+            }
+        }
+        for (name, code) in entries {
+            self.by_name.entry(name).or_default().push(code);
+        }
+        for codes in self.by_name.values_mut() {
+            codes.sort_unstable();
+            codes.dedup();
+        }
+    }
+
+    pub fn get(&self, code: u32) -> Option<&Division> {
+        self.divisions.get(&code)
+    }
+
+    /// Codes of the divisions called `name` (full or short form).
+    pub fn lookup(&self, name: &str) -> &[u32] {
+        self.by_name.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every indexed name, for building matchers.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_name.keys().map(String::as_str)
+    }
+
+    /// Ancestors and the division itself, province first.
+    pub fn path(&self, code: u32) -> Vec<&Division> {
+        let mut path = Vec::new();
+        let mut current = self.divisions.get(&code);
+        while let Some(division) = current {
+            path.push(division);
+            current = division.parent.and_then(|p| self.divisions.get(&p));
+            if path.len() > 4 {
+                break;
+            }
+        }
+        path.reverse();
+        path
+    }
+
+    /// Whether `ancestor` is `code` or one of its ancestors.
+    pub fn is_within(&self, code: u32, ancestor: u32) -> bool {
+        self.path(code).iter().any(|d| d.code == ancestor)
+    }
+}
+
+/// The short form people write: 山东 for 山东省, 内蒙古 for 内蒙古自治区,
+/// 聊城 for 聊城市. Counties get none: their short forms (长安, 城关) are
+/// ordinary words too often.
+fn short_name(division: &Division) -> Option<String> {
+    let name = division.name.as_str();
+    let short = match division.level {
+        AgencyLevel::Provincial => match name {
+            "内蒙古自治区" => "内蒙古",
+            "广西壮族自治区" => "广西",
+            "西藏自治区" => "西藏",
+            "宁夏回族自治区" => "宁夏",
+            "新疆维吾尔自治区" => "新疆",
+            "香港特别行政区" => "香港",
+            "澳门特别行政区" => "澳门",
+            _ => name.trim_end_matches(['省', '市']),
+        },
+        AgencyLevel::City if name.ends_with("自治州") => return Some(name.chars().take(2).collect()),
+        AgencyLevel::City => name.trim_end_matches(['市']).trim_end_matches("地区").trim_end_matches('盟'),
+        _ => return None,
+    };
+    (short != name && short.chars().count() >= 2).then(|| short.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        Gazetteer::new("code\tname\tparent_code\tyear\tnote\n370215\t即墨区\t370200\t2017\t撤市设区\n").unwrap()
+    }
+
+    fn path_names(g: &Gazetteer, name: &str) -> Vec<Vec<String>> {
+        g.lookup(name).iter().map(|&c| g.path(c).iter().map(|d| d.name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn places_counties_under_city_and_province() {
+        let g = gazetteer();
+        assert_eq!(path_names(&g, "东昌府区"), vec![vec!["山东省", "聊城市", "东昌府区"]]);
+        assert_eq!(path_names(&g, "包头市"), vec![vec!["内蒙古自治区", "包头市"]]);
+        assert_eq!(path_names(&g, "内蒙古"), vec![vec!["内蒙古自治区"]]);
+    }
+
+    #[test]
+    fn later_renamings_are_applied() {
+        let g = gazetteer();
+        assert_eq!(path_names(&g, "即墨区"), vec![vec!["山东省", "青岛市", "即墨区"]]);
+    }
+
+    #[test]
+    fn municipality_districts_sit_directly_under_the_municipality() {
+        let g = gazetteer();
+        let paths = path_names(&g, "朝阳区");
+        assert!(paths.contains(&vec!["北京市".to_string(), "朝阳区".to_string()]), "{paths:?}");
+        assert!(paths.len() >= 2, "朝阳区 is ambiguous (北京, 长春)");
+    }
+
+    #[test]
+    fn rejects_a_malformed_table() {
+        assert!(Gazetteer::new("header\nnot-a-code\tX\t1\n").is_err());
+    }
+}

@@ -1,0 +1,80 @@
+//! Header fields of a page: `时间:2025-08-25 来源:某司法厅 作者:佚名`,
+//! the 信息公开 table (索引号 / 发布机构 / 生成日期), bylines (（某局供稿）).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Labels that make a short line a metadata line rather than text.
+static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(来源|信息来源|文章来源|稿件来源|稿源|作者|发布时间|发布日期|发表时间|生成日期|成文日期|发文日期|印发日期|更新时间|时间|日期|浏览次数|浏览量|阅读量|访问量|点击数|点击量|发布机构|发文机关|发布单位|索引号|主题分类|文号|发文字号|信息分类|公开方式|有效性|编辑|字号)\s*[:：]",
+    )
+    .expect("valid")
+});
+/// `来源：某某司法局` and its kin; the value runs to the next label or gap.
+static SOURCE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位)\s*[:：]\s*([^\s|｜:：]{2,40})")
+        .expect("valid")
+});
+/// `（某市司法局供稿）`, `（供稿：某市司法局）`, `供稿：某局`.
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[（(]\s*(?:供稿\s*[:：]\s*)?([^（）()\s]{2,40}?)\s*(?:供稿|供图|报送)?\s*[)）]|(?:供稿|来稿)\s*[:：]\s*(\S{2,40})")
+        .expect("valid")
+});
+
+/// Longest line treated as a header line.
+const MAX_HEADER_CHARS: usize = 120;
+
+/// Whether a line is made of header fields (and not a sentence of text).
+pub fn is_meta_line(line: &str) -> bool {
+    line.chars().count() <= MAX_HEADER_CHARS && !line.contains('。') && META_LABEL.find(line).is_some_and(|m| m.start() <= 12)
+}
+
+/// The label and value of a source-like field (来源: …).
+pub fn source_field(line: &str) -> Option<(String, String)> {
+    if line.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let c = SOURCE_FIELD.captures(line)?;
+    Some((c[1].to_string(), c[2].to_string()))
+}
+
+/// The contributor named in a byline at the end of an article.
+pub fn byline(line: &str) -> Option<String> {
+    if line.chars().count() > 50 {
+        return None;
+    }
+    let c = BYLINE.captures(line)?;
+    let whole = c.get(0)?.as_str();
+    let value = c.get(1).or_else(|| c.get(2))?.as_str();
+    let is_byline = whole.contains("供稿") || whole.contains("报送") || whole.contains("来稿");
+    is_byline.then(|| value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn meta_lines() {
+        assert!(is_meta_line("时间:2025-08-25 来源:某省司法厅 作者:佚名"));
+        assert!(is_meta_line("发布时间：2023年11月3日  来源：某区司法局"));
+        assert!(is_meta_line("索引号：11370000004179787X/2024-00123  发布机构：某省司法厅"));
+        assert!(!is_meta_line("会议指出，各级司法行政机关要把握时间节点。"));
+    }
+
+    #[test]
+    fn source_fields() {
+        assert_eq!(source_field("时间:2025-08-25 来源:某省司法厅 作者:佚名").unwrap().1, "某省司法厅");
+        assert_eq!(source_field("信息来源：某区司法局 | 发布时间：2024-01-01").unwrap().1, "某区司法局");
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline("（某市司法局供稿）").as_deref(), Some("某市司法局"));
+        assert_eq!(byline("(供稿：某县司法局)").as_deref(), Some("某县司法局"));
+        assert_eq!(byline("（示例文本，仅供演示）"), None);
+        assert_eq!(byline("会议强调（节选）要加强学习，提升能力，推动发展。"), None);
+    }
+}

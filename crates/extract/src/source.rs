@@ -1,0 +1,293 @@
+//! Source files to units of work: a whole page, or one JSON Lines record.
+//!
+//! Reading is kept apart from extraction so that a reader thread can stream
+//! a large `.jsonl.gz` while workers extract records in parallel. Nothing
+//! here aborts: every problem becomes an item with a [`SkipReason`].
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde_json::Value;
+use sifa_model::SourceRef;
+
+use crate::decode::DecodeError;
+use crate::document::Given;
+
+/// Largest page file read (a government page is never near this).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// Largest JSON Lines record read.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The container format of a source file, from its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// `.txt`: plain text, unless its content is an HTML page.
+    Text,
+    /// `.html`, `.htm`, `.shtml`, `.xhtml`.
+    Html,
+    /// `.jsonl`, `.ndjson`, optionally `.gz`.
+    JsonLines { gzip: bool },
+}
+
+impl SourceFormat {
+    pub fn of(path: &Path) -> Option<SourceFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let (stem, gzip) = match name.strip_suffix(".gz") {
+            Some(stem) => (stem.to_string(), true),
+            None => (name, false),
+        };
+        let ext = stem.rsplit_once('.')?.1;
+        match (ext, gzip) {
+            ("jsonl" | "ndjson", gzip) => Some(SourceFormat::JsonLines { gzip }),
+            ("txt" | "text", false) => Some(SourceFormat::Text),
+            ("html" | "htm" | "shtml" | "xhtml", false) => Some(SourceFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file or record was not indexed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SkipReason {
+    #[error("unsupported file type")]
+    Unsupported,
+    #[error("too large ({0} bytes; the limit is {MAX_FILE_BYTES})")]
+    TooLarge(u64),
+    #[error("unreadable: {0}")]
+    Unreadable(String),
+    #[error("{0}")]
+    Decode(#[from] DecodeError),
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    #[error("record longer than {MAX_LINE_BYTES} bytes")]
+    LineTooLong,
+    #[error("record has no text (missing or empty \"body\")")]
+    NoBody,
+    #[error("compressed stream is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl SkipReason {
+    /// A short stable name for summaries ("skipped by reason").
+    pub fn category(&self) -> &'static str {
+        match self {
+            SkipReason::Unsupported => "unsupported",
+            SkipReason::TooLarge(_) => "too_large",
+            SkipReason::Unreadable(_) => "unreadable",
+            SkipReason::Decode(DecodeError::Empty) | SkipReason::NoBody => "empty",
+            SkipReason::Decode(DecodeError::Binary) => "binary",
+            SkipReason::Decode(DecodeError::Garbled(_)) => "undecodable",
+            SkipReason::MalformedJson(_) => "malformed_json",
+            SkipReason::LineTooLong => "line_too_long",
+            SkipReason::Corrupt(_) => "corrupt",
+        }
+    }
+}
+
+/// What a unit of work carries.
+#[derive(Debug)]
+pub enum Payload {
+    /// A whole page file.
+    Page { bytes: Vec<u8>, format: SourceFormat },
+    /// One JSON Lines record, still unparsed.
+    Record(String),
+    /// Reading already failed.
+    Failed(SkipReason),
+}
+
+/// One unit of work: a page or a record, and where it came from.
+#[derive(Debug)]
+pub struct RawItem {
+    pub source: SourceRef,
+    pub payload: Payload,
+}
+
+/// The units of work in one file, read lazily.
+pub fn raw_items(path: &Path, relative: &str) -> Box<dyn Iterator<Item = RawItem> + Send> {
+    let source = |line: Option<u64>| SourceRef { path: relative.to_string(), line };
+    let failed = |reason: SkipReason| -> Box<dyn Iterator<Item = RawItem> + Send> {
+        Box::new(std::iter::once(RawItem { source: source(None), payload: Payload::Failed(reason) }))
+    };
+    let Some(format) = SourceFormat::of(path) else { return failed(SkipReason::Unsupported) };
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) => return failed(SkipReason::Unreadable(e.to_string())),
+    };
+    match format {
+        SourceFormat::JsonLines { gzip } => {
+            let reader: Box<dyn Read + Send> =
+                if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
+            Box::new(JsonLines { reader: BufReader::with_capacity(256 * 1024, reader), line: 0, relative: relative.to_string(), done: false })
+        }
+        _ => {
+            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+            if size > MAX_FILE_BYTES {
+                return failed(SkipReason::TooLarge(size));
+            }
+            let mut bytes = Vec::with_capacity(size as usize);
+            if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+                return failed(SkipReason::Unreadable(e.to_string()));
+            }
+            Box::new(std::iter::once(RawItem { source: source(None), payload: Payload::Page { bytes, format } }))
+        }
+    }
+}
+
+/// Streams the records of a JSON Lines file, one line at a time, never
+/// holding more than [`MAX_LINE_BYTES`] of one line.
+struct JsonLines<R> {
+    reader: BufReader<R>,
+    line: u64,
+    relative: String,
+    done: bool,
+}
+
+enum LineRead {
+    Line(Vec<u8>),
+    TooLong,
+    End,
+}
+
+impl<R: Read> JsonLines<R> {
+    fn read_line(&mut self) -> std::io::Result<LineRead> {
+        let mut line = Vec::new();
+        let mut too_long = false;
+        loop {
+            let buffer = self.reader.fill_buf()?;
+            if buffer.is_empty() {
+                return Ok(match (line.is_empty() && !too_long, too_long) {
+                    (true, _) => LineRead::End,
+                    (false, true) => LineRead::TooLong,
+                    (false, false) => LineRead::Line(line),
+                });
+            }
+            let (chunk, found_newline) = match buffer.iter().position(|&b| b == b'\n') {
+                Some(i) => (&buffer[..i], true),
+                None => (buffer, false),
+            };
+            if !too_long {
+                if line.len() + chunk.len() > MAX_LINE_BYTES {
+                    too_long = true;
+                    line = Vec::new();
+                } else {
+                    line.extend_from_slice(chunk);
+                }
+            }
+            let consumed = chunk.len() + usize::from(found_newline);
+            self.reader.consume(consumed);
+            if found_newline {
+                return Ok(if too_long { LineRead::TooLong } else { LineRead::Line(line) });
+            }
+        }
+    }
+}
+
+impl<R: Read> Iterator for JsonLines<R> {
+    type Item = RawItem;
+
+    fn next(&mut self) -> Option<RawItem> {
+        while !self.done {
+            self.line += 1;
+            let source = SourceRef { path: self.relative.clone(), line: Some(self.line) };
+            let payload = match self.read_line() {
+                Ok(LineRead::End) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(LineRead::TooLong) => Payload::Failed(SkipReason::LineTooLong),
+                Ok(LineRead::Line(bytes)) => {
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    match String::from_utf8(bytes) {
+                        Ok(text) => Payload::Record(text),
+                        Err(_) => Payload::Failed(SkipReason::MalformedJson("line is not valid UTF-8".into())),
+                    }
+                }
+                Err(e) => {
+                    self.done = true;
+                    Payload::Failed(SkipReason::Corrupt(e.to_string()))
+                }
+            };
+            return Some(RawItem { source, payload });
+        }
+        None
+    }
+}
+
+/// A parsed JSON Lines record: its text and the fields it states.
+pub struct Record {
+    pub body: String,
+    pub given: Given,
+}
+
+/// Parses a record leniently: a field of the wrong type is treated as
+/// missing (and extracted from the text) rather than losing the record.
+pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
+    let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}')).map_err(|e| SkipReason::MalformedJson(e.to_string()))?;
+    let Value::Object(map) = value else {
+        return Err(SkipReason::MalformedJson("a record must be a JSON object".into()));
+    };
+    let text = |key: &str| match map.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(Value::Number(n)) if key == "id" => Some(n.to_string()),
+        _ => None,
+    };
+    let body = text("body").or_else(|| text("content")).or_else(|| text("text")).ok_or(SkipReason::NoBody)?;
+    Ok(Record {
+        body,
+        given: Given {
+            id: text("id"),
+            title: text("title"),
+            agency: text("agency"),
+            date: text("date"),
+            url: text("url"),
+            kind: text("kind"),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    #[test]
+    fn formats_by_name() {
+        assert_eq!(SourceFormat::of(Path::new("a/b.JSONL.gz")), Some(SourceFormat::JsonLines { gzip: true }));
+        assert_eq!(SourceFormat::of(Path::new("x.htm")), Some(SourceFormat::Html));
+        assert_eq!(SourceFormat::of(Path::new("x.txt")), Some(SourceFormat::Text));
+        assert_eq!(SourceFormat::of(Path::new("x.pdf")), None);
+        assert_eq!(SourceFormat::of(Path::new("README")), None);
+    }
+
+    #[test]
+    fn records_are_parsed_leniently() {
+        let r = parse_record(r#"{"id": 7, "title": 12, "body": "正文", "date": null}"#).unwrap();
+        assert_eq!(r.given.id.as_deref(), Some("7"));
+        assert_eq!(r.given.title, None);
+        assert_eq!(parse_record(r#"{"title": "无正文"}"#).err(), Some(SkipReason::NoBody));
+        assert!(matches!(parse_record("[1,2]"), Err(SkipReason::MalformedJson(_))));
+        assert!(matches!(parse_record("{not json"), Err(SkipReason::MalformedJson(_))));
+    }
+
+    #[test]
+    fn json_lines_stream_with_line_numbers_and_long_line_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.jsonl");
+        let mut file = File::create(&path).unwrap();
+        writeln!(file, r#"{{"body": "一"}}"#).unwrap();
+        writeln!(file).unwrap();
+        writeln!(file, r#"{{"body": "{}"}}"#, "长".repeat(MAX_LINE_BYTES / 3 + 10)).unwrap();
+        write!(file, r#"{{"body": "末"}}"#).unwrap();
+        drop(file);
+        let items: Vec<RawItem> = raw_items(&path, "x.jsonl").collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].source.line, Some(1));
+        assert!(matches!(items[1].payload, Payload::Failed(SkipReason::LineTooLong)));
+        assert_eq!(items[1].source.line, Some(3));
+        assert!(matches!(&items[2].payload, Payload::Record(r) if r.contains('末')));
+    }
+}

@@ -1,0 +1,141 @@
+//! Headlines: telling a headline from a slogan banner, a page header or the
+//! first paragraph, and building a short title when a text shows none.
+
+use crate::furniture::is_widget_line;
+
+/// Longest headline we accept, in characters.
+const MAX_HEADLINE_CHARS: usize = 90;
+/// Length of a title built from the text's own words.
+const BUILT_TITLE_CHARS: usize = 24;
+/// Openers that carry no meaning in a title.
+const EMPTY_OPENERS: &[&str] = &["近日", "日前", "近期", "目前", "今年以来", "近年来", "据悉"];
+
+/// Whether a line reads like a headline rather than prose or furniture.
+pub fn is_headline(line: &str) -> bool {
+    let chars = line.chars().count();
+    let han = line.chars().filter(|c| is_han(*c)).count();
+    let commas = line.chars().filter(|c| matches!(c, '，' | ',')).count();
+    (5..=MAX_HEADLINE_CHARS).contains(&chars)
+        && han * 2 >= chars
+        && !line.contains('。')
+        && !line.ends_with(['；', ';', '：', ':'])
+        && commas <= 2
+        && !is_widget_line(line)
+        && !starts_like_a_section(line)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// 一、 / （一） / 1. / 第一章 open sections, not documents.
+fn starts_like_a_section(line: &str) -> bool {
+    let mut chars = line.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    ("一二三四五六七八九十".contains(first) && matches!(second, '、' | '是'))
+        || (matches!(first, '（' | '(') && "一二三四五六七八九十123456789".contains(second))
+        || (first.is_ascii_digit() && matches!(second, '.' | '、' | '．'))
+        || (first == '第' && line.chars().take(6).any(|c| matches!(c, '章' | '条' | '节')))
+}
+
+/// A slogan banner: several short, space-separated Han phrases with nothing
+/// that names an agency or an action (喜迎二十大 忠诚保平安 奋进新征程).
+pub fn is_slogan(line: &str) -> bool {
+    let segments: Vec<&str> = line.split_whitespace().collect();
+    let short = segments.iter().all(|s| {
+        let n = s.chars().count();
+        (3..=8).contains(&n) && s.chars().all(is_han)
+    });
+    let names_something = ["司法", "关于", "通知", "法治", "会议", "召开"].iter().any(|w| line.contains(w));
+    segments.len() >= 2 && short && !names_something
+}
+
+/// A short descriptive title from the text's opening words, for texts that
+/// show no headline: the first sentence up to its colon, or its first
+/// clauses, with the agency in front when the words do not name it.
+pub fn build_title(first_paragraph: &str, agency: Option<&str>) -> Option<String> {
+    let sentence_end = first_paragraph.find(['。', '；', '！', '？', '\n']).unwrap_or(first_paragraph.len());
+    let sentence = &first_paragraph[..sentence_end];
+    let head = sentence.split(['：', ':']).next().unwrap_or(sentence);
+    let head = head.trim_end_matches(['是', '为']).trim();
+    let mut title = String::new();
+    let clauses = head.split(['，', ',']).map(str::trim).filter(|c| !c.is_empty() && !EMPTY_OPENERS.contains(c));
+    for clause in clauses {
+        if title.chars().count() + clause.chars().count() > BUILT_TITLE_CHARS {
+            break;
+        }
+        // A short opener (2024年) runs on; parallel clauses get a space.
+        if !title.is_empty() && title.chars().count() > 6 {
+            title.push(' ');
+        }
+        title.push_str(clause);
+    }
+    if title.chars().count() < 4 {
+        title = head.chars().take(BUILT_TITLE_CHARS).collect();
+    }
+    let title = title.trim().trim_end_matches(['、', '，', ',']).to_string();
+    if title.is_empty() {
+        return None;
+    }
+    Some(match agency {
+        Some(agency) if !title.contains(agency) && !shares_agency_core(&title, agency) => format!("{agency}：{title}"),
+        _ => title,
+    })
+}
+
+/// Whether the title already names the agency in short form (即墨区司法局
+/// for 青岛市即墨区司法局).
+fn shares_agency_core(title: &str, agency: &str) -> bool {
+    let chars: Vec<char> = agency.chars().collect();
+    (0..chars.len().saturating_sub(4)).any(|i| title.contains(&chars[i..].iter().collect::<String>()))
+}
+
+/// Cleans a `<title>`: drops the site name after `_`, `|` or ` - `.
+pub fn clean_page_title(page_title: &str) -> Option<String> {
+    let parts: Vec<&str> = page_title
+        .split(['_', '|', '｜', '—', '－'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let first = parts.first()?;
+    (first.chars().count() >= 5).then(|| first.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_and_non_headlines() {
+        assert!(is_headline("某省司法厅召开全省公共法律服务工作推进会"));
+        assert!(is_headline("某市司法局以“1+2+3”工作机制为抓手 推动普法工作走深走实"));
+        assert!(!is_headline("近日，某省司法厅召开全省公共法律服务工作推进会，部署下一阶段工作。"));
+        assert!(!is_headline("一、总体要求"));
+        assert!(!is_headline("（一）加强组织领导"));
+        assert!(!is_headline("字号：大 中 小"));
+    }
+
+    #[test]
+    fn slogans() {
+        assert!(is_slogan("喜迎二十大 忠诚保平安 奋进新征程 建功新时代"));
+        assert!(is_slogan("奋进新征程 建功新时代"));
+        assert!(!is_slogan("某省司法厅以机制创新为抓手 推动作风建设向纵深发展"));
+        assert!(!is_slogan("法治护航 司法为民"));
+    }
+
+    #[test]
+    fn builds_a_short_title_from_the_opening_sentence() {
+        let title = build_title("2024年，示范区司法局总体工作思路是：坚持以人民为中心，推进各项工作。", Some("示范市示范区司法局")).unwrap();
+        assert_eq!(title, "2024年示范区司法局总体工作思路");
+        let title = build_title("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", Some("示范县司法局")).unwrap();
+        assert_eq!(title, "示范县司法局：为进一步加强人民调解工作 推动矛盾纠纷就地化解");
+    }
+
+    #[test]
+    fn page_titles_lose_their_site_name() {
+        assert_eq!(clean_page_title("示范县举办调解员培训班_示范县司法局").as_deref(), Some("示范县举办调解员培训班"));
+        assert_eq!(clean_page_title("首页 - 司法局"), None);
+    }
+}
