@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
 mod inspect;
+mod maintain;
+mod reindex;
+mod stats;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,8 +15,11 @@ use crate::args::Command;
 
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
+        Command::Reindex { data, index, threads, json } => reindex::run(&data, &index.index, threads, json),
+        Command::Add { paths, index, data, rules } => maintain::add(&paths, &index.index, &data, rules.as_deref()),
+        Command::Delete { ids, index } => maintain::delete(&ids, &index.index),
         Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
-        _ => anyhow::bail!("not yet"),
+        Command::Stats { index, json } => stats::run(&index.index, json),
     }
 }
 
@@ -24,4 +30,12 @@ pub fn load_extractor(dir: Option<&Path>) -> anyhow::Result<Extractor> {
         None => RuleFiles::default(),
     };
     Extractor::new(&rules).context("loading the rule files")
+}
+
+/// The user dictionary from the rules directory, or the built-in one.
+pub fn user_dictionary(dir: Option<&Path>) -> anyhow::Result<String> {
+    if let Some(path) = dir.map(|d| d.join("userdict.txt")).filter(|p| p.exists()) {
+        return std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()));
+    }
+    Ok(sifa_analysis::DEFAULT_USER_DICTIONARY.to_string())
 }

@@ -32,6 +32,9 @@ pub struct NationalAgency {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// `national` unless stated (a 兵团 body is provincial).
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,8 +53,8 @@ pub struct Agency {
 /// What a mention names before it is placed in the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Named {
-    /// A national body, by canonical name.
-    National(String),
+    /// A body listed in the rules file, by index.
+    Listed(usize),
     /// Region names before the suffix, outermost first (may be empty).
     Local { chain: Vec<String>, generic: Option<char>, suffix: String },
 }
@@ -68,7 +71,7 @@ impl Mention {
     /// Whether the mention spells out its region (not 省司法厅 or 本局).
     pub fn is_explicit(&self) -> bool {
         match &self.named {
-            Named::National(_) => true,
+            Named::Listed(_) => true,
             Named::Local { chain, .. } => !chain.is_empty(),
         }
     }
@@ -83,7 +86,7 @@ pub struct RegionContext {
 /// Recognises and resolves agency mentions.
 pub struct AgencyResolver {
     gazetteer: Gazetteer,
-    national: Vec<String>,
+    listed: Vec<Agency>,
     /// Patterns: national names and aliases, then local suffixes.
     matcher: AhoCorasick,
     pattern_kinds: Vec<PatternKind>,
@@ -93,7 +96,7 @@ pub struct AgencyResolver {
 
 #[derive(Debug, Clone)]
 enum PatternKind {
-    National(usize),
+    Listed(usize),
     Suffix(String),
 }
 
@@ -104,13 +107,14 @@ impl AgencyResolver {
     pub fn new(rules: AgencyRules, gazetteer: Gazetteer) -> Self {
         let mut patterns = Vec::new();
         let mut pattern_kinds = Vec::new();
-        let mut national = Vec::new();
+        let mut listed = Vec::new();
         for (index, agency) in rules.agency.into_iter().enumerate() {
             for alias in std::iter::once(&agency.name).chain(&agency.aliases) {
                 patterns.push(alias.clone());
-                pattern_kinds.push(PatternKind::National(index));
+                pattern_kinds.push(PatternKind::Listed(index));
             }
-            national.push(agency.name);
+            let level = agency.level.as_deref().and_then(AgencyLevel::parse).unwrap_or(AgencyLevel::National);
+            listed.push(Agency { name: agency.name, path: Vec::new(), level });
         }
         for suffix in rules.patterns.suffixes {
             patterns.push(suffix.clone());
@@ -126,7 +130,7 @@ impl AgencyResolver {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&region_names)
             .expect("region names build");
-        Self { gazetteer, national, matcher, pattern_kinds, regions, region_names }
+        Self { gazetteer, listed, matcher, pattern_kinds, regions, region_names }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -139,12 +143,12 @@ impl AgencyResolver {
         for m in self.matcher.find_iter(text) {
             let rest = &text[m.end()..];
             match &self.pattern_kinds[m.pattern().as_usize()] {
-                PatternKind::National(index) => {
+                PatternKind::Listed(index) => {
                     // 司法部门 / 司法部署 are not 司法部.
                     if rest.starts_with(['门', '署', '分']) {
                         continue;
                     }
-                    out.push(Mention { start: m.start(), end: m.end(), named: Named::National(self.national[*index].clone()) });
+                    out.push(Mention { start: m.start(), end: m.end(), named: Named::Listed(*index) });
                 }
                 PatternKind::Suffix(suffix) => {
                     if rest.starts_with('长') && suffix.ends_with('局') {
@@ -200,7 +204,7 @@ impl AgencyResolver {
     /// Places a mention in the gazetteer and names it canonically.
     pub fn resolve(&self, mention: &Mention, context: &RegionContext) -> Option<Agency> {
         match &mention.named {
-            Named::National(name) => Some(Agency { name: name.clone(), path: Vec::new(), level: AgencyLevel::National }),
+            Named::Listed(index) => Some(self.listed[*index].clone()),
             Named::Local { chain, generic, suffix } => {
                 let division = if chain.is_empty() {
                     self.from_context(generic.as_ref()?, context)?

@@ -33,7 +33,7 @@ pub use decode::{decode, DecodeError, Decoded};
 pub use document::Given;
 pub use gazetteer::{Division, Gazetteer};
 pub use id::content_fingerprint;
-pub use source::{parse_record, raw_items, Payload, RawItem, SkipReason, SourceFormat, MAX_FILE_BYTES};
+pub use source::{parse_record, raw_items, ByteCounter, Payload, RawItem, SkipReason, SourceFormat, MAX_FILE_BYTES};
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};
 
@@ -142,7 +142,7 @@ impl Extractor {
 
     /// Every publication and skip in one file.
     pub fn extract_file(&self, path: &Path, relative: &str) -> Vec<Result<Publication, Skipped>> {
-        raw_items(path, relative).map(|item| self.extract(item)).collect()
+        raw_items(path, relative, None).map(|item| self.extract(item)).collect()
     }
 }
 

@@ -7,6 +7,8 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use serde_json::Value;
 use sifa_model::SourceRef;
@@ -103,8 +105,27 @@ pub struct RawItem {
     pub payload: Payload,
 }
 
-/// The units of work in one file, read lazily.
-pub fn raw_items(path: &Path, relative: &str) -> Box<dyn Iterator<Item = RawItem> + Send> {
+/// Counts the bytes read from a file, for progress over compressed input.
+pub type ByteCounter = Arc<AtomicU64>;
+
+struct Counting<R> {
+    inner: R,
+    counter: Option<ByteCounter>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(counter) = &self.counter {
+            counter.fetch_add(n as u64, Ordering::Relaxed);
+        }
+        Ok(n)
+    }
+}
+
+/// The units of work in one file, read lazily. `counter`, if given, is
+/// advanced by every byte read from the file.
+pub fn raw_items(path: &Path, relative: &str, counter: Option<ByteCounter>) -> Box<dyn Iterator<Item = RawItem> + Send> {
     let source = |line: Option<u64>| SourceRef { path: relative.to_string(), line };
     let failed = |reason: SkipReason| -> Box<dyn Iterator<Item = RawItem> + Send> {
         Box::new(std::iter::once(RawItem { source: source(None), payload: Payload::Failed(reason) }))
@@ -114,6 +135,8 @@ pub fn raw_items(path: &Path, relative: &str) -> Box<dyn Iterator<Item = RawItem
         Ok(file) => file,
         Err(e) => return failed(SkipReason::Unreadable(e.to_string())),
     };
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let file = Counting { inner: file, counter };
     match format {
         SourceFormat::JsonLines { gzip } => {
             let reader: Box<dyn Read + Send> =
@@ -121,7 +144,6 @@ pub fn raw_items(path: &Path, relative: &str) -> Box<dyn Iterator<Item = RawItem
             Box::new(JsonLines { reader: BufReader::with_capacity(256 * 1024, reader), line: 0, relative: relative.to_string(), done: false })
         }
         _ => {
-            let size = file.metadata().map(|m| m.len()).unwrap_or(0);
             if size > MAX_FILE_BYTES {
                 return failed(SkipReason::TooLarge(size));
             }
@@ -283,7 +305,7 @@ mod tests {
         writeln!(file, r#"{{"body": "{}"}}"#, "长".repeat(MAX_LINE_BYTES / 3 + 10)).unwrap();
         write!(file, r#"{{"body": "末"}}"#).unwrap();
         drop(file);
-        let items: Vec<RawItem> = raw_items(&path, "x.jsonl").collect();
+        let items: Vec<RawItem> = raw_items(&path, "x.jsonl", None).collect();
         assert_eq!(items.len(), 3);
         assert_eq!(items[0].source.line, Some(1));
         assert!(matches!(items[1].payload, Payload::Failed(SkipReason::LineTooLong)));

@@ -1,0 +1,56 @@
+//! `sifa reindex`: build a new generation and switch to it.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use sifa_indexer::{IndexLocation, ReindexOptions, ReindexSummary};
+
+use crate::args::DataArgs;
+use crate::progress::Progress;
+
+/// Skips listed by name in the human summary; the rest are counted.
+const SKIPS_SHOWN: usize = 20;
+
+pub fn run(data: &DataArgs, index: &Path, threads: Option<usize>, as_json: bool) -> anyhow::Result<ExitCode> {
+    let summary = build(data, index, threads)?;
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        print_summary(&summary);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a reindex with a progress display; shared with `serve`, which
+/// builds the index first when there is none.
+pub fn build(data: &DataArgs, index: &Path, threads: Option<usize>) -> anyhow::Result<ReindexSummary> {
+    let extractor = super::load_extractor(data.rules.as_deref())?;
+    let options = ReindexOptions {
+        data_dir: data.data.clone(),
+        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
+        user_dictionary: super::user_dictionary(data.rules.as_deref())?,
+    };
+    let progress = Progress::new();
+    let result = sifa_indexer::reindex(&IndexLocation::new(index), &extractor, &options, &progress);
+    progress.finish();
+    result.with_context(|| format!("reindexing {} into {}", data.data.display(), index.display()))
+}
+
+fn print_summary(s: &ReindexSummary) {
+    println!("indexed {} documents from {} files into generation {}", s.documents, s.files, s.generation);
+    println!("  duplicates  {}", s.duplicates);
+    let reasons: Vec<String> = s.skipped_by_reason.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
+    println!("  skipped     {}{}", s.skipped, if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) });
+    for entry in s.skipped_list.iter().take(SKIPS_SHOWN) {
+        println!("    {}: {}", entry.source, entry.reason);
+    }
+    if s.skipped_list.len() > SKIPS_SHOWN {
+        println!("    … {} more (use --json for the full list)", s.skipped as usize - SKIPS_SHOWN);
+    }
+    if s.ignored_files > 0 {
+        println!("  ignored     {} files that are not .txt/.html/.jsonl(.gz)", s.ignored_files);
+    }
+    println!("  text        {:.1} MB in {:.1} s = {:.2} MB/s", s.text_bytes as f64 / 1e6, s.elapsed_secs, s.mb_per_sec);
+    println!("  index size  {:.1} MB", s.index_bytes as f64 / 1e6);
+}

@@ -1,0 +1,344 @@
+//! `reindex`: a full rebuild into a new generation.
+//!
+//! ```text
+//! reader thread ──(seq, RawItem)──▶ N extraction workers ──(seq, result)──▶ collector
+//!   walks files,                       decode + extract                      reorders by seq,
+//!   streams JSON Lines                                                       drops duplicates,
+//!                                                                            feeds tantivy's writer
+//! ```
+//! Results are put back in reading order before deduplication, so which
+//! copy of a duplicate is kept never depends on thread timing.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::Serialize;
+use sifa_analysis::{ChineseAnalysis, IndexSchema};
+use sifa_extract::{content_fingerprint, raw_items, url_dedup_key, Extractor, Payload, RawItem, Skipped};
+use sifa_model::Publication;
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings, IndexWriter};
+
+use crate::generations::{unix_now, write_synced, GenerationInfo, IndexLocation, GENERATION_DICTIONARY};
+use crate::walk::walk;
+use crate::{document, IndexError};
+
+/// Memory tantivy may use for indexing, per thread.
+const WRITER_MEMORY_PER_THREAD: usize = 96 * 1024 * 1024;
+/// Work items in flight between threads.
+const QUEUE_DEPTH: usize = 64;
+/// How many duplicates and skips the summary lists by name.
+const LISTED_MAX: usize = 1000;
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct ReindexOptions {
+    pub data_dir: PathBuf,
+    /// Extraction and indexing threads.
+    pub threads: usize,
+    /// The jieba user dictionary to build with (kept in the generation).
+    pub user_dictionary: String,
+}
+
+/// Where a build stands, for progress displays.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProgressState {
+    pub files_total: u64,
+    pub bytes_total: u64,
+    /// Bytes read from the source files (compressed bytes for `.gz`).
+    pub bytes_read: u64,
+    /// Uncompressed bytes of text processed.
+    pub text_bytes: u64,
+    pub documents: u64,
+    pub skipped: u64,
+    pub duplicates: u64,
+}
+
+/// Receives progress; called from the collector thread.
+pub trait ProgressSink: Sync {
+    fn update(&self, _state: &ProgressState) {}
+    /// The documents are written; committing and merging follow.
+    fn committing(&self) {}
+}
+
+impl ProgressSink for () {}
+
+/// A publication dropped because an earlier one was the same.
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    pub source: String,
+    pub duplicate_of: String,
+    /// `url`, `text` or `id`.
+    pub by: &'static str,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReindexSummary {
+    pub generation: String,
+    pub documents: u64,
+    pub files: u64,
+    pub ignored_files: u64,
+    pub duplicates: u64,
+    pub duplicate_list: Vec<Duplicate>,
+    pub skipped: u64,
+    pub skipped_by_reason: BTreeMap<String, u64>,
+    pub skipped_list: Vec<SkippedEntry>,
+    pub text_bytes: u64,
+    pub elapsed_secs: f64,
+    pub mb_per_sec: f64,
+    pub index_bytes: u64,
+    pub removed_generations: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedEntry {
+    pub source: String,
+    pub reason: String,
+}
+
+/// Remembers what was indexed, to recognise duplicates.
+#[derive(Default)]
+struct Dedup {
+    urls: HashMap<String, String>,
+    texts: HashMap<String, String>,
+    ids: HashMap<String, String>,
+}
+
+impl Dedup {
+    /// The id of an earlier copy and how it matched, or `None` (and the
+    /// publication is remembered).
+    fn check(&mut self, publication: &Publication, fingerprint: &str) -> Option<(String, &'static str)> {
+        let url_key = publication.url.as_deref().map(url_dedup_key);
+        if let Some(id) = self.ids.get(&publication.id) {
+            return Some((id.clone(), "id"));
+        }
+        if let Some(id) = url_key.as_ref().and_then(|k| self.urls.get(k)) {
+            return Some((id.clone(), "url"));
+        }
+        if let Some(id) = self.texts.get(fingerprint) {
+            return Some((id.clone(), "text"));
+        }
+        self.ids.insert(publication.id.clone(), publication.id.clone());
+        if let Some(key) = url_key {
+            self.urls.insert(key, publication.id.clone());
+        }
+        self.texts.insert(fingerprint.to_string(), publication.id.clone());
+        None
+    }
+}
+
+/// Creates an empty index for a generation with sifa's schema and settings.
+pub(crate) fn create_index(path: &Path, analysis: &ChineseAnalysis) -> Result<(Index, IndexSchema), IndexError> {
+    let schema = IndexSchema::new();
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor { compression_level: Some(6) }),
+        docstore_blocksize: 64 * 1024,
+        ..IndexSettings::default()
+    };
+    let directory = tantivy::directory::MmapDirectory::open(path).map_err(|e| IndexError::Corrupt(e.to_string()))?;
+    let index = Index::create(directory, schema.schema.clone(), settings)?;
+    analysis.register(&index);
+    Ok((index, schema))
+}
+
+/// Builds a new generation from `options.data_dir` and makes it live.
+pub fn reindex(
+    location: &IndexLocation,
+    extractor: &Extractor,
+    options: &ReindexOptions,
+    progress: &dyn ProgressSink,
+) -> Result<ReindexSummary, IndexError> {
+    let started = Instant::now();
+    if !options.data_dir.is_dir() {
+        return Err(IndexError::NoDataDir(options.data_dir.display().to_string()));
+    }
+    let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
+    let lock = location.lock()?;
+    let previous = location.current()?;
+    let mut removed = location.remove_stale(None, &lock)?;
+    let (generation, path) = location.new_generation(&lock)?;
+    let result = build_generation(&path, &analysis, extractor, options, progress);
+    let mut summary = match result {
+        Ok(summary) => summary,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&path);
+            return Err(e);
+        }
+    };
+    if summary.documents == 0 {
+        let _ = std::fs::remove_dir_all(&path);
+        return Err(IndexError::NothingIndexed {
+            dir: options.data_dir.display().to_string(),
+            files: summary.files,
+            skipped: summary.skipped as usize,
+        });
+    }
+    write_synced(&path.join(GENERATION_DICTIONARY), options.user_dictionary.as_bytes())?;
+    let now = unix_now();
+    location.write_info(&GenerationInfo {
+        name: generation.clone(),
+        built_at: now,
+        updated_at: now,
+        source_dir: options.data_dir.display().to_string(),
+        sifa_version: env!("CARGO_PKG_VERSION").to_string(),
+    })?;
+    location.switch_to(&generation, &lock)?;
+    // Keep the previous generation: a server may be finishing a request on it.
+    removed.extend(location.remove_stale(previous.as_deref(), &lock)?);
+    summary.generation = generation.clone();
+    summary.index_bytes = location.generation_size(&generation);
+    summary.removed_generations = removed;
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    summary.mb_per_sec = summary.text_bytes as f64 / 1e6 / summary.elapsed_secs.max(1e-9);
+    Ok(summary)
+}
+
+fn build_generation(
+    path: &Path,
+    analysis: &ChineseAnalysis,
+    extractor: &Extractor,
+    options: &ReindexOptions,
+    progress: &dyn ProgressSink,
+) -> Result<ReindexSummary, IndexError> {
+    let (index, schema) = create_index(path, analysis)?;
+    let threads = options.threads.clamp(1, 8);
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_PER_THREAD * threads)?;
+    let exclude = path.parent().and_then(Path::parent);
+    let found = walk(&options.data_dir, exclude);
+    let mut state = ProgressState {
+        files_total: found.files.len() as u64,
+        bytes_total: found.files.iter().map(|f| f.size).sum(),
+        ..ProgressState::default()
+    };
+    let mut summary = ReindexSummary {
+        generation: String::new(),
+        documents: 0,
+        files: found.files.len() as u64,
+        ignored_files: found.ignored,
+        duplicates: 0,
+        duplicate_list: Vec::new(),
+        skipped: 0,
+        skipped_by_reason: BTreeMap::new(),
+        skipped_list: Vec::new(),
+        text_bytes: 0,
+        elapsed_secs: 0.0,
+        mb_per_sec: 0.0,
+        index_bytes: 0,
+        removed_generations: Vec::new(),
+    };
+    for (source, reason) in found.unreadable {
+        record_skip(&mut summary, Skipped { source, reason });
+    }
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let text_bytes = Arc::new(AtomicU64::new(0));
+    let (work_tx, work_rx) = crossbeam_channel::bounded::<(u64, RawItem)>(QUEUE_DEPTH);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Result<Publication, Skipped>)>(QUEUE_DEPTH);
+
+    std::thread::scope(|scope| -> Result<(), IndexError> {
+        let files = &found.files;
+        let reader_bytes = bytes_read.clone();
+        let reader_text = text_bytes.clone();
+        scope.spawn(move || {
+            let mut seq = 0u64;
+            for file in files {
+                for item in raw_items(&file.path, &file.relative, Some(reader_bytes.clone())) {
+                    let size = match &item.payload {
+                        Payload::Page { bytes, .. } => bytes.len(),
+                        Payload::Record(line) => line.len(),
+                        Payload::Failed(_) => 0,
+                    };
+                    reader_text.fetch_add(size as u64, Ordering::Relaxed);
+                    if work_tx.send((seq, item)).is_err() {
+                        return;
+                    }
+                    seq += 1;
+                }
+            }
+        });
+        for _ in 0..threads {
+            let work_rx = work_rx.clone();
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                for (seq, item) in work_rx {
+                    let source = item.source.clone();
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(item)))
+                        .unwrap_or_else(|_| Err(Skipped { source, reason: sifa_extract::SkipReason::Unreadable("internal error while reading this item".into()) }));
+                    if done_tx.send((seq, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(work_rx);
+
+        let mut pending: BTreeMap<u64, Result<Publication, Skipped>> = BTreeMap::new();
+        let mut next = 0u64;
+        let mut dedup = Dedup::default();
+        let mut last_report = Instant::now();
+        for (seq, result) in done_rx {
+            pending.insert(seq, result);
+            while let Some(result) = pending.remove(&next) {
+                next += 1;
+                match result {
+                    Ok(publication) => add_one(&mut writer, &schema, &mut dedup, &mut summary, publication)?,
+                    Err(skipped) => record_skip(&mut summary, skipped),
+                }
+            }
+            if last_report.elapsed().as_millis() >= 100 {
+                last_report = Instant::now();
+                state.bytes_read = bytes_read.load(Ordering::Relaxed);
+                state.text_bytes = text_bytes.load(Ordering::Relaxed);
+                state.documents = summary.documents;
+                state.skipped = summary.skipped;
+                state.duplicates = summary.duplicates;
+                progress.update(&state);
+            }
+        }
+        Ok(())
+    })?;
+    state.bytes_read = bytes_read.load(Ordering::Relaxed);
+    state.text_bytes = text_bytes.load(Ordering::Relaxed);
+    state.documents = summary.documents;
+    state.skipped = summary.skipped;
+    state.duplicates = summary.duplicates;
+    progress.update(&state);
+    progress.committing();
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    summary.text_bytes = state.text_bytes;
+    Ok(summary)
+}
+
+fn add_one(
+    writer: &mut IndexWriter,
+    schema: &IndexSchema,
+    dedup: &mut Dedup,
+    summary: &mut ReindexSummary,
+    publication: Publication,
+) -> Result<(), IndexError> {
+    let fingerprint = content_fingerprint(&publication.body);
+    if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
+        summary.duplicates += 1;
+        if summary.duplicate_list.len() < LISTED_MAX {
+            summary.duplicate_list.push(Duplicate { source: publication.source.to_string(), duplicate_of: original, by });
+        }
+        return Ok(());
+    }
+    writer.add_document(document::to_document(schema, &publication, &fingerprint))?;
+    summary.documents += 1;
+    Ok(())
+}
+
+fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {
+    summary.skipped += 1;
+    *summary.skipped_by_reason.entry(skipped.reason.category().to_string()).or_default() += 1;
+    if summary.skipped_list.len() < LISTED_MAX {
+        summary.skipped_list.push(SkippedEntry { source: skipped.source.to_string(), reason: skipped.reason.to_string() });
+    }
+}
+

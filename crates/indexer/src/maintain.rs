@@ -1,0 +1,121 @@
+//! Incremental changes to the live generation: `add` and `delete`.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sifa_extract::{content_fingerprint, Extractor};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use crate::build::SkippedEntry;
+use crate::generations::{unix_now, IndexLocation};
+use crate::walk::{relative_path, walk};
+use crate::{IndexError, OpenIndex};
+
+/// Writer memory for small incremental changes.
+const WRITER_MEMORY: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Default, Serialize)]
+pub struct AddSummary {
+    /// Ids added for the first time.
+    pub added: Vec<String>,
+    /// Ids that replaced an indexed publication with the same id.
+    pub replaced: Vec<String>,
+    /// Publications whose text is already indexed under another id.
+    pub duplicates: Vec<SkippedEntry>,
+    pub skipped: Vec<SkippedEntry>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct DeleteSummary {
+    pub deleted: Vec<String>,
+    pub not_found: Vec<String>,
+}
+
+fn count_term(searcher: &tantivy::Searcher, term: Term) -> Result<usize, IndexError> {
+    Ok(searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)?)
+}
+
+/// Adds the publications in `paths` (files or directories) to the live
+/// index; a publication with an id already indexed replaces it. Source
+/// paths are recorded relative to `data_root` when they lie beneath it.
+pub fn add(location: &IndexLocation, extractor: &Extractor, paths: &[PathBuf], data_root: &Path) -> Result<AddSummary, IndexError> {
+    let lock = location.lock()?;
+    let open = OpenIndex::open(location)?;
+    let schema = &open.schema;
+    let mut writer: IndexWriter = open.index.writer(WRITER_MEMORY)?;
+    let reader = open.index.reader()?;
+    let searcher = reader.searcher();
+    let mut summary = AddSummary::default();
+    for path in paths {
+        if !path.exists() {
+            summary.skipped.push(SkippedEntry { source: path.display().to_string(), reason: "no such file or directory".into() });
+            continue;
+        }
+        let files = if path.is_dir() { walk(path, Some(location.root())).files.into_iter().map(|f| f.path).collect() } else { vec![path.clone()] };
+        for file in files {
+            let relative = match (file.canonicalize(), data_root.canonicalize()) {
+                (Ok(f), Ok(root)) if f.starts_with(&root) => relative_path(&root, &f),
+                _ => file.display().to_string(),
+            };
+            for result in extractor.extract_file(&file, &relative) {
+                let publication = match result {
+                    Ok(p) => p,
+                    Err(s) => {
+                        summary.skipped.push(SkippedEntry { source: s.source.to_string(), reason: s.reason.to_string() });
+                        continue;
+                    }
+                };
+                let fingerprint = content_fingerprint(&publication.body);
+                let id_term = Term::from_field_text(schema.id, &publication.id);
+                let exists = count_term(&searcher, id_term.clone())? > 0;
+                if !exists {
+                    let same_text = TermQuery::new(Term::from_field_text(schema.content_hash, &fingerprint), IndexRecordOption::Basic);
+                    if let Some((_, address)) = searcher.search(&same_text, &TopDocs::with_limit(1).order_by_score())?.first() {
+                        let doc: TantivyDocument = searcher.doc(*address)?;
+                        let original = crate::from_document(schema, &doc).id;
+                        summary.duplicates.push(SkippedEntry { source: publication.source.to_string(), reason: format!("same text as {original}") });
+                        continue;
+                    }
+                }
+                writer.delete_term(id_term);
+                writer.add_document(crate::to_document(schema, &publication, &fingerprint))?;
+                if exists { summary.replaced.push(publication.id) } else { summary.added.push(publication.id) }
+            }
+        }
+    }
+    writer.commit()?;
+    touch(location, &open)?;
+    drop(lock);
+    Ok(summary)
+}
+
+/// Deletes publications by id from the live index.
+pub fn delete(location: &IndexLocation, ids: &[String]) -> Result<DeleteSummary, IndexError> {
+    let lock = location.lock()?;
+    let open = OpenIndex::open(location)?;
+    let mut writer: IndexWriter = open.index.writer(WRITER_MEMORY)?;
+    let searcher = open.index.reader()?.searcher();
+    let mut summary = DeleteSummary::default();
+    for id in ids {
+        let term = Term::from_field_text(open.schema.id, id);
+        if count_term(&searcher, term.clone())? == 0 {
+            summary.not_found.push(id.clone());
+            continue;
+        }
+        writer.delete_term(term);
+        summary.deleted.push(id.clone());
+    }
+    writer.commit()?;
+    touch(location, &open)?;
+    drop(lock);
+    Ok(summary)
+}
+
+fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
+    let mut info = open.info()?;
+    info.updated_at = unix_now();
+    location.write_info(&info)
+}
