@@ -1,1 +1,7 @@
+//! End-to-end tests: the `sifa` binary driven as a user would.
 
+mod util;
+
+mod cli;
+mod corpus;
+mod reading;

@@ -20,8 +20,10 @@ impl Progress {
         if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new(0);
             bar.set_style(
-                ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} · {msg} · ETA {eta}")
-                    .expect("valid template"),
+                ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} · {msg} · ETA {eta}",
+                )
+                .expect("valid template"),
             );
             bar.enable_steady_tick(Duration::from_millis(200));
             Progress::Bar(bar, Instant::now())
@@ -49,7 +51,10 @@ impl ProgressSink for Progress {
                 let (docs, mb) = rates(state, *started);
                 bar.set_length(state.bytes_total);
                 bar.set_position(state.bytes_read.min(state.bytes_total));
-                bar.set_message(format!("{} files · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped", state.files_total, state.documents, state.skipped));
+                bar.set_message(format!(
+                    "{} files · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
+                    state.files_total, state.documents, state.skipped
+                ));
             }
             Progress::Log(last, started) => {
                 let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
@@ -57,7 +62,10 @@ impl ProgressSink for Progress {
                     *last = Instant::now();
                     let (docs, mb) = rates(state, *started);
                     let percent = state.bytes_read as f64 * 100.0 / state.bytes_total.max(1) as f64;
-                    eprintln!("indexing: {percent:.0}% · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped", state.documents, state.skipped);
+                    eprintln!(
+                        "indexing: {percent:.0}% · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
+                        state.documents, state.skipped
+                    );
                 }
             }
         }

@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
-use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy::Index;
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
-use crate::normalize::normalize;
+use crate::normalize::fold;
 use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
 
 /// Name under which the jieba search-mode analyzer is registered.
@@ -56,7 +56,7 @@ impl ChineseAnalysis {
                 })?),
                 None => None,
             };
-            jieba.add_word(&normalize(word).text, freq, parts.next());
+            jieba.add_word(&fold(word), freq, parts.next());
         }
         Ok(Self { jieba: Arc::new(jieba), user_dictionary: user_dictionary.into() })
     }
@@ -96,10 +96,10 @@ impl ChineseAnalysis {
     /// finds a word even where the index never emitted it whole, such as
     /// 刑事诉讼 inside 刑事诉讼法.
     pub fn finest_pieces(&self, text: &str) -> Vec<TokenSpan> {
-        let normalized = normalize(text);
+        let folded = fold(text);
         let tokens: Vec<TokenSpan> = self
             .jieba
-            .cut_for_search(&normalized.text, true)
+            .cut_for_search(&folded, true)
             .into_iter()
             .filter(|t| t.word.chars().any(char::is_alphanumeric))
             .map(|t| TokenSpan { text: t.word.to_string(), start: t.start, end: t.end })
@@ -107,9 +107,9 @@ impl ChineseAnalysis {
         let mut finest: Vec<TokenSpan> = tokens
             .iter()
             .filter(|t| {
-                !tokens.iter().any(|o| {
-                    o != *t && o.start >= t.start && o.end <= t.end && (o.end - o.start) < (t.end - t.start)
-                })
+                !tokens
+                    .iter()
+                    .any(|o| o != *t && o.start >= t.start && o.end <= t.end && (o.end - o.start) < (t.end - t.start))
             })
             .cloned()
             .collect();
@@ -127,7 +127,8 @@ mod tests {
 
     fn tokens(analysis: &ChineseAnalysis, text: &str) -> Vec<(String, usize, usize, usize)> {
         let mut analyzer = analysis.word_analyzer();
-        let mut stream = analyzer.token_stream(text);
+        let folded = fold(text);
+        let mut stream = analyzer.token_stream(&folded);
         let mut out = Vec::new();
         while let Some(t) = stream.next() {
             out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
@@ -155,15 +156,15 @@ mod tests {
     }
 
     #[test]
-    fn folds_traditional_and_full_width_but_offsets_point_into_the_original() {
+    fn folded_traditional_and_full_width_text_segments_with_char_positions() {
         let analysis = ChineseAnalysis::default_dictionary();
         let text = "廣東省，ＡＢＣ法律援助";
         let toks = tokens(&analysis, text);
         let hit = toks.iter().find(|t| t.0 == "法律援助").expect("法律援助 token");
-        assert_eq!(&text[hit.1..hit.2], "法律援助");
-        assert_eq!(hit.3, 7);
-        let abc = toks.iter().find(|t| t.0 == "abc").expect("abc token");
-        assert_eq!(&text[abc.1..abc.2], "ＡＢＣ");
+        assert_eq!(hit.3, 7, "the position counts characters");
+        let folded = fold(text);
+        assert_eq!(&folded[hit.1..hit.2], "法律援助", "offsets are bytes of the folded text");
+        assert!(toks.iter().any(|t| t.0 == "abc"), "{toks:?}");
         assert!(toks.iter().any(|t| t.0 == "广东省" || t.0 == "广东"), "{toks:?}");
         assert!(!toks.iter().any(|t| t.0 == ","), "punctuation is not indexed");
     }

@@ -4,8 +4,9 @@
 //! query time, or searches silently miss. This crate is the single place
 //! where that contract lives:
 //!
-//! - [`normalize`]: width folding, Latin lowercasing and traditional to
+//! - [`fold`]: width folding, Latin lowercasing and traditional to
 //!   simplified folding, character for character so offsets survive;
+//!   indexed fields hold folded text and queries are folded alike;
 //! - [`ChineseAnalysis`]: one shared jieba dictionary (with the domain user
 //!   dictionary) and the two tokenizers built on it, registered on an index
 //!   by [`ChineseAnalysis::register`];
@@ -16,8 +17,8 @@ mod normalize;
 mod schema;
 mod tokenizers;
 
-pub use analysis::{ChineseAnalysis, DictionaryError, TokenSpan, CHARS_TOKENIZER, JIEBA_TOKENIZER};
-pub use normalize::{fold_char, normalize, Normalized};
+pub use analysis::{CHARS_TOKENIZER, ChineseAnalysis, DictionaryError, JIEBA_TOKENIZER, TokenSpan};
+pub use normalize::{Normalized, fold, fold_char, normalize};
 pub use schema::IndexSchema;
 pub use tokenizers::{CharTokenizer, JiebaSearchTokenizer};
 

@@ -4,10 +4,14 @@
 //! at characters `start..end` of the folded text covers the same characters
 //! of the original. That is what lets highlighting work on the stored,
 //! unfolded text (a traditional-character repost is displayed as published).
+//!
+//! Indexed fields hold folded text ([`fold`]) and queries are folded the
+//! same way before analysis; the tokenizers themselves do not fold, so the
+//! work is done once per document rather than once per field.
 
 /// Folds one character: full-width ASCII to half-width, the ideographic space
 /// to a space, Latin capitals to lowercase. Traditional to simplified folding
-/// needs context and is done on whole strings by [`normalize`].
+/// needs context and is done on whole strings by [`fold`].
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => {
@@ -17,6 +21,22 @@ pub fn fold_char(c: char) -> char {
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => c.to_ascii_lowercase(),
     }
+}
+
+fn needs_char_fold(text: &str) -> bool {
+    text.chars().any(|c| fold_char(c) != c)
+}
+
+/// Folds `text` for matching: width, case and traditional to simplified.
+pub fn fold(text: &str) -> String {
+    let width_folded;
+    let text = if needs_char_fold(text) {
+        width_folded = text.chars().map(fold_char).collect::<String>();
+        width_folded.as_str()
+    } else {
+        text
+    };
+    if text.is_ascii() { text.to_string() } else { fast2s::convert(text) }
 }
 
 /// Folded text together with the original byte offset of every character.
@@ -38,17 +58,11 @@ impl Normalized {
     }
 }
 
-/// Folds `text` for matching: width, case and traditional to simplified.
+/// Folds `text` and remembers where each character came from.
 pub fn normalize(text: &str) -> Normalized {
-    let mut original_offsets = Vec::with_capacity(text.len() / 2 + 1);
-    let mut folded = String::with_capacity(text.len());
-    for (offset, c) in text.char_indices() {
-        original_offsets.push(offset);
-        folded.push(fold_char(c));
-    }
+    let mut original_offsets: Vec<usize> = text.char_indices().map(|(offset, _)| offset).collect();
     original_offsets.push(text.len());
-    let text = if folded.bytes().any(|b| b >= 0xE0) { fast2s::convert(&folded) } else { folded };
-    Normalized { text, original_offsets }
+    Normalized { text: fold(text), original_offsets }
 }
 
 #[cfg(test)]
@@ -57,15 +71,17 @@ mod tests {
 
     #[test]
     fn folds_width_case_and_traditional() {
-        let n = normalize("ＡＢＣ１２３４８　廣東省司法廳，Law");
-        assert_eq!(n.text, "abc12348 广东省司法厅,law");
-        assert_eq!(n.char_count(), "ＡＢＣ１２３４８　廣東省司法廳，Law".chars().count());
+        let original = "ＡＢＣ１２３４８　廣東省司法廳，Law";
+        assert_eq!(fold(original), "abc12348 广东省司法厅,law");
+        assert_eq!(normalize(original).char_count(), original.chars().count());
+        assert_eq!(fold(original).chars().count(), original.chars().count(), "one character for one");
     }
 
     #[test]
     fn maps_characters_back_to_original_bytes() {
         let original = "Ａ廣東";
         let n = normalize(original);
+        assert_eq!(n.text, "a广东");
         assert_eq!(&original[n.original_range(1, 3)], "廣東");
         assert_eq!(&original[n.original_range(0, 1)], "Ａ");
     }

@@ -1,5 +1,10 @@
 //! Every field of the index, in one place.
 //!
+//! Text is stored once as published (`title`, `body`) and indexed twice as
+//! folded text: by word (`*_words`, jieba search mode, frequencies only:
+//! BM25 needs no positions) and by character (`*_chars`, with positions:
+//! phrases and sub-strings are matched there).
+//!
 //! Facet conventions (all hierarchical, `/`-separated):
 //! - `agency_facet`: region path then the canonical agency as the leaf,
 //!   `/山东省/聊城市/东昌府区/聊城市东昌府区司法局`; national bodies sit at
@@ -9,8 +14,8 @@
 //! - `timeline_facet`: `/2025` or `/2025/08` when the month is known.
 
 use tantivy::schema::{
-    DateOptions, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
-    TextOptions, FAST, INDEXED, STORED, STRING,
+    DateOptions, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
 };
 
 use crate::{CHARS_TOKENIZER, JIEBA_TOKENIZER};
@@ -22,8 +27,10 @@ pub struct IndexSchema {
     pub schema: Schema,
     pub id: Field,
     pub title: Field,
+    pub title_words: Field,
     pub title_chars: Field,
     pub body: Field,
+    pub body_words: Field,
     pub body_chars: Field,
     pub agency: Field,
     pub agency_path: Field,
@@ -42,22 +49,21 @@ pub struct IndexSchema {
     pub chars: Field,
 }
 
-fn analysed(tokenizer: &str, stored: bool) -> TextOptions {
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer(tokenizer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let options = TextOptions::default().set_indexing_options(indexing);
-    if stored { options.set_stored() } else { options }
+fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record);
+    TextOptions::default().set_indexing_options(indexing)
 }
 
 impl IndexSchema {
     pub fn new() -> Self {
         let mut b = Schema::builder();
         b.add_text_field("id", STRING | STORED);
-        b.add_text_field("title", analysed(JIEBA_TOKENIZER, true));
-        b.add_text_field("title_chars", analysed(CHARS_TOKENIZER, false));
-        b.add_text_field("body", analysed(JIEBA_TOKENIZER, true));
-        b.add_text_field("body_chars", analysed(CHARS_TOKENIZER, false));
+        b.add_text_field("title", STORED);
+        b.add_text_field("title_words", analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
+        b.add_text_field("title_chars", analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
+        b.add_text_field("body", STORED);
+        b.add_text_field("body_words", analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
+        b.add_text_field("body_chars", analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
         b.add_text_field("agency", STRING | STORED);
         b.add_text_field("agency_path", STORED);
         b.add_text_field("agency_level", STRING | STORED);
@@ -83,8 +89,10 @@ impl IndexSchema {
         Some(Self {
             id: f("id")?,
             title: f("title")?,
+            title_words: f("title_words")?,
             title_chars: f("title_chars")?,
             body: f("body")?,
+            body_words: f("body_words")?,
             body_chars: f("body_chars")?,
             agency: f("agency")?,
             agency_path: f("agency_path")?,

@@ -1,18 +1,17 @@
 //! The two tokenizers of sifa: jieba search mode for words and one token per
 //! Han character for sub-strings that cross word boundaries.
 //!
-//! Both fold text with [`normalize`](crate::normalize) first, report offsets
-//! in the *original* text (so snippets highlight stored text) and use
-//! character offsets as positions. Character positions keep phrase queries
-//! correct over search mode's overlapping tokens (人民 / 共和国 / 人民共和国),
-//! which ordinal positions would break.
+//! Both expect folded text ([`fold`](crate::fold)) and use character
+//! offsets as positions. Character positions keep phrase queries correct
+//! over search mode's overlapping tokens (人民 / 共和国 / 人民共和国), which
+//! ordinal positions would break. Tokens are produced lazily into one
+//! reused buffer, as tantivy's own tokenizers do: indexing makes tens of
+//! millions of them.
 
 use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use tantivy_jieba::jieba_rs::Jieba;
-
-use crate::normalize::normalize;
+use tantivy_jieba::jieba_rs::{self, Jieba};
 
 /// Tokens longer than this many bytes are dropped: they are base64, hashes
 /// or garbage, never words anyone types.
@@ -34,60 +33,47 @@ impl JiebaSearchTokenizer {
     }
 }
 
-/// A token stream over tokens computed up front.
-pub struct VecTokenStream {
-    tokens: Vec<Token>,
-    index: usize,
-}
-
-impl VecTokenStream {
-    fn new(tokens: Vec<Token>) -> Self {
-        Self { tokens, index: 0 }
-    }
-}
-
-impl TokenStream for VecTokenStream {
-    fn advance(&mut self) -> bool {
-        self.index += 1;
-        self.index <= self.tokens.len()
-    }
-
-    fn token(&self) -> &Token {
-        &self.tokens[self.index - 1]
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.index - 1]
-    }
-}
-
 /// Whether a token carries searchable content (not punctuation or spaces).
 fn is_searchable(word: &str) -> bool {
     word.len() <= MAX_TOKEN_BYTES && word.chars().any(char::is_alphanumeric)
 }
 
-impl Tokenizer for JiebaSearchTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+pub struct JiebaTokenStream<'a> {
+    tokens: std::vec::IntoIter<jieba_rs::Token<'a>>,
+    token: Token,
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let normalized = normalize(text);
-        let tokens = self
-            .jieba
-            .cut_for_search(&normalized.text, true)
-            .into_iter()
-            .filter(|t| is_searchable(t.word))
-            .map(|t| {
-                let range = normalized.original_range(t.start, t.end);
-                Token {
-                    offset_from: range.start,
-                    offset_to: range.end,
-                    position: t.start,
-                    text: t.word.to_string(),
-                    position_length: t.end - t.start,
-                }
-            })
-            .collect();
-        VecTokenStream::new(tokens)
+impl TokenStream for JiebaTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        for t in self.tokens.by_ref() {
+            if !is_searchable(t.word) {
+                continue;
+            }
+            self.token.offset_from = t.byte_start;
+            self.token.offset_to = t.byte_end;
+            self.token.position = t.start;
+            self.token.position_length = t.end - t.start;
+            self.token.text.clear();
+            self.token.text.push_str(t.word);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for JiebaSearchTokenizer {
+    type TokenStream<'a> = JiebaTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream<'a> {
+        JiebaTokenStream { tokens: self.jieba.cut_for_search(text, true).into_iter(), token: Token::default() }
     }
 }
 
@@ -97,41 +83,60 @@ impl Tokenizer for JiebaSearchTokenizer {
 #[derive(Clone, Default)]
 pub struct CharTokenizer;
 
+pub struct CharTokenStream<'a> {
+    text: &'a str,
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    char_index: usize,
+    token: Token,
+}
+
 fn is_run_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-impl Tokenizer for CharTokenizer {
-    type TokenStream<'a> = VecTokenStream;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        let normalized = normalize(text);
-        let chars: Vec<char> = normalized.text.chars().collect();
-        let mut tokens = Vec::with_capacity(chars.len());
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            let end = if is_run_char(c) {
-                let mut j = i + 1;
-                while j < chars.len() && is_run_char(chars[j]) {
-                    j += 1;
+impl TokenStream for CharTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some((start, c)) = self.chars.next() {
+            let position = self.char_index;
+            self.char_index += 1;
+            let mut end = start + c.len_utf8();
+            if is_run_char(c) {
+                while let Some(&(offset, next)) = self.chars.peek() {
+                    if !is_run_char(next) {
+                        break;
+                    }
+                    end = offset + next.len_utf8();
+                    self.char_index += 1;
+                    self.chars.next();
                 }
-                j
-            } else {
-                i + 1
-            };
-            if c.is_alphanumeric() && end - i <= MAX_TOKEN_BYTES {
-                let range = normalized.original_range(i, end);
-                tokens.push(Token {
-                    offset_from: range.start,
-                    offset_to: range.end,
-                    position: i,
-                    text: chars[i..end].iter().collect(),
-                    position_length: end - i,
-                });
             }
-            i = end;
+            if !c.is_alphanumeric() || end - start > MAX_TOKEN_BYTES {
+                continue;
+            }
+            self.token.offset_from = start;
+            self.token.offset_to = end;
+            self.token.position = position;
+            self.token.position_length = self.char_index - position;
+            self.token.text.clear();
+            self.token.text.push_str(&self.text[start..end]);
+            return true;
         }
-        VecTokenStream::new(tokens)
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for CharTokenizer {
+    type TokenStream<'a> = CharTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharTokenStream<'a> {
+        CharTokenStream { text, chars: text.char_indices().peekable(), char_index: 0, token: Token::default() }
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::{Context, bail};
 use serde_json::json;
 use sifa_model::Publication;
 
@@ -29,7 +29,11 @@ pub fn run(file: &Path, as_json: bool, rules: Option<&Path>) -> anyhow::Result<E
                 }
             }
             Err(skipped) if as_json => {
-                writeln!(out, "{}", json!({"source": skipped.source, "skipped": skipped.reason.to_string(), "reason": skipped.reason.category()}))?;
+                writeln!(
+                    out,
+                    "{}",
+                    json!({"source": skipped.source, "skipped": skipped.reason.to_string(), "reason": skipped.reason.category()})
+                )?;
             }
             Err(skipped) => writeln!(out, "skipped {}: {}", skipped.source, skipped.reason)?,
         }
@@ -61,8 +65,19 @@ fn print_human(out: &mut impl Write, p: &Publication) -> std::io::Result<()> {
     let or_none = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
     writeln!(out, "{}  ({})", p.title, p.source)?;
     writeln!(out, "  id       {}", p.id)?;
-    writeln!(out, "  agency   {}  [{}] {}", or_none(p.agency.clone()), p.agency_path.join(" › "), or_none(p.agency_level.map(|l| l.as_str().to_string())))?;
-    writeln!(out, "  date     {}  {}", or_none(p.date.map(|d| d.to_string())), or_none(p.date.map(|d| format!("{:?}", d.precision()).to_lowercase())))?;
+    writeln!(
+        out,
+        "  agency   {}  [{}] {}",
+        or_none(p.agency.clone()),
+        p.agency_path.join(" › "),
+        or_none(p.agency_level.map(|l| l.as_str().to_string()))
+    )?;
+    writeln!(
+        out,
+        "  date     {}  {}",
+        or_none(p.date.map(|d| d.to_string())),
+        or_none(p.date.map(|d| format!("{:?}", d.precision()).to_lowercase()))
+    )?;
     writeln!(out, "  url      {}", or_none(p.url.clone()))?;
     writeln!(out, "  kind     {} ({})", p.kind, p.kind.label_zh())?;
     for topic in &p.topics {

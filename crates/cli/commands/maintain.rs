@@ -8,7 +8,8 @@ use sifa_indexer::IndexLocation;
 
 pub fn add(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -> anyhow::Result<ExitCode> {
     let extractor = super::load_extractor(rules)?;
-    let summary = sifa_indexer::add(&IndexLocation::new(index), &extractor, paths, data).context("adding to the index")?;
+    let summary =
+        sifa_indexer::add(&IndexLocation::new(index), &extractor, paths, data).context("adding to the index")?;
     for id in &summary.added {
         println!("added     {id}");
     }

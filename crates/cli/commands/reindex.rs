@@ -41,7 +41,11 @@ fn print_summary(s: &ReindexSummary) {
     println!("indexed {} documents from {} files into generation {}", s.documents, s.files, s.generation);
     println!("  duplicates  {}", s.duplicates);
     let reasons: Vec<String> = s.skipped_by_reason.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
-    println!("  skipped     {}{}", s.skipped, if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) });
+    println!(
+        "  skipped     {}{}",
+        s.skipped,
+        if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) }
+    );
     for entry in s.skipped_list.iter().take(SKIPS_SHOWN) {
         println!("    {}: {}", entry.source, entry.reason);
     }

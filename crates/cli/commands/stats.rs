@@ -15,9 +15,16 @@ pub fn run(index: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
     }
     println!("documents   {}", stats.documents);
     println!("index size  {:.1} MB", stats.index_bytes as f64 / 1e6);
-    println!("generation  {} (built {}, updated {})", stats.generation, format_time(stats.built_at), format_time(stats.updated_at));
+    println!(
+        "generation  {} (built {}, updated {})",
+        stats.generation,
+        format_time(stats.built_at),
+        format_time(stats.updated_at)
+    );
     println!("source      {}", stats.source_dir);
-    for (title, counts) in [("level", &stats.by_level), ("kind", &stats.by_kind), ("topic", &stats.by_topic), ("year", &stats.by_year)] {
+    for (title, counts) in
+        [("level", &stats.by_level), ("kind", &stats.by_kind), ("topic", &stats.by_topic), ("year", &stats.by_year)]
+    {
         let row: Vec<String> = counts.iter().map(|(k, v)| format!("{k} {v}")).collect();
         println!("{title:<11} {}", row.join(" · "));
     }

@@ -13,7 +13,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use sifa_model::AgencyLevel;
 
@@ -100,6 +100,9 @@ enum PatternKind {
     Suffix(String),
 }
 
+/// Suffixes that name an agency even after a short region name.
+const CORE_SUFFIXES: &[&str] = &["司法厅", "司法局"];
+
 /// Longest region name looked for when reading a chain backwards.
 const MAX_REGION_CHARS: usize = 12;
 
@@ -122,12 +125,14 @@ impl AgencyResolver {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("agency patterns build");
         let mut region_names: Vec<String> = gazetteer.names().map(str::to_string).collect();
         region_names.sort();
         let regions = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&region_names)
             .expect("region names build");
         Self { gazetteer, listed, matcher, pattern_kinds, regions, region_names }
@@ -159,8 +164,19 @@ impl AgencyResolver {
                     if chain.is_empty() && generic.is_none() {
                         continue;
                     }
-                    let start = if chain.is_empty() { m.start() - generic.map_or(0, char::len_utf8) } else { chain_start };
-                    out.push(Mention { start, end: m.end(), named: Named::Local { chain, generic, suffix: suffix.clone() } });
+                    // 江苏监狱系统 is no agency: a short region name only
+                    // names one with the core suffixes (山东司法厅).
+                    let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
+                    if short_lead && !CORE_SUFFIXES.contains(&suffix.as_str()) {
+                        continue;
+                    }
+                    let start =
+                        if chain.is_empty() { m.start() - generic.map_or(0, char::len_utf8) } else { chain_start };
+                    out.push(Mention {
+                        start,
+                        end: m.end(),
+                        named: Named::Local { chain, generic, suffix: suffix.clone() },
+                    });
                 }
             }
         }
@@ -173,7 +189,8 @@ impl AgencyResolver {
         let mut chain = Vec::new();
         let mut end = prefix.len();
         while chain.len() < 3 {
-            let starts: Vec<usize> = prefix[..end].char_indices().rev().take(MAX_REGION_CHARS).map(|(i, _)| i).collect();
+            let starts: Vec<usize> =
+                prefix[..end].char_indices().rev().take(MAX_REGION_CHARS).map(|(i, _)| i).collect();
             let found = starts.iter().rev().find(|&&start| {
                 let candidate = &prefix[start..end];
                 candidate.chars().count() >= 2 && !self.gazetteer.lookup(candidate).is_empty()
@@ -314,7 +331,10 @@ pub(crate) mod tests {
     #[test]
     fn canonical_names_paths_and_levels() {
         let a = resolve("山东省司法厅", "").unwrap();
-        assert_eq!((a.name.as_str(), a.path.clone(), a.level), ("山东省司法厅", vec!["山东省".to_string()], AgencyLevel::Provincial));
+        assert_eq!(
+            (a.name.as_str(), a.path.clone(), a.level),
+            ("山东省司法厅", vec!["山东省".to_string()], AgencyLevel::Provincial)
+        );
         let a = resolve("中共东昌府区司法局党组", "").unwrap();
         assert_eq!(a.name, "聊城市东昌府区司法局");
         assert_eq!(a.path, vec!["山东省", "聊城市", "东昌府区"]);

@@ -32,11 +32,12 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Dates in URLs: `t20260108_`, `/2024/3/5/`, `/2024-03-05/`, `/20240305/`, `/202508/`.
 static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[/_t]|^)(20\d{2}|19\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:[/_.]|$)|/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/")
-        .expect("valid")
+    Regex::new(
+        r"(?:[/_t]|^)(20\d{2}|19\d{2})[-/]?(\d{2})[-/]?(\d{2})(?:[/_.]|$)|/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/",
+    )
+    .expect("valid")
 });
-static URL_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/(20\d{2}|19\d{2})[-_]?(\d{2})/").expect("valid"));
+static URL_MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/(20\d{2}|19\d{2})[-_]?(\d{2})/").expect("valid"));
 /// A text that opens with a year: `2024年，…` (not `2024年3月`).
 static OPENING_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(19\d{2}|20\d{2})\s*年(?:度)?[^\d月〇一二三四五六七八九十]").expect("valid"));
@@ -118,7 +119,8 @@ pub fn standalone_date(line: &str) -> Option<PubDate> {
         return None;
     }
     let date = parse_date(trimmed)?;
-    let leftover = trimmed.chars().filter(|c| !c.is_ascii_digit() && !"年月日-/.〇○零一二三四五六七八九十 ".contains(*c)).count();
+    let leftover =
+        trimmed.chars().filter(|c| !c.is_ascii_digit() && !"年月日-/.〇○零一二三四五六七八九十 ".contains(*c)).count();
     (leftover == 0).then_some(date)
 }
 

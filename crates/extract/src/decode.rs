@@ -6,7 +6,7 @@
 //! decoded as GB18030 (a superset, so no character of a GBK page is lost).
 //! A declared HTML charset is only a tie-breaker: real pages often lie.
 
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Text decoded from bytes, with the encoding that was detected.
 #[derive(Debug)]
@@ -34,8 +34,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return finish(encoding, &bytes[bom_len..]);
     }
-    if let Some(encoding) = sniff_utf16(bytes) {
-        return finish(encoding, bytes);
+    if let Some(decoded) = sniff_utf16(bytes).and_then(|encoding| finish(encoding, bytes).ok()) {
+        return Ok(decoded);
     }
     if looks_binary(bytes) {
         return Err(DecodeError::Binary);
@@ -72,7 +72,9 @@ fn is_bad_control(c: char) -> bool {
 }
 
 /// UTF-16 text without a BOM: in the first kilobyte, zero bytes (from
-/// ASCII characters) stand in one byte lane and never in the other.
+/// ASCII characters) stand in one byte lane and hardly ever in the other
+/// (only a few Han characters, such as 一 U+4E00, have a zero byte).
+/// The decoded text must then pass the usual checks, or it is not UTF-16.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let sample = &bytes[..bytes.len().min(1024) & !1];
     if sample.len() < 8 {
@@ -82,9 +84,9 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
     // ASCII in UTF-16 puts zero bytes in one lane only; Han text puts none.
-    if odd_zero * 20 > pairs && even_zero == 0 {
+    if odd_zero * 20 > pairs && even_zero * 4 < odd_zero {
         Some(UTF_16LE)
-    } else if even_zero * 20 > pairs && odd_zero == 0 {
+    } else if even_zero * 20 > pairs && odd_zero * 4 < even_zero {
         Some(UTF_16BE)
     } else {
         None
@@ -94,10 +96,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
 /// NUL bytes or many C0 control bytes in the first 8 KiB mean binary data.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+    let controls = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
     sample.contains(&0) || controls * 100 > sample.len()
 }
 
@@ -151,6 +150,7 @@ mod tests {
 
     #[test]
     fn rejects_empty_and_binary() {
+        assert_eq!(decode(b"\0\x01\x02\x03binary\0").unwrap_err(), DecodeError::Binary);
         assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(b" \n\t ").unwrap_err(), DecodeError::Empty);
         assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::Binary);

@@ -6,9 +6,11 @@
 
 use sifa_model::{AgencyLevel, FieldEvidence, Kind, PubDate, Publication, SourceRef};
 
+use sifa_analysis::fold;
+
 use crate::agency::{Agency, RegionContext};
-use crate::html::{html_to_text, HtmlHints};
-use crate::{date, furniture, header, kind, title, url, Extractor};
+use crate::html::{HtmlHints, html_to_text};
+use crate::{Extractor, date, furniture, header, kind, title, url};
 
 /// Metadata a source states outright (JSON Lines fields). A given field is
 /// kept; a missing one is extracted from the text.
@@ -23,12 +25,18 @@ pub struct Given {
 }
 
 /// Lines of the page sorted for extraction.
+///
+/// Lines come in pairs: as published (for the title and body) and folded
+/// to simplified, half-width characters (for every rule that matches
+/// words), so a traditional-character repost is read like any other page.
 struct PageLines {
-    /// Every line before the footer, furniture included: header fields
-    /// (dates, sources) are read from here.
+    /// Every line before the footer, furniture included, folded: header
+    /// fields (dates, sources) are read from here.
     all: Vec<String>,
-    /// Content lines: no furniture, no header fields.
+    /// Content lines as published: no furniture, no header fields.
     content: Vec<String>,
+    /// The same content lines, folded.
+    content_folded: Vec<String>,
     /// Everything, footer included (a 原文链接 may sit there).
     everything: Vec<String>,
     hints: HtmlHints,
@@ -66,17 +74,21 @@ impl PageLines {
             }
             None => everything.clone(),
         };
-        let footer = furniture::footer_start(&window);
-        let all: Vec<String> = window[..footer].to_vec();
-        let mut content = Vec::with_capacity(all.len());
-        for (index, line) in all.iter().enumerate() {
+        let folded: Vec<String> = window.iter().map(|l| fold(l)).collect();
+        let footer = furniture::footer_start(&folded);
+        let mut content = Vec::with_capacity(footer);
+        let mut content_folded = Vec::with_capacity(footer);
+        for (index, line) in folded[..footer].iter().enumerate() {
             let in_header = content.len() < HEADER_ZONE || index < HEADER_ZONE;
             if furniture::is_widget_line(line) || (in_header && header::is_meta_line(line)) {
                 continue;
             }
-            content.push(line.clone());
+            content.push(window[index].clone());
+            content_folded.push(line.clone());
         }
-        Self { all, content, everything, hints }
+        let mut all = folded;
+        all.truncate(footer);
+        Self { all, content, content_folded, everything, hints }
     }
 }
 
@@ -107,17 +119,20 @@ impl Extractor {
 
         let headline = self.find_headline(&page, &given);
         let url = find_url(&page, &given);
-        let body_lines = body_lines(&page, headline.as_ref().map(|h| h.0.as_str()));
-        let body = body_lines.join("\n");
-        let context = self.region_context(headline.as_ref().map(|h| h.0.as_str()), &body, url.as_ref().map(|u| u.0.as_str()));
-        let agency = self.find_agency(&page, &given, headline.as_ref().map(|h| h.0.as_str()), &body, &context);
+        let body_start = body_start(&page, headline.as_ref().map(|h| h.0.as_str()));
+        let body = page.content[body_start..].join("\n");
+        let folded_body = page.content_folded[body_start..].join("\n");
+        let folded_title = headline.as_ref().map(|h| fold(&h.0));
+        let opening = prefix(&folded_body, MENTION_WINDOW_BYTES);
+        let context = self.region_context(folded_title.as_deref(), opening, url.as_ref().map(|u| u.0.as_str()));
+        let agency = self.find_agency(&page, &given, folded_title.as_deref(), opening, &context);
         let date = find_date(&page, &given, url.as_ref().map(|u| u.0.as_str()), headline.is_none());
 
         let (title, title_evidence) = match headline {
             Some(found) => found,
             None => {
                 let agency_name = agency.as_ref().map(|a| a.0.name.as_str());
-                let opening = body_lines.first().map(String::as_str).unwrap_or_default();
+                let opening = page.content.get(body_start).map(String::as_str).unwrap_or_default();
                 let built = title::build_title(opening, agency_name).unwrap_or_else(|| "（无标题）".to_string());
                 let rule = evidence("built_from_opening", opening);
                 (built, rule)
@@ -125,17 +140,21 @@ impl Extractor {
         };
         let level = agency.as_ref().map(|a| a.0.level);
         let (kind, kind_evidence) = find_kind(&given, &title, level);
-        let topics = self.topics.classify(&sifa_analysis::normalize(&title).text, &sifa_analysis::normalize(&body).text);
+        let topics = self.topics.classify(&fold(&title), &folded_body);
 
         proofs.insert("title".into(), title_evidence);
         proofs.insert("kind".into(), kind_evidence);
-        for (field, found) in [("url", url.as_ref().map(|u| &u.1)), ("date", date.as_ref().map(|d| &d.1)), ("agency", agency.as_ref().map(|a| &a.1))] {
+        for (field, found) in [
+            ("url", url.as_ref().map(|u| &u.1)),
+            ("date", date.as_ref().map(|d| &d.1)),
+            ("agency", agency.as_ref().map(|a| &a.1)),
+        ] {
             if let Some(e) = found {
                 proofs.insert(field.into(), e.clone());
             }
         }
         let url = url.map(|u| u.0);
-        let (id, id_evidence) = crate::id::choose_id(given.id.as_deref(), url.as_deref(), &body, &title);
+        let (id, id_evidence) = crate::id::choose_id(given.id.as_deref(), url.as_deref(), &folded_body, &title);
         proofs.insert("id".into(), id_evidence);
         let agency = agency.map(|a| a.0);
         Publication {
@@ -166,33 +185,37 @@ impl Extractor {
             return Some((t.clone(), evidence("html:h1", t)));
         }
         if let Some(t) = hints.page_title.as_deref().and_then(title::clean_page_title) {
-            if let Some(line) = page.content.iter().take(HEADER_ZONE * 2).find(|l| l.contains(t.as_str()) && title::is_headline(l)) {
+            if let Some(line) =
+                page.content.iter().take(HEADER_ZONE * 2).find(|l| l.contains(t.as_str()) && title::is_headline(l))
+            {
                 return Some((line.clone(), evidence("html:title+line", line)));
             }
             if title::is_headline(&t) {
                 return Some((t.clone(), evidence("html:title", &t)));
             }
         }
-        self.headline_from_lines(&page.content)
+        self.headline_from_lines(&page.content, &page.content_folded)
     }
 
     /// The first headline-like line among the opening lines, passing over
     /// slogan banners, agency-only lines and dates.
-    fn headline_from_lines(&self, content: &[String]) -> Found<String> {
+    fn headline_from_lines(&self, content: &[String], folded: &[String]) -> Found<String> {
         let mut banner: Option<&str> = None;
-        for line in content.iter().take(4) {
-            if title::is_slogan(line) {
+        for (index, (line, folded)) in content.iter().zip(folded).take(4).enumerate() {
+            let headline_follows = content.get(index + 1).is_some_and(|next| title::is_headline(next));
+            if title::is_slogan(folded) || (title::is_banner_phrase(folded) && headline_follows) {
                 banner = Some(line);
                 continue;
             }
-            if date::standalone_date(line).is_some() || self.is_agency_line(line) {
+            if date::standalone_date(folded).is_some() || self.is_agency_line(folded) {
                 continue;
             }
+            let line = title::strip_repost_marker(line);
             if !title::is_headline(line) {
                 return None;
             }
             let rule = if banner.is_some() { "first_line_after_banner" } else { "first_line" };
-            return Some((line.clone(), evidence(rule, line)));
+            return Some((line.to_string(), evidence(rule, line)));
         }
         None
     }
@@ -200,30 +223,40 @@ impl Extractor {
     /// A short line that is nothing but an agency name (a byline above the
     /// article in a newspaper layout).
     fn is_agency_line(&self, line: &str) -> bool {
+        let line = &fold(line);
         let chars = line.chars().count();
-        chars <= 24 && self.agencies.mentions(line).iter().any(|m| line[m.start..m.end].chars().count() * 10 >= chars * 7)
+        chars <= 24
+            && self.agencies.mentions(line).iter().any(|m| line[m.start..m.end].chars().count() * 10 >= chars * 7)
     }
 
-    fn region_context(&self, title: Option<&str>, body: &str, url: Option<&str>) -> RegionContext {
-        let window = prefix(body, MENTION_WINDOW_BYTES);
-        let text = format!("{}\n{}\n{}", title.unwrap_or_default(), window, url.unwrap_or_default());
+    fn region_context(&self, title: Option<&str>, opening: &str, url: Option<&str>) -> RegionContext {
+        let text = format!("{}\n{}\n{}", title.unwrap_or_default(), opening, url.unwrap_or_default());
         self.agencies.context(&text)
     }
 
-    fn find_agency(&self, page: &PageLines, given: &Given, title: Option<&str>, body: &str, context: &RegionContext) -> Found<Agency> {
-        let resolve = |text: &str| self.agencies.resolve_name(text, context);
+    fn find_agency(
+        &self,
+        page: &PageLines,
+        given: &Given,
+        title: Option<&str>,
+        body: &str,
+        context: &RegionContext,
+    ) -> Found<Agency> {
+        let resolve = |text: &str| self.agencies.resolve_name(&fold(text), context);
         if let Some(name) = given.agency.as_deref().and_then(clean_line) {
-            let agency = resolve(&name).unwrap_or(Agency { name: name.clone(), path: Vec::new(), level: guess_level(&name) });
+            let agency =
+                resolve(&name).unwrap_or(Agency { name: name.clone(), path: Vec::new(), level: guess_level(&name) });
             return Some((agency, evidence("given", &name)));
         }
         let header_sources = page.all.iter().take(HEADER_ZONE * 2).filter_map(|l| header::source_field(l));
         let meta_source = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
-        for (label, value) in meta_source.chain(header_sources.map(|(label, value)| (format!("header:{label}"), value))) {
+        for (label, value) in meta_source.chain(header_sources.map(|(label, value)| (format!("header:{label}"), value)))
+        {
             if let Some(agency) = resolve(&value) {
                 return Some((agency, evidence(label, &value)));
             }
         }
-        let tail = &page.content[page.content.len().saturating_sub(SIGNATURE_ZONE)..];
+        let tail = &page.content_folded[page.content_folded.len().saturating_sub(SIGNATURE_ZONE)..];
         for line in tail.iter().rev() {
             if let Some(agency) = header::byline(line).and_then(|b| resolve(&b)) {
                 return Some((agency, evidence("byline", line)));
@@ -254,7 +287,7 @@ impl Extractor {
 
     /// The explicit agency the title and opening text mention most.
     fn most_mentioned(&self, title: Option<&str>, body: &str, context: &RegionContext) -> Found<Agency> {
-        let text = format!("{}\n{}", title.unwrap_or_default(), prefix(body, MENTION_WINDOW_BYTES));
+        let text = format!("{}\n{}", title.unwrap_or_default(), body);
         let mut tally: Vec<(Agency, usize, String)> = Vec::new();
         for m in self.agencies.mentions(&text).into_iter().filter(|m| m.is_explicit()) {
             let Some(agency) = self.agencies.resolve(&m, context) else { continue };
@@ -265,7 +298,9 @@ impl Extractor {
         }
         // National bodies are often cited (根据司法部部署); prefer the local
         // actor unless the national one dominates.
-        let best = tally.iter().max_by_key(|t| (t.1 * if t.0.level == AgencyLevel::National { 1 } else { 2 }, std::cmp::Reverse(0)))?;
+        let best = tally
+            .iter()
+            .max_by_key(|t| (t.1 * if t.0.level == AgencyLevel::National { 1 } else { 2 }, std::cmp::Reverse(0)))?;
         Some((best.0.clone(), evidence("body_mention", &best.2)))
     }
 }
@@ -294,17 +329,12 @@ fn guess_level(name: &str) -> AgencyLevel {
     }
 }
 
-/// Content lines without the headline and whatever stood above it
+/// Where the body starts: after the headline and whatever stood above it
 /// (banners, bylines, dates).
-fn body_lines(page: &PageLines, headline: Option<&str>) -> Vec<String> {
-    let mut lines = page.content.clone();
-    if let Some(headline) = headline {
-        let opening = lines.len().min(HEADER_ZONE);
-        if let Some(i) = (0..opening).find(|&i| is_headline_line(&lines[i], headline)) {
-            lines.drain(..=i);
-        }
-    }
-    lines
+fn body_start(page: &PageLines, headline: Option<&str>) -> usize {
+    let Some(headline) = headline else { return 0 };
+    let opening = page.content.len().min(HEADER_ZONE);
+    (0..opening).find(|&i| is_headline_line(&page.content[i], headline)).map_or(0, |i| i + 1)
 }
 
 fn is_headline_line(line: &str, headline: &str) -> bool {
@@ -329,7 +359,10 @@ fn find_url(page: &PageLines, given: &Given) -> Found<String> {
         return Some((u.to_string(), evidence("html:canonical", u)));
     }
     let edges = page.everything.iter().take(5).chain(page.everything.iter().rev().take(10));
-    edges.filter_map(|l| url::bare_url(l)).find(|u| url::is_web_url(u)).map(|u| (u.clone(), evidence("bare_url_line", &u)))
+    edges
+        .filter_map(|l| url::bare_url(l))
+        .find(|u| url::is_web_url(u))
+        .map(|u| (u.clone(), evidence("bare_url_line", &u)))
 }
 
 fn find_date(page: &PageLines, given: &Given, url: Option<&str>, headless: bool) -> Found<PubDate> {
@@ -344,14 +377,14 @@ fn find_date(page: &PageLines, given: &Given, url: Option<&str>, headless: bool)
             return Some((d, evidence(format!("header:{label}"), line)));
         }
     }
-    let tail = &page.content[page.content.len().saturating_sub(SIGNATURE_ZONE)..];
+    let tail = &page.content_folded[page.content_folded.len().saturating_sub(SIGNATURE_ZONE)..];
     if let Some((d, line)) = tail.iter().rev().find_map(|l| date::standalone_date(l).map(|d| (d, l))) {
         return Some((d, evidence("signature", line)));
     }
     if let Some(d) = url.and_then(date::url_date) {
         return Some((d, evidence("url", url.unwrap_or_default())));
     }
-    let opening = page.content.first().filter(|_| headless)?;
+    let opening = page.content_folded.first().filter(|_| headless)?;
     date::opening_year(opening).map(|d| (d, evidence("opening_year", opening)))
 }
 

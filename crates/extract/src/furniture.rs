@@ -41,6 +41,8 @@ static WIDGET_LINES: LazyLock<RegexSet> = LazyLock::new(|| {
         // print / close / top widgets, possibly several on a line
         r"^([【\[(（]?\s*(打印(本页|此页|文章|正文)?|关闭(窗口|本页|此页)?|收藏(本页)?|返回(顶部|首页|上一页|列表)?|保存(本页)?|纠错|我要纠错|分享|加入收藏|设为首页|顶部)\s*[】\])）]?\s*[|｜/、]?\s*)+$",
         r"^(上一篇|下一篇|上一条|下一条)\s*[:：]",
+        // source links are metadata, read before furniture is dropped
+        r"^(原文链接|原文地址|原文网址|本文链接|文章链接|来源网址|来源链接)\s*[:：]\s*\S*$",
         r"^(相关(链接|新闻|文章|阅读|附件|稿件))\s*[:：]?$",
         r"^(附件|附件下载)\s*[:：]\s*$",
     ])
@@ -101,6 +103,7 @@ mod tests {
             "- 一审: 王某某",
             "责任编辑：李某",
             "上一篇：关于开展法治宣传的通知",
+            "原文链接：https://sft.example.gov.cn/a/b.html",
         ] {
             assert!(is_widget_line(line), "{line}");
         }

@@ -122,6 +122,11 @@ impl Gazetteer {
         }
     }
 
+    /// Whether `name` is the full name of some division (山东省, not 山东).
+    pub fn is_full_name(&self, name: &str) -> bool {
+        self.lookup(name).iter().any(|c| self.divisions.get(c).is_some_and(|d| d.name == name))
+    }
+
     pub fn get(&self, code: u32) -> Option<&Division> {
         self.divisions.get(&code)
     }

@@ -14,8 +14,10 @@ static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// `来源：某某司法局` and its kin; the value runs to the next label or gap.
 static SOURCE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位)\s*[:：]\s*([^\s|｜:：]{2,40})")
-        .expect("valid")
+    Regex::new(
+        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位)\s*[:：]\s*([^\s|｜:：]{2,40})",
+    )
+    .expect("valid")
 });
 /// `（某市司法局供稿）`, `（供稿：某市司法局）`, `供稿：某局`.
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,7 +30,9 @@ const MAX_HEADER_CHARS: usize = 120;
 
 /// Whether a line is made of header fields (and not a sentence of text).
 pub fn is_meta_line(line: &str) -> bool {
-    line.chars().count() <= MAX_HEADER_CHARS && !line.contains('。') && META_LABEL.find(line).is_some_and(|m| m.start() <= 12)
+    line.chars().count() <= MAX_HEADER_CHARS
+        && !line.contains('。')
+        && META_LABEL.find(line).is_some_and(|m| m.start() <= 12)
 }
 
 /// The label and value of a source-like field (来源: …).

@@ -42,7 +42,12 @@ pub struct HtmlText {
 
 /// Whether decoded text is an HTML page rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').chars().take(512).collect::<String>().to_ascii_lowercase();
+    let head: String = text
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
@@ -50,14 +55,46 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "head", "template", "svg", "iframe", "select", "option", "button",
-    "textarea", "input", "nav", "object", "embed", "canvas", "map",
+    "script", "style", "noscript", "head", "template", "svg", "iframe", "select", "option", "button", "textarea",
+    "input", "nav", "object", "embed", "canvas", "map",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "td", "th", "li", "tr", "table", "ul", "ol", "section", "article", "main", "h1", "h2", "h3",
-    "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "dl", "center", "header", "footer", "aside", "form",
-    "body", "tbody", "thead", "figure", "figcaption", "address", "hr",
+    "p",
+    "div",
+    "td",
+    "th",
+    "li",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "center",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "body",
+    "tbody",
+    "thead",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
 ];
 
 /// A line under construction: its text, the block it started in and how
@@ -165,10 +202,7 @@ pub fn html_to_text(source: &str) -> HtmlText {
 }
 
 fn is_hidden(element: &scraper::node::Element) -> bool {
-    element
-        .attr("style")
-        .map(|s| s.replace(' ', "").to_ascii_lowercase().contains("display:none"))
-        .unwrap_or(false)
+    element.attr("style").map(|s| s.replace(' ', "").to_ascii_lowercase().contains("display:none")).unwrap_or(false)
 }
 
 /// Prose score of one line: real paragraphs are long and punctuated.
@@ -212,9 +246,8 @@ fn main_range(
     let Some(span) = best else {
         return ((0, lines.len()), None);
     };
-    let inside = |line: &Line| {
-        order.get(&line.container).map(|&(start, _)| start >= span.0 && start <= span.1).unwrap_or(false)
-    };
+    let inside =
+        |line: &Line| order.get(&line.container).map(|&(start, _)| start >= span.0 && start <= span.1).unwrap_or(false);
     let first = lines.iter().position(inside);
     let last = lines.iter().rposition(inside);
     match (first, last) {
@@ -223,7 +256,11 @@ fn main_range(
     }
 }
 
-fn main_heading(document: &Html, order: &HashMap<NodeId, (usize, usize)>, main: Option<(usize, usize)>) -> Option<String> {
+fn main_heading(
+    document: &Html,
+    order: &HashMap<NodeId, (usize, usize)>,
+    main: Option<(usize, usize)>,
+) -> Option<String> {
     let h1 = Selector::parse("h1, h2").ok()?;
     let headings: Vec<(usize, String)> = document
         .select(&h1)
@@ -256,8 +293,15 @@ fn read_hints(document: &Html) -> HtmlHints {
         let (Some(key), Some(content)) = (key, el.attr("content").and_then(clean)) else { continue };
         let slot = match key.to_ascii_lowercase().as_str() {
             "articletitle" | "og:title" | "dc.title" => &mut hints.meta_title,
-            "pubdate" | "publishdate" | "article:published_time" | "dc.date" | "dcterms.created"
-            | "firstpublishedtime" | "maketime" | "publishtime" | "datepublished" => &mut hints.meta_date,
+            "pubdate"
+            | "publishdate"
+            | "article:published_time"
+            | "dc.date"
+            | "dcterms.created"
+            | "firstpublishedtime"
+            | "maketime"
+            | "publishtime"
+            | "datepublished" => &mut hints.meta_date,
             "contentsource" | "source" | "dc.publisher" | "publisher" | "sitename" => &mut hints.meta_source,
             "og:url" | "url" => &mut hints.canonical_url,
             _ => continue,
@@ -305,7 +349,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_does_not_overflow() {
-        let page = format!("<html><body>{}<p>正文内容，测试深层嵌套页面的处理。</p>{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000));
+        let page = format!(
+            "<html><body>{}<p>正文内容，测试深层嵌套页面的处理。</p>{}</body></html>",
+            "<div>".repeat(50_000),
+            "</div>".repeat(50_000)
+        );
         let text = html_to_text(&page);
         assert!(text.lines.iter().any(|l| l.contains("正文内容")));
     }

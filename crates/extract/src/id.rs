@@ -21,13 +21,24 @@ fn short_hash(text: &str) -> String {
 /// half-width and lowercase, with spaces and punctuation removed, so a
 /// repost with other furniture or line breaks has the same fingerprint.
 pub fn content_fingerprint(body: &str) -> String {
-    let folded = sifa_analysis::normalize(body).text;
-    let letters: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
-    short_hash(&letters)
+    folded_fingerprint(&sifa_analysis::fold(body))
 }
 
-/// The document id and the evidence for it.
-pub fn choose_id(given: Option<&str>, url: Option<&str>, body: &str, title: &str) -> (String, FieldEvidence) {
+/// [`content_fingerprint`] of text already folded with [`sifa_analysis::fold`].
+pub fn folded_fingerprint(folded: &str) -> String {
+    let mut hasher = sha1_smol::Sha1::new();
+    let mut buffer = [0u8; 4];
+    for c in folded.chars().filter(|c| c.is_alphanumeric()) {
+        hasher.update(c.encode_utf8(&mut buffer).as_bytes());
+    }
+    let mut hex = hasher.digest().to_string();
+    hex.truncate(ID_HEX_DIGITS);
+    hex
+}
+
+/// The document id and the evidence for it; `folded_body` is the body
+/// folded with [`sifa_analysis::fold`].
+pub fn choose_id(given: Option<&str>, url: Option<&str>, folded_body: &str, title: &str) -> (String, FieldEvidence) {
     let evidence = |rule: &str, text: &str| FieldEvidence { rule: rule.to_string(), text: text.to_string() };
     if let Some(id) = given.map(str::trim).filter(|id| !id.is_empty()) {
         return (id.to_string(), evidence("given", id));
@@ -35,8 +46,9 @@ pub fn choose_id(given: Option<&str>, url: Option<&str>, body: &str, title: &str
     if let Some(url) = url {
         return (format!("u-{}", short_hash(&dedup_key(url))), evidence("url_hash", url));
     }
-    let text = if body.trim().is_empty() { title } else { body };
-    (format!("c-{}", content_fingerprint(text)), evidence("content_hash", "hash of the folded text"))
+    let fingerprint =
+        if folded_body.trim().is_empty() { content_fingerprint(title) } else { folded_fingerprint(folded_body) };
+    (format!("c-{fingerprint}"), evidence("content_hash", "hash of the folded text"))
 }
 
 #[cfg(test)]

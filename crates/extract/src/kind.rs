@@ -6,9 +6,15 @@ use sifa_model::{AgencyLevel, Kind};
 /// forwards a plan (关于印发…工作要点的通知) is a notice.
 const RULES: &[(Kind, &[&str])] = &[
     (Kind::JudicialInterpretation, &["司法解释", "适用法律若干问题的解释", "的解释", "批复"]),
-    (Kind::Notice, &["通知", "公告", "通告", "公示", "启事", "决定", "意见", "倡议书", "告知书"]),
-    (Kind::Report, &["通报", "报告", "总结", "整改", "述职", "年报", "白皮书", "情况的说明"]),
-    (Kind::WorkPlan, &["工作要点", "工作计划", "工作思路", "工作安排", "实施方案", "工作方案", "行动方案", "规划", "计划"]),
+    (Kind::Notice, &["通知", "公告", "通告", "公示", "启事", "的决定", "的意见", "实施意见", "倡议书", "告知书"]),
+    (
+        Kind::Report,
+        &["通报", "报告", "总结", "整改情况", "整改进展", "整改落实情况", "述职", "年报", "白皮书", "情况的说明"],
+    ),
+    (
+        Kind::WorkPlan,
+        &["工作要点", "工作计划", "工作思路", "工作安排", "实施方案", "工作方案", "行动方案", "规划", "计划"],
+    ),
     (Kind::Rule, &["办法", "规定", "细则", "规则", "规范", "制度", "准则", "守则", "标准", "指引"]),
 ];
 
@@ -26,12 +32,31 @@ pub fn classify(title: &str, level: Option<AgencyLevel>) -> (Kind, Option<&'stat
         };
         return (kind, Some("条例"));
     }
+    let core = title_core(title);
     for (kind, words) in RULES {
-        if let Some(word) = words.iter().find(|w| title.contains(*w)) {
+        // A rule names itself at the end (…实施细则（试行）); elsewhere the
+        // word is part of a news headline (推进“三项制度”全覆盖).
+        let found = if *kind == Kind::Rule {
+            words.iter().find(|w| core.ends_with(*w))
+        } else {
+            words.iter().find(|w| title.contains(*w))
+        };
+        if let Some(word) = found {
             return (*kind, Some(word));
         }
     }
     (Kind::News, None)
+}
+
+/// The title without a trailing bracketed note: （试行）, (2021年修订).
+fn title_core(title: &str) -> &str {
+    let trimmed = title.trim_end();
+    if trimmed.ends_with(['）', ')']) {
+        if let Some(open) = trimmed.rfind(['（', '(']) {
+            return trimmed[..open].trim_end();
+        }
+    }
+    trimmed
 }
 
 #[cfg(test)]
@@ -49,5 +74,7 @@ mod tests {
         assert_eq!(classify("法律援助条例", None).0, Kind::Regulation);
         assert_eq!(k("中华人民共和国法律援助法"), Kind::Law);
         assert_eq!(k("某省司法厅召开全省调解工作会"), Kind::News);
+        assert_eq!(k("某自治区人民调解员等级评定实施细则（试行）"), Kind::Rule);
+        assert_eq!(k("某省推进行政执法“三项制度”全覆盖"), Kind::News);
     }
 }

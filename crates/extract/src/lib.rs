@@ -29,11 +29,11 @@ use std::path::Path;
 use sifa_model::{Publication, SourceRef};
 
 pub use agency::{Agency, AgencyResolver, AgencyRules};
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{DecodeError, Decoded, decode};
 pub use document::Given;
 pub use gazetteer::{Division, Gazetteer};
-pub use id::content_fingerprint;
-pub use source::{parse_record, raw_items, ByteCounter, Payload, RawItem, SkipReason, SourceFormat, MAX_FILE_BYTES};
+pub use id::{content_fingerprint, folded_fingerprint};
+pub use source::{ByteCounter, MAX_FILE_BYTES, Payload, RawItem, SkipReason, SourceFormat, parse_record, raw_items};
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};
 
@@ -108,7 +108,10 @@ impl Extractor {
     pub fn new(rules: &RuleFiles) -> Result<Self, RulesError> {
         let agency_rules: AgencyRules = toml::from_str(&rules.agencies)?;
         let gazetteer = Gazetteer::new(&rules.divisions)?;
-        Ok(Self { agencies: AgencyResolver::new(agency_rules, gazetteer), topics: TopicRules::from_toml(&rules.topics)? })
+        Ok(Self {
+            agencies: AgencyResolver::new(agency_rules, gazetteer),
+            topics: TopicRules::from_toml(&rules.topics)?,
+        })
     }
 
     /// The extractor with the rules shipped in `data/`.
@@ -128,7 +131,13 @@ impl Extractor {
             Payload::Page { bytes, format } => {
                 let decoded = decode(&bytes).map_err(|e| skipped(item.source.clone(), e.into()))?;
                 let is_html = format == SourceFormat::Html || html::looks_like_html(&decoded.text);
-                let publication = self.extract_text(&decoded.text, is_html, Given::default(), item.source.clone(), Some(decoded.encoding));
+                let publication = self.extract_text(
+                    &decoded.text,
+                    is_html,
+                    Given::default(),
+                    item.source.clone(),
+                    Some(decoded.encoding),
+                );
                 check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
             }
             Payload::Record(line) => {
@@ -148,9 +157,5 @@ impl Extractor {
 
 /// A page whose text is all furniture has nothing to index.
 fn check_not_empty(publication: Publication) -> Result<Publication, SkipReason> {
-    if publication.body.trim().is_empty() {
-        Err(SkipReason::Decode(DecodeError::Empty))
-    } else {
-        Ok(publication)
-    }
+    if publication.body.trim().is_empty() { Err(SkipReason::NoText) } else { Ok(publication) }
 }

@@ -7,8 +7,8 @@
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
 use sifa_model::SourceRef;
@@ -66,6 +66,8 @@ pub enum SkipReason {
     LineTooLong,
     #[error("record has no text (missing or empty \"body\")")]
     NoBody,
+    #[error("no text besides the headline and page furniture")]
+    NoText,
     #[error("compressed stream is corrupt: {0}")]
     Corrupt(String),
 }
@@ -77,7 +79,7 @@ impl SkipReason {
             SkipReason::Unsupported => "unsupported",
             SkipReason::TooLarge(_) => "too_large",
             SkipReason::Unreadable(_) => "unreadable",
-            SkipReason::Decode(DecodeError::Empty) | SkipReason::NoBody => "empty",
+            SkipReason::Decode(DecodeError::Empty) | SkipReason::NoBody | SkipReason::NoText => "empty",
             SkipReason::Decode(DecodeError::Binary) => "binary",
             SkipReason::Decode(DecodeError::Garbled(_)) => "undecodable",
             SkipReason::MalformedJson(_) => "malformed_json",
@@ -125,7 +127,11 @@ impl<R: Read> Read for Counting<R> {
 
 /// The units of work in one file, read lazily. `counter`, if given, is
 /// advanced by every byte read from the file.
-pub fn raw_items(path: &Path, relative: &str, counter: Option<ByteCounter>) -> Box<dyn Iterator<Item = RawItem> + Send> {
+pub fn raw_items(
+    path: &Path,
+    relative: &str,
+    counter: Option<ByteCounter>,
+) -> Box<dyn Iterator<Item = RawItem> + Send> {
     let source = |line: Option<u64>| SourceRef { path: relative.to_string(), line };
     let failed = |reason: SkipReason| -> Box<dyn Iterator<Item = RawItem> + Send> {
         Box::new(std::iter::once(RawItem { source: source(None), payload: Payload::Failed(reason) }))
@@ -141,7 +147,12 @@ pub fn raw_items(path: &Path, relative: &str, counter: Option<ByteCounter>) -> B
         SourceFormat::JsonLines { gzip } => {
             let reader: Box<dyn Read + Send> =
                 if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
-            Box::new(JsonLines { reader: BufReader::with_capacity(256 * 1024, reader), line: 0, relative: relative.to_string(), done: false })
+            Box::new(JsonLines {
+                reader: BufReader::with_capacity(256 * 1024, reader),
+                line: 0,
+                relative: relative.to_string(),
+                done: false,
+            })
         }
         _ => {
             if size > MAX_FILE_BYTES {
@@ -247,7 +258,8 @@ pub struct Record {
 /// Parses a record leniently: a field of the wrong type is treated as
 /// missing (and extracted from the text) rather than losing the record.
 pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
-    let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}')).map_err(|e| SkipReason::MalformedJson(e.to_string()))?;
+    let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}'))
+        .map_err(|e| SkipReason::MalformedJson(e.to_string()))?;
     let Value::Object(map) = value else {
         return Err(SkipReason::MalformedJson("a record must be a JSON object".into()));
     };

@@ -51,6 +51,28 @@ pub fn is_slogan(line: &str) -> bool {
     segments.len() >= 2 && short && !names_something
 }
 
+/// A one-phrase banner (庆祝中国共产党成立100周年, 学习贯彻党的二十大精神):
+/// a celebration or campaign slogan, not a headline. Only decisive when a
+/// headline follows it.
+pub fn is_banner_phrase(line: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "庆祝",
+        "热烈庆祝",
+        "喜迎",
+        "迎接",
+        "学习贯彻",
+        "深入学习贯彻",
+        "学习宣传贯彻",
+        "献礼",
+        "礼赞",
+        "纪念",
+        "奋进",
+        "热烈祝贺",
+    ];
+    let names_something = ["司法", "关于", "通知", "召开", "举办", "开展"].iter().any(|w| line.contains(w));
+    line.chars().count() <= 20 && OPENERS.iter().any(|o| line.starts_with(o)) && !names_something
+}
+
 /// A short descriptive title from the text's opening words, for texts that
 /// show no headline: the first sentence up to its colon, or its first
 /// clauses, with the agency in front when the words do not name it.
@@ -91,6 +113,21 @@ fn shares_agency_core(title: &str, agency: &str) -> bool {
     (0..chars.len().saturating_sub(4)).any(|i| title.contains(&chars[i..].iter().collect::<String>()))
 }
 
+/// Drops a repost marker in front of a headline: `转载 | `, `【转载】`.
+pub fn strip_repost_marker(line: &str) -> &str {
+    const MARKERS: &[&str] = &["转载", "轉載", "转发", "轉發", "原创", "原創", "转自", "轉自"];
+    let trimmed = line.trim_start_matches(['【', '[', '（', '(']);
+    for marker in MARKERS {
+        if let Some(rest) = trimmed.strip_prefix(marker) {
+            let rest = rest.trim_start_matches(['】', ']', '）', ')', '|', '｜', ':', '：', ' ', '\u{3000}']);
+            if rest.len() < trimmed.len() - marker.len() && !rest.is_empty() {
+                return rest;
+            }
+        }
+    }
+    line
+}
+
 /// Cleans a `<title>`: drops the site name after `_`, `|` or ` - `.
 pub fn clean_page_title(page_title: &str) -> Option<String> {
     let parts: Vec<&str> = page_title
@@ -126,11 +163,31 @@ mod tests {
     }
 
     #[test]
+    fn banner_phrases() {
+        assert!(is_banner_phrase("庆祝中国共产党成立100周年"));
+        assert!(is_banner_phrase("学习贯彻党的二十大精神"));
+        assert!(!is_banner_phrase("庆祝建党百年 某市司法局举办专题党课"));
+    }
+
+    #[test]
     fn builds_a_short_title_from_the_opening_sentence() {
-        let title = build_title("2024年，示范区司法局总体工作思路是：坚持以人民为中心，推进各项工作。", Some("示范市示范区司法局")).unwrap();
+        let title = build_title(
+            "2024年，示范区司法局总体工作思路是：坚持以人民为中心，推进各项工作。",
+            Some("示范市示范区司法局"),
+        )
+        .unwrap();
         assert_eq!(title, "2024年示范区司法局总体工作思路");
-        let title = build_title("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", Some("示范县司法局")).unwrap();
+        let title =
+            build_title("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", Some("示范县司法局"))
+                .unwrap();
         assert_eq!(title, "示范县司法局：为进一步加强人民调解工作 推动矛盾纠纷就地化解");
+    }
+
+    #[test]
+    fn repost_markers_are_dropped() {
+        assert_eq!(strip_repost_marker("轉載 | 廣東推進法律援助"), "廣東推進法律援助");
+        assert_eq!(strip_repost_marker("【转载】某市司法局召开会议"), "某市司法局召开会议");
+        assert_eq!(strip_repost_marker("转载工作座谈会召开"), "转载工作座谈会召开");
     }
 
     #[test]

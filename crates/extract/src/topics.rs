@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use sifa_model::TopicScore;
 
@@ -69,12 +69,13 @@ impl TopicRules {
             let mut rule_terms: Vec<_> = rule.terms.into_iter().collect();
             rule_terms.sort_by(|a, b| a.0.cmp(&b.0));
             for (term, weight) in rule_terms {
-                terms.push((index, weight, sifa_analysis::normalize(&term).text));
+                terms.push((index, weight, sifa_analysis::fold(&term)));
             }
             names.push(rule.name);
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(terms.iter().map(|t| t.2.as_str()))
             .expect("topic terms build");
         Ok(Self { names, terms, matcher, min_score: file.min_score, max_topics: file.max_topics })

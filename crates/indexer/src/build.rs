@@ -11,20 +11,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use serde::Serialize;
 use sifa_analysis::{ChineseAnalysis, IndexSchema};
-use sifa_extract::{content_fingerprint, raw_items, url_dedup_key, Extractor, Payload, RawItem, Skipped};
+use sifa_extract::{Extractor, Payload, RawItem, Skipped, raw_items};
 use sifa_model::Publication;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter};
 
-use crate::generations::{unix_now, write_synced, GenerationInfo, IndexLocation, GENERATION_DICTIONARY};
+use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, unix_now, write_synced};
 use crate::walk::walk;
-use crate::{document, IndexError};
+use crate::{IndexError, document};
 
 /// Memory tantivy may use for indexing, per thread.
 const WRITER_MEMORY_PER_THREAD: usize = 96 * 1024 * 1024;
@@ -100,32 +100,32 @@ pub struct SkippedEntry {
     pub reason: String,
 }
 
-/// Remembers what was indexed, to recognise duplicates.
+/// Remembers what was indexed, to recognise duplicates: the same id (a
+/// page without its own id takes one from its URL, so the same URL met
+/// twice is the same id) or the same folded text. Records that state
+/// different ids and differ in text are different publications even when
+/// they share a URL (versions of one law).
 #[derive(Default)]
 struct Dedup {
-    urls: HashMap<String, String>,
+    ids: HashMap<String, ()>,
     texts: HashMap<String, String>,
-    ids: HashMap<String, String>,
 }
 
 impl Dedup {
     /// The id of an earlier copy and how it matched, or `None` (and the
     /// publication is remembered).
     fn check(&mut self, publication: &Publication, fingerprint: &str) -> Option<(String, &'static str)> {
-        let url_key = publication.url.as_deref().map(url_dedup_key);
-        if let Some(id) = self.ids.get(&publication.id) {
-            return Some((id.clone(), "id"));
-        }
-        if let Some(id) = url_key.as_ref().and_then(|k| self.urls.get(k)) {
-            return Some((id.clone(), "url"));
+        if self.ids.contains_key(&publication.id) {
+            let by = match publication.evidence.get("id").map(|e| e.rule.as_str()) {
+                Some("url_hash") => "url",
+                _ => "id",
+            };
+            return Some((publication.id.clone(), by));
         }
         if let Some(id) = self.texts.get(fingerprint) {
             return Some((id.clone(), "text"));
         }
-        self.ids.insert(publication.id.clone(), publication.id.clone());
-        if let Some(key) = url_key {
-            self.urls.insert(key, publication.id.clone());
-        }
+        self.ids.insert(publication.id.clone(), ());
         self.texts.insert(fingerprint.to_string(), publication.id.clone());
         None
     }
@@ -266,7 +266,14 @@ fn build_generation(
                 for (seq, item) in work_rx {
                     let source = item.source.clone();
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(item)))
-                        .unwrap_or_else(|_| Err(Skipped { source, reason: sifa_extract::SkipReason::Unreadable("internal error while reading this item".into()) }));
+                        .unwrap_or_else(|_| {
+                            Err(Skipped {
+                                source,
+                                reason: sifa_extract::SkipReason::Unreadable(
+                                    "internal error while reading this item".into(),
+                                ),
+                            })
+                        });
                     if done_tx.send((seq, result)).is_err() {
                         return;
                     }
@@ -321,15 +328,19 @@ fn add_one(
     summary: &mut ReindexSummary,
     publication: Publication,
 ) -> Result<(), IndexError> {
-    let fingerprint = content_fingerprint(&publication.body);
+    let (document, fingerprint) = document::to_document(schema, &publication);
     if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
         summary.duplicates += 1;
         if summary.duplicate_list.len() < LISTED_MAX {
-            summary.duplicate_list.push(Duplicate { source: publication.source.to_string(), duplicate_of: original, by });
+            summary.duplicate_list.push(Duplicate {
+                source: publication.source.to_string(),
+                duplicate_of: original,
+                by,
+            });
         }
         return Ok(());
     }
-    writer.add_document(document::to_document(schema, &publication, &fingerprint))?;
+    writer.add_document(document)?;
     summary.documents += 1;
     Ok(())
 }
@@ -338,7 +349,8 @@ fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {
     summary.skipped += 1;
     *summary.skipped_by_reason.entry(skipped.reason.category().to_string()).or_default() += 1;
     if summary.skipped_list.len() < LISTED_MAX {
-        summary.skipped_list.push(SkippedEntry { source: skipped.source.to_string(), reason: skipped.reason.to_string() });
+        summary
+            .skipped_list
+            .push(SkippedEntry { source: skipped.source.to_string(), reason: skipped.reason.to_string() });
     }
 }
-

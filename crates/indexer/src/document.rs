@@ -22,14 +22,20 @@ pub fn timeline_facet(date: &PubDate) -> Facet {
     }
 }
 
-/// Builds the document for `publication`; `fingerprint` is its content hash.
-pub fn to_document(schema: &IndexSchema, publication: &Publication, fingerprint: &str) -> TantivyDocument {
+/// Builds the document for `publication` and returns it with the content
+/// fingerprint (both need the folded body, which is made once here).
+pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyDocument, String) {
     let mut doc = TantivyDocument::default();
     doc.add_text(schema.id, &publication.id);
     doc.add_text(schema.title, &publication.title);
-    doc.add_text(schema.title_chars, &publication.title);
     doc.add_text(schema.body, &publication.body);
-    doc.add_text(schema.body_chars, &publication.body);
+    let title = sifa_analysis::fold(&publication.title);
+    let body = sifa_analysis::fold(&publication.body);
+    let fingerprint = sifa_extract::folded_fingerprint(&body);
+    doc.add_text(schema.title_words, &title);
+    doc.add_text(schema.title_chars, &title);
+    doc.add_text(schema.body_words, &body);
+    doc.add_text(schema.body_chars, body);
     if let Some(agency) = &publication.agency {
         doc.add_text(schema.agency, agency);
         doc.add_text(schema.agency_path, publication.agency_path.join("/"));
@@ -54,10 +60,10 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication, fingerprint:
         doc.add_text(schema.url, url);
     }
     doc.add_text(schema.source, publication.source.to_string());
-    doc.add_text(schema.content_hash, fingerprint);
+    doc.add_text(schema.content_hash, &fingerprint);
     doc.add_text(schema.evidence_json, serde_json::to_string(&publication.evidence).expect("evidence serialises"));
     doc.add_u64(schema.chars, publication.chars() as u64);
-    doc
+    (doc, fingerprint)
 }
 
 fn text<'a>(doc: &'a TantivyDocument, field: tantivy::schema::Field) -> Option<&'a str> {
@@ -81,8 +87,10 @@ pub fn from_document(schema: &IndexSchema, doc: &TantivyDocument) -> Publication
         }
         _ => SourceRef { path: source.to_string(), line: None },
     };
-    let topics: Vec<TopicScore> = text(doc, schema.topics_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    let evidence: Evidence = text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let topics: Vec<TopicScore> =
+        text(doc, schema.topics_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let evidence: Evidence =
+        text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
     Publication {
         id: string(schema.id).unwrap_or_default(),
         title: string(schema.title).unwrap_or_default(),

@@ -79,7 +79,12 @@ impl IndexLocation {
     pub fn lock(&self) -> Result<WriteLock, IndexError> {
         fs::create_dir_all(&self.root).map_err(|e| IndexError::io(&self.root, e))?;
         let path = self.root.join(LOCK);
-        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(|e| IndexError::io(&path, e))?;
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| IndexError::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
             Err(fs::TryLockError::WouldBlock) => Err(IndexError::Busy(self.root.display().to_string())),
@@ -94,7 +99,11 @@ impl IndexLocation {
             Ok(name) => {
                 let name = name.trim().to_string();
                 let valid = !name.is_empty() && !name.contains(['/', '\\']) && name != "..";
-                if valid { Ok(Some(name)) } else { Err(IndexError::Corrupt(format!("{} names no generation", path.display()))) }
+                if valid {
+                    Ok(Some(name))
+                } else {
+                    Err(IndexError::Corrupt(format!("{} names no generation", path.display())))
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(IndexError::io(&path, e)),
@@ -103,7 +112,8 @@ impl IndexLocation {
 
     /// A fresh, empty directory for a new generation.
     pub fn new_generation(&self, _lock: &WriteLock) -> Result<(String, PathBuf), IndexError> {
-        let (secs, nanos) = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| (d.as_secs(), d.subsec_nanos())).unwrap_or((0, 0));
+        let (secs, nanos) =
+            SystemTime::now().duration_since(UNIX_EPOCH).map(|d| (d.as_secs(), d.subsec_nanos())).unwrap_or((0, 0));
         let name = format!("gen-{secs}-{nanos:09}-{}", std::process::id());
         let path = self.generation_path(&name);
         fs::create_dir_all(&path).map_err(|e| IndexError::io(&path, e))?;

@@ -18,13 +18,13 @@ mod walk;
 use std::path::Path;
 
 use sifa_analysis::{ChineseAnalysis, DictionaryError, IndexSchema};
-use tantivy::directory::MmapDirectory;
 use tantivy::Index;
+use tantivy::directory::MmapDirectory;
 
-pub use build::{reindex, Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary};
+pub use build::{Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, reindex};
 pub use document::{agency_facet, from_document, timeline_facet, to_document};
 pub use generations::{GenerationInfo, IndexLocation};
-pub use maintain::{add, delete, AddSummary, DeleteSummary};
+pub use maintain::{AddSummary, DeleteSummary, add, delete};
 pub use stats::IndexStats;
 
 /// What can go wrong with an index directory.
@@ -86,7 +86,8 @@ impl OpenIndex {
     /// Opens the live generation reusing an already loaded analysis when
     /// the dictionary is unchanged (loading jieba takes a moment).
     pub fn reopen(location: &IndexLocation, previous: &ChineseAnalysis) -> Result<Self, IndexError> {
-        let generation = location.current()?.ok_or_else(|| IndexError::NoIndex(location.root().display().to_string()))?;
+        let generation =
+            location.current()?.ok_or_else(|| IndexError::NoIndex(location.root().display().to_string()))?;
         let dictionary_path = location.generation_path(&generation).join(generations::GENERATION_DICTIONARY);
         let dictionary = std::fs::read_to_string(&dictionary_path).map_err(|e| IndexError::io(&dictionary_path, e))?;
         if dictionary != previous.user_dictionary() {

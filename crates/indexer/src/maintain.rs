@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use sifa_extract::{content_fingerprint, Extractor};
+use sifa_extract::Extractor;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::build::SkippedEntry;
-use crate::generations::{unix_now, IndexLocation};
+use crate::generations::{IndexLocation, unix_now};
 use crate::walk::{relative_path, walk};
 use crate::{IndexError, OpenIndex};
 
@@ -41,7 +41,12 @@ fn count_term(searcher: &tantivy::Searcher, term: Term) -> Result<usize, IndexEr
 /// Adds the publications in `paths` (files or directories) to the live
 /// index; a publication with an id already indexed replaces it. Source
 /// paths are recorded relative to `data_root` when they lie beneath it.
-pub fn add(location: &IndexLocation, extractor: &Extractor, paths: &[PathBuf], data_root: &Path) -> Result<AddSummary, IndexError> {
+pub fn add(
+    location: &IndexLocation,
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    data_root: &Path,
+) -> Result<AddSummary, IndexError> {
     let lock = location.lock()?;
     let open = OpenIndex::open(location)?;
     let schema = &open.schema;
@@ -51,10 +56,16 @@ pub fn add(location: &IndexLocation, extractor: &Extractor, paths: &[PathBuf], d
     let mut summary = AddSummary::default();
     for path in paths {
         if !path.exists() {
-            summary.skipped.push(SkippedEntry { source: path.display().to_string(), reason: "no such file or directory".into() });
+            summary
+                .skipped
+                .push(SkippedEntry { source: path.display().to_string(), reason: "no such file or directory".into() });
             continue;
         }
-        let files = if path.is_dir() { walk(path, Some(location.root())).files.into_iter().map(|f| f.path).collect() } else { vec![path.clone()] };
+        let files = if path.is_dir() {
+            walk(path, Some(location.root())).files.into_iter().map(|f| f.path).collect()
+        } else {
+            vec![path.clone()]
+        };
         for file in files {
             let relative = match (file.canonicalize(), data_root.canonicalize()) {
                 (Ok(f), Ok(root)) if f.starts_with(&root) => relative_path(&root, &f),
@@ -64,24 +75,34 @@ pub fn add(location: &IndexLocation, extractor: &Extractor, paths: &[PathBuf], d
                 let publication = match result {
                     Ok(p) => p,
                     Err(s) => {
-                        summary.skipped.push(SkippedEntry { source: s.source.to_string(), reason: s.reason.to_string() });
+                        summary
+                            .skipped
+                            .push(SkippedEntry { source: s.source.to_string(), reason: s.reason.to_string() });
                         continue;
                     }
                 };
-                let fingerprint = content_fingerprint(&publication.body);
+                let (document, fingerprint) = crate::to_document(schema, &publication);
                 let id_term = Term::from_field_text(schema.id, &publication.id);
                 let exists = count_term(&searcher, id_term.clone())? > 0;
                 if !exists {
-                    let same_text = TermQuery::new(Term::from_field_text(schema.content_hash, &fingerprint), IndexRecordOption::Basic);
-                    if let Some((_, address)) = searcher.search(&same_text, &TopDocs::with_limit(1).order_by_score())?.first() {
+                    let same_text = TermQuery::new(
+                        Term::from_field_text(schema.content_hash, &fingerprint),
+                        IndexRecordOption::Basic,
+                    );
+                    if let Some((_, address)) =
+                        searcher.search(&same_text, &TopDocs::with_limit(1).order_by_score())?.first()
+                    {
                         let doc: TantivyDocument = searcher.doc(*address)?;
                         let original = crate::from_document(schema, &doc).id;
-                        summary.duplicates.push(SkippedEntry { source: publication.source.to_string(), reason: format!("same text as {original}") });
+                        summary.duplicates.push(SkippedEntry {
+                            source: publication.source.to_string(),
+                            reason: format!("same text as {original}"),
+                        });
                         continue;
                     }
                 }
                 writer.delete_term(id_term);
-                writer.add_document(crate::to_document(schema, &publication, &fingerprint))?;
+                writer.add_document(document)?;
                 if exists { summary.replaced.push(publication.id) } else { summary.added.push(publication.id) }
             }
         }

@@ -46,7 +46,8 @@ impl IndexStats {
         let schema = &open.schema;
         let mut by_level = BTreeMap::new();
         for level in [AgencyLevel::National, AgencyLevel::Provincial, AgencyLevel::City, AgencyLevel::County] {
-            let query = TermQuery::new(Term::from_field_text(schema.agency_level, level.as_str()), IndexRecordOption::Basic);
+            let query =
+                TermQuery::new(Term::from_field_text(schema.agency_level, level.as_str()), IndexRecordOption::Basic);
             by_level.insert(level.as_str().to_string(), searcher.search(&query, &Count)? as u64);
         }
         Ok(Self {

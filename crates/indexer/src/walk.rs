@@ -28,11 +28,12 @@ pub struct Walk {
 pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut out = Walk::default();
-    let entries = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
-        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
-        let excluded = exclude.as_ref().is_some_and(|ex| entry.path().canonicalize().ok().as_ref() == Some(ex));
-        !hidden && !excluded
-    });
+    let entries =
+        walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter().filter_entry(|entry| {
+            let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+            let excluded = exclude.as_ref().is_some_and(|ex| entry.path().canonicalize().ok().as_ref() == Some(ex));
+            !hidden && !excluded
+        });
     for entry in entries {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
@@ -47,7 +48,8 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(|p| relative_path(root, p)).unwrap_or_else(|| root.display().to_string());
-                let reason = if err.loop_ancestor().is_some() { "symbolic link loop".to_string() } else { err.to_string() };
+                let reason =
+                    if err.loop_ancestor().is_some() { "symbolic link loop".to_string() } else { err.to_string() };
                 out.unreadable.push((SourceRef { path, line: None }, SkipReason::Unreadable(reason)));
             }
         }

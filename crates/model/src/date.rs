@@ -45,16 +45,16 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 impl PubDate {
     /// A full date, or `None` when the day does not exist in that month.
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        (PLAUSIBLE_YEARS.contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month))
-        .then_some(Self { year, month: Some(month), day: Some(day) })
+        (PLAUSIBLE_YEARS.contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Self { year, month: Some(month), day: Some(day) })
     }
 
     pub fn month(year: i32, month: u8) -> Option<Self> {
-        (PLAUSIBLE_YEARS.contains(&year) && (1..=12).contains(&month))
-            .then_some(Self { year, month: Some(month), day: None })
+        (PLAUSIBLE_YEARS.contains(&year) && (1..=12).contains(&month)).then_some(Self {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     pub fn year(year: i32) -> Option<Self> {

@@ -27,9 +27,7 @@ impl AgencyLevel {
     }
 
     pub fn parse(name: &str) -> Option<AgencyLevel> {
-        [Self::National, Self::Provincial, Self::City, Self::County]
-            .into_iter()
-            .find(|level| level.as_str() == name)
+        [Self::National, Self::Provincial, Self::City, Self::County].into_iter().find(|level| level.as_str() == name)
     }
 }
 

@@ -1,0 +1,138 @@
+//! `sifa reindex`, `add`, `delete`, `stats`: building and changing an index.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::util::{demo_data, run, run_ok, tempdir};
+
+fn stats(index: &str) -> Value {
+    serde_json::from_str(&run_ok(&["stats", "--json", "--index", index])).unwrap()
+}
+
+#[test]
+fn reindex_of_the_demo_corpus_indexes_everything_once() {
+    let dir = tempdir();
+    let index = dir.path().join("index");
+    let index = index.to_str().unwrap();
+    let data = demo_data();
+    let summary: Value =
+        serde_json::from_str(&run_ok(&["reindex", "--json", "--data", data.to_str().unwrap(), "--index", index]))
+            .unwrap();
+    assert_eq!(summary["duplicates"], 1, "the repost of the 12348 item is dropped: {summary}");
+    assert_eq!(summary["duplicate_list"][0]["by"], "url");
+    assert_eq!(summary["skipped"], 0, "{summary}");
+    let documents = summary["documents"].as_u64().unwrap();
+    assert!(documents >= 45, "{summary}");
+    let stats = stats(index);
+    assert_eq!(stats["documents"], documents);
+    assert!(stats["by_level"]["county"].as_u64().unwrap() >= 5);
+    assert!(stats["by_year"].as_object().unwrap().len() >= 6, "{stats}");
+    assert_eq!(stats["by_topic"].as_object().unwrap().len(), 13, "every topic is represented: {stats}");
+}
+
+#[test]
+fn reindex_of_a_missing_directory_fails_clearly() {
+    let dir = tempdir();
+    let out = run(&["reindex", "--data", "/no/such/dir", "--index", dir.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/no/such/dir") && stderr.contains("does not exist"), "{stderr}");
+}
+
+#[test]
+fn a_directory_of_only_bad_files_indexes_nothing_and_says_so() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::write(data.join("empty.txt"), b"").unwrap();
+    let out = run(&["reindex", "--data", data.to_str().unwrap(), "--index", dir.path().join("i").to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing could be indexed"));
+}
+
+#[test]
+fn bad_files_do_not_stop_a_reindex() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    fs::write(data.join("good.txt"), "示范县司法局开展法治宣传进社区活动\n发布日期：2021-04-12\n活动通过发放宣传资料、现场解答咨询等方式，向居民普及民法典等法律知识。\n").unwrap();
+    fs::write(data.join("empty.html"), b"").unwrap();
+    fs::write(data.join("binary.txt"), b"\0\x01\x02\x03binary\0").unwrap();
+    fs::write(data.join("mixed.jsonl"), "{\"id\": \"r1\", \"title\": \"示范记录\", \"body\": \"某区司法局组织开展人民调解员培训。\"}\n{broken\n{\"id\": \"r2\", \"title\": 5, \"body\": \"某区司法局推进公共法律服务站点建设。\"}\n").unwrap();
+    fs::write(data.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    let index = dir.path().join("index");
+    let summary: Value = serde_json::from_str(&run_ok(&[
+        "reindex",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert_eq!(summary["documents"], 3, "{summary}");
+    assert_eq!(summary["skipped"], 3, "{summary}");
+    assert_eq!(summary["skipped_by_reason"]["empty"], 1);
+    assert_eq!(summary["skipped_by_reason"]["binary"], 1);
+    assert_eq!(summary["skipped_by_reason"]["malformed_json"], 1);
+    assert_eq!(summary["ignored_files"], 1);
+    let sources: Vec<&str> =
+        summary["skipped_list"].as_array().unwrap().iter().map(|s| s["source"].as_str().unwrap()).collect();
+    assert!(sources.contains(&"mixed.jsonl:2"), "JSON Lines skips name their line: {sources:?}");
+}
+
+#[test]
+fn a_reindex_replaces_the_generation_and_removes_stale_ones() {
+    let dir = tempdir();
+    let index = dir.path().join("index");
+    let idx = index.to_str().unwrap();
+    let data = demo_data();
+    let data = data.to_str().unwrap();
+    run_ok(&["reindex", "--data", data, "--index", idx]);
+    let first = stats(idx)["generation"].as_str().unwrap().to_string();
+    // A partial generation left by a killed reindex.
+    fs::create_dir_all(index.join("generations/gen-killed")).unwrap();
+    fs::write(index.join("generations/gen-killed/junk"), b"partial").unwrap();
+    run_ok(&["reindex", "--data", data, "--index", idx]);
+    let second = stats(idx)["generation"].as_str().unwrap().to_string();
+    assert_ne!(first, second);
+    assert!(!index.join("generations/gen-killed").exists(), "stale partial generation removed");
+    assert!(index.join("generations").join(&first).exists(), "the previous generation is kept for running readers");
+    run_ok(&["reindex", "--data", data, "--index", idx]);
+    assert!(!index.join("generations").join(&first).exists(), "older generations go");
+}
+
+#[test]
+fn add_and_delete_change_the_live_index() {
+    let dir = tempdir();
+    let index = dir.path().join("index");
+    let idx = index.to_str().unwrap();
+    let data = demo_data();
+    run_ok(&["reindex", "--data", data.to_str().unwrap(), "--index", idx]);
+    let before = stats(idx)["documents"].as_u64().unwrap();
+
+    let extra = dir.path().join("extra.jsonl");
+    fs::write(&extra, "{\"id\": \"extra-1\", \"title\": \"示范市司法局开展社区矫正对象教育帮扶\", \"body\": \"示范市司法局组织社区矫正对象参加公益活动和法治教育。\", \"date\": \"2024-02-03\"}\n").unwrap();
+    let out = run_ok(&["add", extra.to_str().unwrap(), "--index", idx]);
+    assert!(out.contains("added     extra-1"), "{out}");
+    assert_eq!(stats(idx)["documents"], before + 1);
+    let out = run_ok(&["add", extra.to_str().unwrap(), "--index", idx]);
+    assert!(out.contains("replaced  extra-1"), "adding again replaces: {out}");
+    assert_eq!(stats(idx)["documents"], before + 1);
+
+    let out = run_ok(&["delete", "extra-1", "--index", idx]);
+    assert!(out.contains("deleted   extra-1"));
+    assert_eq!(stats(idx)["documents"], before);
+    let out = run(&["delete", "no-such-id", "--index", idx]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("not found no-such-id"));
+}
+
+#[test]
+fn stats_without_an_index_explains_what_to_do() {
+    let dir = tempdir();
+    let out = run(&["stats", "--index", dir.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sifa reindex"));
+}

@@ -1,0 +1,78 @@
+//! The five seed publications of the shared corpus: what `sifa inspect`
+//! must conclude for each (the indexer issue's acceptance list).
+
+use serde_json::Value;
+
+use crate::util::{corpus, inspect};
+
+fn seed(name_prefix: &str) -> Option<Value> {
+    let dir = corpus()?.join("seeds");
+    let file = std::fs::read_dir(&dir)
+        .expect("seeds readable")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(name_prefix)))
+        .unwrap_or_else(|| panic!("seed {name_prefix} missing in {}", dir.display()));
+    let mut docs = inspect(&file);
+    assert_eq!(docs.len(), 1);
+    Some(docs.remove(0))
+}
+
+fn first_topic(doc: &Value) -> &str {
+    doc["topics"][0]["name"].as_str().unwrap_or_default()
+}
+
+#[test]
+fn seed_000_provincial_news_with_header_and_source_link() {
+    let Some(doc) = seed("000") else { return };
+    assert_eq!(doc["title"], "山东省司法厅案例荣获全省2025年模范机关建设优秀案例一等奖");
+    assert_eq!(doc["date"], "2025-08-25");
+    assert_eq!(doc["date_precision"], "day");
+    assert_eq!(doc["agency"], "山东省司法厅");
+    assert_eq!(doc["agency_level"], "provincial");
+    assert_eq!(
+        doc["url"],
+        "http://sft.shandong.gov.cn/articles/ch04361/202508/35bae4d3-2cfb-4e56-ae37-da22efae5b2c.shtml"
+    );
+    assert_eq!(first_topic(&doc), "党的建设与队伍建设");
+    assert_eq!(doc["evidence"]["agency"]["rule"], "header:来源");
+}
+
+#[test]
+fn seed_001_county_rectification_report_with_signature() {
+    let Some(doc) = seed("001") else { return };
+    assert_eq!(doc["title"], "中共东昌府区司法局党组关于十四届区委第六轮巡察整改进展情况的通报");
+    assert_eq!(doc["date"], "2025-04-02");
+    assert_eq!(doc["agency"], "聊城市东昌府区司法局");
+    assert_eq!(doc["agency_path"], serde_json::json!(["山东省", "聊城市", "东昌府区"]));
+    assert_eq!(doc["agency_level"], "county");
+    assert_eq!(doc["kind"], "report");
+}
+
+#[test]
+fn seed_002_newspaper_page() {
+    let Some(doc) = seed("002") else { return };
+    assert!(doc["title"].as_str().unwrap().contains("凝心聚力保障高质量发展"), "{}", doc["title"]);
+    assert_eq!(doc["date"], "2025-04-24");
+    assert_eq!(doc["agency"], "包头市司法局");
+    assert_eq!(doc["agency_path"], serde_json::json!(["内蒙古自治区", "包头市"]));
+}
+
+#[test]
+fn seed_003_work_plan_without_headline() {
+    let Some(doc) = seed("003") else { return };
+    assert_eq!(doc["agency"], "青岛市即墨区司法局");
+    let title = doc["title"].as_str().unwrap();
+    assert!(title.chars().count() <= 40, "a short title, not the first paragraph: {title}");
+    assert!(title.contains("即墨区司法局"), "{title}");
+    assert_ne!(doc["date_precision"], "day", "the text shows no full date");
+    assert_eq!(doc["kind"], "work_plan");
+}
+
+#[test]
+fn seed_004_headline_after_slogan_banner() {
+    let Some(doc) = seed("004") else { return };
+    assert_eq!(doc["title"], "陕西省司法厅以“1+3+4+8”工作机制为抓手 推动作风建设专项行动向纵深发展");
+    assert_eq!(doc["agency"], "陕西省司法厅");
+    assert_eq!(first_topic(&doc), "党的建设与队伍建设");
+}
