@@ -80,6 +80,48 @@ pub enum Command {
         #[arg(long, env = "SIFA_RULES")]
         rules: Option<PathBuf>,
     },
+    /// Serve the web page and the JSON API (builds the index first when there is none).
+    Serve {
+        #[command(flatten)]
+        data: DataArgs,
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Address to listen on.
+        #[arg(long, env = "SIFA_ADDR", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Search from the terminal, with the same query language as the web page.
+    Search {
+        /// Words, "phrases", -exclusions, OR, title:word.
+        query: Option<String>,
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Agency name or region path (山东省/聊城市); repeatable.
+        #[arg(long)]
+        agency: Vec<String>,
+        /// Topic; repeatable.
+        #[arg(long)]
+        topic: Vec<String>,
+        /// Kind (news, notice, work_plan, report, rule, …); repeatable.
+        #[arg(long)]
+        kind: Vec<String>,
+        /// Earliest date, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Latest date, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
+        /// relevance, date_desc or date_asc.
+        #[arg(long)]
+        sort: Option<String>,
+        #[arg(long, default_value = "1")]
+        page: String,
+        #[arg(long, default_value = "10")]
+        per_page: String,
+        /// Print the API's JSON response.
+        #[arg(long)]
+        json: bool,
+    },
     /// Show what the live index holds.
     Stats {
         #[command(flatten)]

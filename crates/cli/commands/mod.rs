@@ -3,6 +3,8 @@
 mod inspect;
 mod maintain;
 mod reindex;
+mod search;
+mod serve;
 mod stats;
 
 use std::path::Path;
@@ -20,6 +22,22 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Delete { ids, index } => maintain::delete(&ids, &index.index),
         Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
         Command::Stats { index, json } => stats::run(&index.index, json),
+        Command::Serve { data, index, addr } => serve::run(&data, &index.index, addr),
+        Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
+            let params = sifa_query::SearchParams {
+                q: query,
+                agency,
+                topic,
+                kind,
+                from,
+                to,
+                sort,
+                page: Some(page),
+                per_page: Some(per_page),
+                facets: None,
+            };
+            search::run(&index.index, params, json)
+        }
     }
 }
 

@@ -87,7 +87,9 @@ fn main() {
         records as u64,
         "every record is indexed, a duplicate or skipped"
     );
-    assert_eq!(summary.skipped, 0, "the benchmark corpus reads cleanly: {:?}", summary.skipped_list);
+    // The only records skipped are those with no text at all (a few news
+    // items whose title and body are both the word "undefined").
+    assert!(summary.skipped_by_reason.keys().all(|reason| reason == "empty"), "{:?}", summary.skipped_list);
 
     let analysis = ChineseAnalysis::default_dictionary();
     let started = Instant::now();

@@ -1,1 +1,193 @@
+//! The query service: a thin axum layer over [`sifa_query`].
+//!
+//! [`app`] builds the router (tested in-process with `tower::ServiceExt`);
+//! [`serve`] binds it and keeps the engine on the live index generation.
+//! Searches run on the blocking pool, never on the async executor.
 
+mod error;
+mod openapi;
+mod params;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::json;
+use sifa_query::{QueryError, SearchEngine, SearchRequest, Snapshot};
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::CorsLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+/// Longest time a request may take before it is answered with 503.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// Largest request body accepted (the read API takes none).
+const MAX_BODY_BYTES: usize = 16 * 1024;
+/// How often the live generation is checked.
+const RELOAD_EVERY: Duration = Duration::from_millis(500);
+/// Similar publications returned.
+const SIMILAR_COUNT: usize = 10;
+/// Suggestions returned.
+const SUGGEST_COUNT: usize = 8;
+
+/// Shared by every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub engine: Arc<SearchEngine>,
+}
+
+/// Runs `work` on the blocking pool with the current snapshot.
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&Snapshot) -> Result<T, QueryError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let snapshot = state.engine.snapshot();
+    tokio::task::spawn_blocking(move || work(&snapshot))
+        .await
+        .map_err(|e| ApiError::Unavailable(format!("search task failed: {e}")))?
+        .map_err(ApiError::from)
+}
+
+async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
+    let response = blocking(&state, move |s| s.search(&request)).await?;
+    Ok(Json(response).into_response())
+}
+
+async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let q = params::last(&params::pairs(raw.as_deref()), "q");
+    if q.as_ref().is_some_and(|q| q.chars().count() > sifa_query::MAX_QUERY_CHARS) {
+        return Err(QueryError::invalid("q", "the query is too long").into());
+    }
+    let view = blocking(&state, move |s| s.document(&id, q.as_deref())).await?;
+    Ok(Json(view).into_response())
+}
+
+async fn similar(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
+    let hits = blocking(&state, move |s| s.similar(&id, SIMILAR_COUNT)).await?;
+    Ok(Json(json!({ "hits": hits })).into_response())
+}
+
+async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    let q = params::last(&params::pairs(raw.as_deref()), "q").unwrap_or_default();
+    if q.chars().count() > sifa_query::MAX_QUERY_CHARS {
+        return Err(QueryError::invalid("q", "the query is too long").into());
+    }
+    let suggestions = blocking(&state, move |s| s.suggest(&q, SUGGEST_COUNT)).await?;
+    Ok(Json(json!({ "suggestions": suggestions })).into_response())
+}
+
+async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let stats = blocking(&state, |s| s.stats()).await?;
+    Ok(Json(stats).into_response())
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    let snapshot = state.engine.snapshot();
+    Json(json!({"status": "ok", "generation": snapshot.open.generation, "documents": snapshot.searcher().num_docs()}))
+        .into_response()
+}
+
+async fn openapi() -> Response {
+    Json(openapi::document()).into_response()
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+}
+
+async fn index_page() -> Response {
+    Html(include_str!("assets/index.html")).into_response()
+}
+
+async fn app_js() -> Response {
+    asset("text/javascript; charset=utf-8", include_str!("assets/app.js"))
+}
+
+async fn app_css() -> Response {
+    asset("text/css; charset=utf-8", include_str!("assets/app.css"))
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// The router with every route and layer.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/search", get(search))
+        .route("/documents/{id}", get(document))
+        .route("/documents/{id}/similar", get(similar))
+        .route("/suggest", get(suggest))
+        .route("/stats", get(stats))
+        .route("/openapi.json", get(openapi));
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/", get(index_page))
+        .route("/assets/app.js", get(app_js))
+        .route("/assets/app.css", get(app_css))
+        .route("/healthz", get(healthz))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(CorsLayer::new().allow_methods([Method::GET]).allow_origin(tower_http::cors::Any))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::map_response(security_headers))
+}
+
+async fn security_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"),
+    );
+    response
+}
+
+/// Checks for a new generation every [`RELOAD_EVERY`], forever.
+pub async fn keep_fresh(engine: Arc<SearchEngine>) {
+    let mut ticker = tokio::time::interval(RELOAD_EVERY);
+    loop {
+        ticker.tick().await;
+        let engine = engine.clone();
+        match tokio::task::spawn_blocking(move || engine.refresh()).await {
+            Ok(Ok(true)) => tracing::info!("switched to a new index generation"),
+            Ok(Ok(false)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "index reload failed; still serving the previous generation"),
+            Err(e) => tracing::warn!(error = %e, "index reload task failed"),
+        }
+    }
+}
+
+/// Serves the app on `addr` until Ctrl-C.
+pub async fn serve(engine: Arc<SearchEngine>, addr: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "listening");
+    eprintln!("sifa: serving http://{} (Ctrl-C to stop)", listener.local_addr()?);
+    tokio::spawn(keep_fresh(engine.clone()));
+    axum::serve(listener, app(AppState { engine }))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,53 @@
+//! `sifa search`: the API's search from the terminal.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use sifa_indexer::IndexLocation;
+use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse};
+
+pub fn run(index: &Path, params: SearchParams, as_json: bool) -> anyhow::Result<ExitCode> {
+    let request = SearchRequest::from_params(params)?;
+    let engine = SearchEngine::open(IndexLocation::new(index)).context("opening the index")?;
+    let response = engine.snapshot().search(&request)?;
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&response)?)?;
+    } else {
+        print_human(&mut out, &response)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes the `<mark>` tags and entities of highlighted HTML for a
+/// terminal, showing marks as 【…】.
+fn plain(html: &str) -> String {
+    html.replace("<mark>", "【")
+        .replace("</mark>", "】")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+fn print_human(out: &mut impl Write, r: &SearchResponse) -> std::io::Result<()> {
+    writeln!(out, "{} results ({} ms), page {}", r.total, r.took_ms, r.page)?;
+    for (i, hit) in r.hits.iter().enumerate() {
+        let rank = (r.page - 1) * r.per_page + i + 1;
+        writeln!(out, "\n{rank}. {}", plain(&hit.title_html))?;
+        writeln!(
+            out,
+            "   {} · {} · {} · {}",
+            hit.agency.as_deref().unwrap_or("—"),
+            hit.date.as_deref().unwrap_or("—"),
+            hit.kind,
+            hit.topics.join("、")
+        )?;
+        writeln!(out, "   {}", plain(&hit.snippet_html))?;
+        writeln!(out, "   id {}  {}", hit.id, hit.url.as_deref().unwrap_or(&hit.source))?;
+    }
+    Ok(())
+}

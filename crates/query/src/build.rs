@@ -1,0 +1,261 @@
+//! A parsed query and filters to tantivy queries.
+//!
+//! Each word matches in one of two ways, so nothing findable is missed:
+//! - all of its finest jieba pieces, anywhere in the document (行政复议纠错率
+//!   finds 行政复议…纠错率; 刑事诉讼 finds 刑事诉讼法 whose tokens never
+//!   include 刑事诉讼), scored by BM25 on the word fields;
+//! - the word as a contiguous run of characters (法行政 inside 司法行政),
+//!   which also boosts documents holding the exact phrase.
+//! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
+
+use sifa_analysis::{CharTokenizer, ChineseAnalysis, IndexSchema, fold};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+use tantivy::{DateTime, Term};
+
+use crate::parse::{Clause, ParsedQuery, Scope};
+use crate::request::SearchRequest;
+
+/// How much more a title match counts than a body match.
+pub const TITLE_BOOST: f32 = 3.0;
+/// How much an exact contiguous match adds over scattered pieces.
+pub const PHRASE_BOOST: f32 = 2.0;
+
+/// Builds queries for one index.
+pub struct QueryBuilder<'a> {
+    pub schema: &'a IndexSchema,
+    pub analysis: &'a ChineseAnalysis,
+}
+
+fn boxed(q: impl Query + 'static) -> Box<dyn Query> {
+    Box::new(q)
+}
+
+fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    match queries.len() {
+        0 => boxed(EmptyQuery),
+        1 => queries.into_iter().next().expect("one query"),
+        _ => boxed(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect())),
+    }
+}
+
+fn all_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    match queries.len() {
+        0 => boxed(AllQuery),
+        1 => queries.into_iter().next().expect("one query"),
+        _ => boxed(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Must, q)).collect())),
+    }
+}
+
+/// A filter: matches like `query` but adds nothing to the score.
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    boxed(ConstScoreQuery::new(query, 0.0))
+}
+
+/// Character tokens of folded text with their positions.
+fn char_terms(field: Field, folded: &str) -> Vec<(usize, Term)> {
+    let mut tokenizer = CharTokenizer;
+    let mut stream = tokenizer.token_stream(folded);
+    let mut terms = Vec::new();
+    while let Some(token) = stream.next() {
+        terms.push((token.position, Term::from_field_text(field, &token.text)));
+    }
+    terms
+}
+
+/// The folded text as a contiguous run in a character field.
+fn contiguous(field: Field, folded: &str) -> Option<Box<dyn Query>> {
+    let mut terms = char_terms(field, folded);
+    match terms.len() {
+        0 => None,
+        1 => Some(boxed(TermQuery::new(terms.remove(0).1, IndexRecordOption::WithFreqs))),
+        _ => {
+            let first = terms[0].0;
+            let terms = terms.into_iter().map(|(p, t)| (p - first, t)).collect();
+            Some(boxed(PhraseQuery::new_with_offset(terms)))
+        }
+    }
+}
+
+impl QueryBuilder<'_> {
+    fn fields(&self, scope: Scope) -> Vec<(Field, Field, f32)> {
+        let title = (self.schema.title_words, self.schema.title_chars, TITLE_BOOST);
+        match scope {
+            Scope::Title => vec![title],
+            Scope::Anywhere => vec![title, (self.schema.body_words, self.schema.body_chars, 1.0)],
+        }
+    }
+
+    /// One word or phrase of the query.
+    pub fn clause(&self, clause: &Clause) -> Option<Box<dyn Query>> {
+        let folded = fold(&clause.text);
+        let mut alternatives = Vec::new();
+        for (words, chars, boost) in self.fields(clause.scope) {
+            if let Some(exact) = contiguous(chars, &folded) {
+                alternatives.push(boxed(BoostQuery::new(exact, boost * PHRASE_BOOST)));
+            }
+            if !clause.phrase {
+                let pieces = self.analysis.finest_pieces(&folded);
+                let piece_queries: Vec<Box<dyn Query>> = pieces
+                    .iter()
+                    .map(|p| boxed(TermQuery::new(Term::from_field_text(words, &p.text), IndexRecordOption::WithFreqs)))
+                    .collect();
+                if !piece_queries.is_empty() {
+                    alternatives.push(boxed(BoostQuery::new(all_of(piece_queries), boost)));
+                }
+            }
+        }
+        (!alternatives.is_empty()).then(|| any_of(alternatives))
+    }
+
+    /// The text part of a search: `None` when it has no positive clause
+    /// (browse), with exclusions applied.
+    pub fn text_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        if parsed.is_empty() {
+            return None;
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for group in &parsed.required {
+            let alternatives: Vec<Box<dyn Query>> = group.iter().filter_map(|c| self.clause(c)).collect();
+            if !alternatives.is_empty() {
+                parts.push((Occur::Must, any_of(alternatives)));
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        for clause in &parsed.excluded {
+            if let Some(q) = self.clause(&Clause { phrase: true, ..clause.clone() }) {
+                parts.push((Occur::MustNot, q));
+            }
+        }
+        Some(boxed(BooleanQuery::new(parts)))
+    }
+
+    /// Exclusions only (`-律师` with nothing else): all documents but those.
+    pub fn exclusions_only(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let excluded: Vec<(Occur, Box<dyn Query>)> = parsed
+            .excluded
+            .iter()
+            .filter_map(|c| self.clause(&Clause { phrase: true, ..c.clone() }))
+            .map(|q| (Occur::MustNot, q))
+            .collect();
+        if excluded.is_empty() {
+            return None;
+        }
+        let mut parts = vec![(Occur::Must, boxed(AllQuery))];
+        parts.extend(excluded);
+        Some(boxed(BooleanQuery::new(parts)))
+    }
+
+    /// Agency filter: a canonical name, or a region path (`山东省/聊城市`).
+    pub fn agency_filter(&self, values: &[String]) -> Option<Box<dyn Query>> {
+        if values.is_empty() {
+            return None;
+        }
+        let queries = values
+            .iter()
+            .flat_map(|value| {
+                let by_name =
+                    boxed(TermQuery::new(Term::from_field_text(self.schema.agency, value), IndexRecordOption::Basic));
+                let path: Vec<&str> = value.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
+                let by_path = boxed(TermQuery::new(
+                    Term::from_facet(self.schema.agency_facet, &Facet::from_path(path)),
+                    IndexRecordOption::Basic,
+                ));
+                [by_name, by_path]
+            })
+            .collect();
+        Some(filter(any_of(queries)))
+    }
+
+    pub fn facet_filter(&self, field: Field, values: &[String]) -> Option<Box<dyn Query>> {
+        if values.is_empty() {
+            return None;
+        }
+        let queries = values
+            .iter()
+            .map(|v| {
+                boxed(TermQuery::new(
+                    Term::from_facet(field, &Facet::from_path([v.as_str()])),
+                    IndexRecordOption::Basic,
+                ))
+            })
+            .collect();
+        Some(filter(any_of(queries)))
+    }
+
+    pub fn date_filter(&self, request: &SearchRequest) -> Option<Box<dyn Query>> {
+        if request.from.is_none() && request.to.is_none() {
+            return None;
+        }
+        // Dates are indexed as their first day at midnight, so both ends
+        // are inclusive days.
+        let bound = |date: Option<sifa_model::PubDate>| match date {
+            None => std::ops::Bound::Unbounded,
+            Some(d) => std::ops::Bound::Included(Term::from_field_date(
+                self.schema.date,
+                DateTime::from_timestamp_secs(d.days_since_epoch() * 86_400),
+            )),
+        };
+        Some(filter(boxed(RangeQuery::new(bound(request.from), bound(request.to)))))
+    }
+}
+
+/// The filters of a request, kept apart so facet counts can leave one out.
+pub struct Filters {
+    pub agency: Option<Box<dyn Query>>,
+    pub topic: Option<Box<dyn Query>>,
+    pub kind: Option<Box<dyn Query>>,
+    pub date: Option<Box<dyn Query>>,
+}
+
+/// A facet dimension whose own filter a count leaves out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    Agency,
+    Topic,
+    Kind,
+}
+
+impl Filters {
+    pub fn build(builder: &QueryBuilder<'_>, request: &SearchRequest) -> Self {
+        let kinds: Vec<String> = request.kinds.iter().map(|k| k.as_str().to_string()).collect();
+        Self {
+            agency: builder.agency_filter(&request.agencies),
+            topic: builder.facet_filter(builder.schema.topic_facet, &request.topics),
+            kind: builder.facet_filter(builder.schema.kind_facet, &kinds),
+            date: builder.date_filter(request),
+        }
+    }
+
+    pub fn is_active(&self, dimension: Dimension) -> bool {
+        match dimension {
+            Dimension::Agency => self.agency.is_some(),
+            Dimension::Topic => self.topic.is_some(),
+            Dimension::Kind => self.kind.is_some(),
+        }
+    }
+
+    /// `base` restricted by every filter except `without`'s.
+    pub fn apply(&self, base: &dyn Query, without: Option<Dimension>) -> Box<dyn Query> {
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
+        let filters = [
+            (Some(Dimension::Agency), &self.agency),
+            (Some(Dimension::Topic), &self.topic),
+            (Some(Dimension::Kind), &self.kind),
+            (None, &self.date),
+        ];
+        for (dimension, query) in filters {
+            if let Some(query) = query {
+                if dimension.is_none() || dimension != without {
+                    parts.push((Occur::Must, query.box_clone()));
+                }
+            }
+        }
+        if parts.len() == 1 { base.box_clone() } else { boxed(BooleanQuery::new(parts)) }
+    }
+}

@@ -1,0 +1,213 @@
+//! `<mark>` highlighting of titles and best-passage snippets.
+//!
+//! Matching runs on folded text (so 廣東 is marked for a 广东 query) and
+//! marks are placed on the original characters; folding keeps one
+//! character for one, so character positions carry over. Everything counts
+//! characters, never bytes, and adjacent marks are merged.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use sifa_analysis::{ChineseAnalysis, fold};
+
+use crate::parse::ParsedQuery;
+
+/// Snippet length in characters.
+pub const SNIPPET_CHARS: usize = 120;
+/// Characters of context kept before the first mark of a snippet.
+const LEAD_CHARS: usize = 16;
+
+/// The words of a query to mark in results.
+pub struct Highlighter {
+    matcher: Option<AhoCorasick>,
+}
+
+impl Highlighter {
+    pub fn new(parsed: &ParsedQuery, analysis: &ChineseAnalysis) -> Self {
+        let mut patterns: Vec<String> = Vec::new();
+        for clause in parsed.positive_clauses() {
+            let folded = fold(&clause.text);
+            if !clause.phrase {
+                patterns.extend(analysis.finest_pieces(&folded).into_iter().map(|p| p.text));
+            }
+            patterns.push(folded);
+        }
+        patterns.retain(|p| p.chars().any(char::is_alphanumeric));
+        patterns.sort();
+        patterns.dedup();
+        let matcher = (!patterns.is_empty())
+            .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok())
+            .flatten();
+        Self { matcher }
+    }
+
+    /// Character spans `[start, end)` of matches in `text`, merged.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let folded = fold(text);
+        let mut byte_spans: Vec<(usize, usize)> = matcher.find_iter(&folded).map(|m| (m.start(), m.end())).collect();
+        if byte_spans.is_empty() {
+            return Vec::new();
+        }
+        byte_spans.sort_unstable();
+        // Byte offsets of the folded text to character indices.
+        let mut spans = Vec::with_capacity(byte_spans.len());
+        let mut char_index = 0;
+        let mut offsets = folded.char_indices().map(|(b, _)| b).chain(std::iter::once(folded.len())).peekable();
+        let mut to_char = |byte: usize| {
+            while let Some(&b) = offsets.peek() {
+                if b >= byte {
+                    break;
+                }
+                offsets.next();
+                char_index += 1;
+            }
+            char_index
+        };
+        for (start, end) in byte_spans {
+            let start = to_char(start);
+            let end = to_char(end);
+            spans.push((start, end));
+        }
+        merge(spans)
+    }
+
+    /// The whole text HTML-escaped with marks.
+    pub fn mark_all(&self, text: &str) -> String {
+        render(&text.chars().collect::<Vec<_>>(), &self.spans(text), 0, usize::MAX, false, false)
+    }
+
+    /// The best passage of about [`SNIPPET_CHARS`] characters, marked.
+    pub fn snippet(&self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let spans = self.spans(text);
+        let (start, end) = best_window(&chars, &spans);
+        render(&chars, &spans, start, end, start > 0, end < chars.len())
+    }
+}
+
+/// Merges overlapping and touching spans.
+fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+/// The window with the most marked characters, starting a little before
+/// its first mark (at a sentence start when one is near).
+fn best_window(chars: &[char], spans: &[(usize, usize)]) -> (usize, usize) {
+    if spans.is_empty() || chars.len() <= SNIPPET_CHARS {
+        return (0, chars.len().min(SNIPPET_CHARS));
+    }
+    let mut best = (0usize, 0usize);
+    let mut j = 0;
+    for i in 0..spans.len() {
+        let window_end = spans[i].0 + SNIPPET_CHARS - LEAD_CHARS;
+        j = j.max(i);
+        while j + 1 < spans.len() && spans[j + 1].1 <= window_end {
+            j += 1;
+        }
+        let covered: usize = spans[i..=j].iter().map(|(s, e)| e - s).sum();
+        if covered > best.0 {
+            best = (covered, i);
+        }
+    }
+    let first = spans[best.1].0;
+    let mut start = first.saturating_sub(LEAD_CHARS);
+    if let Some(sentence) = (start..first).rev().find(|&k| matches!(chars[k], '。' | '！' | '？' | '；' | '\n')) {
+        start = sentence + 1;
+    }
+    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let start = end.saturating_sub(SNIPPET_CHARS).min(start);
+    (start, end)
+}
+
+fn escape_into(out: &mut String, c: char) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if c.is_control() => {}
+        c => out.push(c),
+    }
+}
+
+/// Characters `start..end` escaped, with spans marked.
+fn render(chars: &[char], spans: &[(usize, usize)], start: usize, end: usize, lead: bool, tail: bool) -> String {
+    let end = end.min(chars.len());
+    let mut out = String::with_capacity((end - start) * 3 + 16);
+    if lead {
+        out.push('…');
+    }
+    let mut spans = spans.iter().filter(|(s, e)| *e > start && *s < end).peekable();
+    let mut i = start;
+    while i < end {
+        match spans.peek() {
+            Some(&&(s, e)) if s.max(start) == i => {
+                out.push_str("<mark>");
+                for &c in &chars[i..e.min(end)] {
+                    escape_into(&mut out, c);
+                }
+                out.push_str("</mark>");
+                i = e.min(end);
+                spans.next();
+            }
+            _ => {
+                escape_into(&mut out, chars[i]);
+                i += 1;
+            }
+        }
+    }
+    if tail {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn highlighter(q: &str) -> Highlighter {
+        Highlighter::new(&parse(q), &ChineseAnalysis::default_dictionary())
+    }
+
+    #[test]
+    fn marks_are_merged_and_text_is_escaped() {
+        let h = highlighter("公共法律服务");
+        assert_eq!(h.mark_all("推进<b>公共法律服务</b>建设"), "推进&lt;b&gt;<mark>公共法律服务</mark>&lt;/b&gt;建设");
+    }
+
+    #[test]
+    fn traditional_text_is_marked_for_a_simplified_query() {
+        let h = highlighter("法律援助");
+        assert_eq!(h.mark_all("廣東推進法律援助"), "廣東推進<mark>法律援助</mark>");
+        assert_eq!(highlighter("广东").mark_all("廣東推進"), "<mark>廣東</mark>推進");
+    }
+
+    #[test]
+    fn snippets_count_characters_and_centre_on_matches() {
+        let h = highlighter("社区矫正");
+        let text = format!("{}。今年以来，全市社区矫正工作稳步推进。{}", "前言".repeat(200), "后记".repeat(200));
+        let snippet = h.snippet(&text);
+        assert!(snippet.contains("<mark>社区矫正</mark>"), "{snippet}");
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'));
+        let visible = snippet.replace("<mark>", "").replace("</mark>", "");
+        assert!(visible.chars().count() <= SNIPPET_CHARS + 2, "{}", visible.chars().count());
+        assert!(visible.starts_with("…今年以来"), "starts at the sentence: {visible}");
+    }
+
+    #[test]
+    fn no_query_gives_the_opening() {
+        let h = highlighter("");
+        assert_eq!(h.snippet("短文本"), "短文本");
+    }
+}

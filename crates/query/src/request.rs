@@ -1,0 +1,255 @@
+//! Search parameters as they arrive (strings), validated into a
+//! [`SearchRequest`]. The same validation serves the HTTP API and the CLI.
+
+use serde::Deserialize;
+use sifa_model::{Kind, PubDate};
+
+use crate::QueryError;
+
+/// Longest query accepted, in characters.
+pub const MAX_QUERY_CHARS: usize = 1000;
+/// Most hits per page.
+pub const MAX_PER_PAGE: usize = 100;
+pub const DEFAULT_PER_PAGE: usize = 10;
+/// Deepest result reachable by paging.
+pub const MAX_RESULT_WINDOW: usize = 10_000;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    DateDesc,
+    DateAsc,
+}
+
+/// The facets a request asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FacetSelection {
+    pub agency: bool,
+    pub topic: bool,
+    pub kind: bool,
+    pub year: bool,
+}
+
+impl FacetSelection {
+    pub const ALL: Self = Self { agency: true, topic: true, kind: true, year: true };
+    pub const NONE: Self = Self { agency: false, topic: false, kind: false, year: false };
+}
+
+/// Raw parameters, as strings, so every mistake gets the app's own message.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SearchParams {
+    pub q: Option<String>,
+    #[serde(default)]
+    pub agency: Vec<String>,
+    #[serde(default)]
+    pub topic: Vec<String>,
+    #[serde(default)]
+    pub kind: Vec<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<String>,
+    pub per_page: Option<String>,
+    /// Comma-separated facet names (`agency,topic,kind,year`), `none`, or
+    /// absent for all.
+    pub facets: Option<String>,
+}
+
+/// A validated search.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub agencies: Vec<String>,
+    pub topics: Vec<String>,
+    pub kinds: Vec<Kind>,
+    pub from: Option<PubDate>,
+    pub to: Option<PubDate>,
+    pub sort: Sort,
+    pub page: usize,
+    pub per_page: usize,
+    pub facets: FacetSelection,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        Self {
+            query: String::new(),
+            agencies: Vec::new(),
+            topics: Vec::new(),
+            kinds: Vec::new(),
+            from: None,
+            to: None,
+            sort: Sort::Relevance,
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            facets: FacetSelection::ALL,
+        }
+    }
+}
+
+fn parse_day(parameter: &'static str, value: Option<&str>) -> Result<Option<PubDate>, QueryError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    match value.parse::<PubDate>() {
+        Ok(date) if date.day.is_some() => Ok(Some(date)),
+        _ => Err(QueryError::invalid(parameter, format!("{value:?} is not a date; use YYYY-MM-DD, e.g. 2024-03-01"))),
+    }
+}
+
+fn parse_number(parameter: &'static str, value: Option<&str>, default: usize) -> Result<usize, QueryError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|_| QueryError::invalid(parameter, format!("{v:?} is not a whole number"))),
+    }
+}
+
+fn non_empty(values: Vec<String>) -> Vec<String> {
+    values.into_iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect()
+}
+
+impl SearchRequest {
+    pub fn from_params(params: SearchParams) -> Result<Self, QueryError> {
+        let query = params.q.unwrap_or_default();
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return Err(QueryError::invalid("q", format!("the query is longer than {MAX_QUERY_CHARS} characters")));
+        }
+        let from = parse_day("from", params.from.as_deref())?;
+        let to = parse_day("to", params.to.as_deref())?;
+        if let (Some(from), Some(to)) = (from, to) {
+            if from > to {
+                return Err(QueryError::invalid("from", format!("from ({from}) is after to ({to})")));
+            }
+        }
+        let sort = match params.sort.as_deref().map(str::trim) {
+            None | Some("") | Some("relevance") => Sort::Relevance,
+            Some("date_desc") => Sort::DateDesc,
+            Some("date_asc") => Sort::DateAsc,
+            Some(other) => {
+                return Err(QueryError::invalid(
+                    "sort",
+                    format!("{other:?} is not a sort; use relevance, date_desc or date_asc"),
+                ));
+            }
+        };
+        let page = parse_number("page", params.page.as_deref(), 1)?;
+        if page < 1 {
+            return Err(QueryError::invalid("page", "pages start at 1"));
+        }
+        let per_page = parse_number("per_page", params.per_page.as_deref(), DEFAULT_PER_PAGE)?;
+        if per_page < 1 || per_page > MAX_PER_PAGE {
+            return Err(QueryError::invalid("per_page", format!("per_page must be between 1 and {MAX_PER_PAGE}")));
+        }
+        if page.saturating_mul(per_page) > MAX_RESULT_WINDOW {
+            return Err(QueryError::invalid(
+                "page",
+                format!("results beyond the first {MAX_RESULT_WINDOW} are not paged; narrow the search"),
+            ));
+        }
+        let kinds = non_empty(params.kind)
+            .into_iter()
+            .map(|k| {
+                Kind::parse(&k).ok_or_else(|| {
+                    QueryError::invalid(
+                        "kind",
+                        format!("{k:?} is not a kind; use one of: {}", Kind::ALL.map(Kind::as_str).join(", ")),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let facets = parse_facets(params.facets.as_deref())?;
+        Ok(Self {
+            query,
+            agencies: non_empty(params.agency),
+            topics: non_empty(params.topic),
+            kinds,
+            from,
+            to,
+            sort,
+            page,
+            per_page,
+            facets,
+        })
+    }
+}
+
+fn parse_facets(value: Option<&str>) -> Result<FacetSelection, QueryError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(FacetSelection::ALL) };
+    let mut selection = FacetSelection::NONE;
+    for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match name {
+            "none" => {}
+            "all" => selection = FacetSelection::ALL,
+            "agency" => selection.agency = true,
+            "topic" => selection.topic = true,
+            "kind" => selection.kind = true,
+            "year" | "month" => selection.year = true,
+            other => {
+                return Err(QueryError::invalid(
+                    "facets",
+                    format!("{other:?} is not a facet; use agency, topic, kind, year, all or none"),
+                ));
+            }
+        }
+    }
+    Ok(selection)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> SearchParams {
+        let mut p = SearchParams::default();
+        for (k, v) in pairs {
+            let v = v.to_string();
+            match *k {
+                "q" => p.q = Some(v),
+                "from" => p.from = Some(v),
+                "to" => p.to = Some(v),
+                "sort" => p.sort = Some(v),
+                "page" => p.page = Some(v),
+                "per_page" => p.per_page = Some(v),
+                "kind" => p.kind.push(v),
+                "facets" => p.facets = Some(v),
+                _ => unreachable!(),
+            }
+        }
+        p
+    }
+
+    fn error_parameter(pairs: &[(&str, &str)]) -> &'static str {
+        match SearchRequest::from_params(params(pairs)) {
+            Err(QueryError::InvalidParameter { parameter, .. }) => parameter,
+            other => panic!("expected an invalid parameter, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let r = SearchRequest::from_params(SearchParams::default()).unwrap();
+        assert_eq!((r.page, r.per_page, r.sort), (1, 10, Sort::Relevance));
+    }
+
+    #[test]
+    fn every_user_mistake_names_its_parameter() {
+        assert_eq!(error_parameter(&[("from", "2024-13-01")]), "from");
+        assert_eq!(error_parameter(&[("to", "yesterday")]), "to");
+        assert_eq!(error_parameter(&[("from", "2024-05-01"), ("to", "2024-04-01")]), "from");
+        assert_eq!(error_parameter(&[("page", "0")]), "page");
+        assert_eq!(error_parameter(&[("page", "x")]), "page");
+        assert_eq!(error_parameter(&[("per_page", "101")]), "per_page");
+        assert_eq!(error_parameter(&[("sort", "popular")]), "sort");
+        assert_eq!(error_parameter(&[("kind", "memo")]), "kind");
+        assert_eq!(error_parameter(&[("facets", "colour")]), "facets");
+        assert_eq!(error_parameter(&[("q", &"法".repeat(1001))]), "q");
+        assert_eq!(error_parameter(&[("page", "200"), ("per_page", "100")]), "page");
+    }
+
+    #[test]
+    fn facet_selection() {
+        let r = SearchRequest::from_params(params(&[("facets", "agency")])).unwrap();
+        assert_eq!(r.facets, FacetSelection { agency: true, ..FacetSelection::NONE });
+    }
+}

@@ -1,0 +1,58 @@
+//! The API's error surface in one table: every error has an HTTP status, a
+//! stable `code` and a message, and is sent as `{"error": {code, message}}`.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use sifa_query::QueryError;
+
+/// An error answered by the API.
+#[derive(Debug)]
+pub enum ApiError {
+    Query(QueryError),
+    NotFound,
+    MethodNotAllowed,
+    /// The search pool is gone (the server is shutting down).
+    Unavailable(String),
+}
+
+impl ApiError {
+    /// The one table: status and code of every error.
+    fn status_and_code(&self) -> (StatusCode, &'static str) {
+        match self {
+            ApiError::Query(e @ QueryError::InvalidParameter { .. }) => (StatusCode::BAD_REQUEST, e.code()),
+            ApiError::Query(e @ QueryError::DocumentNotFound(_)) => (StatusCode::NOT_FOUND, e.code()),
+            ApiError::Query(e @ QueryError::Unavailable(_)) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
+            ApiError::Query(e @ QueryError::Internal(_)) => (StatusCode::INTERNAL_SERVER_ERROR, e.code()),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
+            ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
+            ApiError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            ApiError::Query(e) => e.to_string(),
+            ApiError::NotFound => "no such resource; the API lives under /api/v1".to_string(),
+            ApiError::MethodNotAllowed => "this resource only answers GET".to_string(),
+            ApiError::Unavailable(why) => why.clone(),
+        }
+    }
+}
+
+impl From<QueryError> for ApiError {
+    fn from(err: QueryError) -> Self {
+        ApiError::Query(err)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = self.status_and_code();
+        if status.is_server_error() {
+            tracing::error!(code, error = %self.message(), "request failed");
+        }
+        (status, Json(json!({"error": {"code": code, "message": self.message()}}))).into_response()
+    }
+}
