@@ -5,3 +5,4 @@ mod util;
 mod cli;
 mod corpus;
 mod reading;
+mod serve;

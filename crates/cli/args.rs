@@ -122,6 +122,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure ranking on a relevance set: MRR@10 and recall@10.
+    Eval {
+        #[command(flatten)]
+        index: IndexArgs,
+        /// Tab-separated file: query, then the ids that must be in the top 10.
+        #[arg(long, default_value = "tests/relevance/queries.tsv")]
+        queries: std::path::PathBuf,
+    },
     /// Show what the live index holds.
     Stats {
         #[command(flatten)]

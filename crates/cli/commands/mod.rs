@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod eval;
 mod inspect;
 mod maintain;
 mod reindex;
@@ -22,6 +23,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Delete { ids, index } => maintain::delete(&ids, &index.index),
         Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
         Command::Stats { index, json } => stats::run(&index.index, json),
+        Command::Eval { index, queries } => eval::run(&index.index, &queries),
         Command::Serve { data, index, addr } => serve::run(&data, &index.index, addr),
         Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
             let params = sifa_query::SearchParams {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use sifa_extract::Extractor;
 use sifa_indexer::{IndexLocation, ReindexOptions};
 use sifa_query::SearchEngine;
-use sifa_server::{app, AppState};
+use sifa_server::{AppState, app};
 use tower::ServiceExt;
 
 /// One index of the demo corpus shared by every test of this file.
@@ -33,7 +33,8 @@ fn engine() -> Arc<SearchEngine> {
 }
 
 fn sifa_analysis_dictionary() -> String {
-    std::fs::read_to_string(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/userdict.txt")).unwrap()
+    std::fs::read_to_string(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/userdict.txt"))
+        .unwrap()
 }
 
 async fn request(method: Method, uri: &str) -> (StatusCode, Value, axum::http::HeaderMap) {
@@ -74,14 +75,30 @@ async fn search_returns_the_documented_shape() {
         assert!(r.get(key).is_some(), "missing {key}: {r}");
     }
     let hit = &r["hits"][0];
-    for key in ["id", "title", "title_html", "snippet_html", "agency", "agency_path", "date", "kind", "topics", "url", "source", "score"] {
+    for key in [
+        "id",
+        "title",
+        "title_html",
+        "snippet_html",
+        "agency",
+        "agency_path",
+        "date",
+        "kind",
+        "topics",
+        "url",
+        "source",
+        "score",
+    ] {
         assert!(hit.get(key).is_some(), "hit missing {key}: {hit}");
     }
     for facet in ["agency", "topic", "kind", "year", "month"] {
         assert!(r["facets"][facet].is_array(), "facet {facet}");
     }
     assert!(r["total"].as_u64().unwrap() >= 4);
-    assert!(hit["title_html"].as_str().unwrap().contains("<mark>") || hit["snippet_html"].as_str().unwrap().contains("<mark>"));
+    assert!(
+        hit["title_html"].as_str().unwrap().contains("<mark>")
+            || hit["snippet_html"].as_str().unwrap().contains("<mark>")
+    );
 }
 
 #[tokio::test]
@@ -110,7 +127,8 @@ async fn phrases_exclusions_or_and_title_scope() {
 
 #[tokio::test]
 async fn malformed_queries_degrade_gracefully() {
-    for q in ["\"未闭合", "-", ":", "OR", "title:", "- - OR \"\"", "<script>alert(1)</script>", "😀👍", "\u{0}\u{7}"] {
+    for q in ["\"未闭合", "-", ":", "OR", "title:", "- - OR \"\"", "<script>alert(1)</script>", "😀👍", "\u{0}\u{7}"]
+    {
         let (status, json) = get(&format!("/api/v1/search?q={}", enc(q))).await;
         assert_eq!(status, StatusCode::OK, "{q:?}: {json}");
     }
@@ -159,7 +177,9 @@ async fn agency_filter_by_region_prefix_name_and_hierarchy() {
 #[tokio::test]
 async fn topic_kind_and_date_filters() {
     let r = search(&format!("topic={}&per_page=100", enc("法律援助"))).await;
-    assert!(r["hits"].as_array().unwrap().iter().all(|h| h["topics"].as_array().unwrap().iter().any(|t| t == "法律援助")));
+    assert!(
+        r["hits"].as_array().unwrap().iter().all(|h| h["topics"].as_array().unwrap().iter().any(|t| t == "法律援助"))
+    );
     let topic_facet = r["facets"]["topic"].as_array().unwrap();
     assert!(topic_facet.len() > 1, "topic counts ignore the topic selection");
     let r = search("kind=work_plan&kind=notice&per_page=100").await;
@@ -234,7 +254,10 @@ async fn documents_similar_and_suggest() {
     assert!(similar.iter().all(|h| h["id"] != "demo-0002"));
     let (status, s) = get(&format!("/api/v1/suggest?q={}", enc("法律"))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(s["suggestions"].as_array().unwrap().iter().any(|x| x["text"] == "法律援助" && x["kind"] == "topic"), "{s}");
+    assert!(
+        s["suggestions"].as_array().unwrap().iter().any(|x| x["text"] == "法律援助" && x["kind"] == "topic"),
+        "{s}"
+    );
     let (_, s) = get(&format!("/api/v1/suggest?q={}", enc("即墨"))).await;
     assert!(s["suggestions"].as_array().unwrap().iter().any(|x| x["kind"] == "agency"), "{s}");
 }
@@ -250,7 +273,14 @@ async fn stats_health_and_openapi() {
     let (status, spec) = get("/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(spec["openapi"].as_str().unwrap().starts_with("3."));
-    for path in ["/api/v1/search", "/api/v1/documents/{id}", "/api/v1/documents/{id}/similar", "/api/v1/suggest", "/api/v1/stats", "/healthz"] {
+    for path in [
+        "/api/v1/search",
+        "/api/v1/documents/{id}",
+        "/api/v1/documents/{id}/similar",
+        "/api/v1/suggest",
+        "/api/v1/stats",
+        "/healthz",
+    ] {
         assert!(spec["paths"][path]["get"].is_object(), "{path} is described");
     }
     // Every field a search response carries is in its schema.
