@@ -96,26 +96,25 @@ impl ChineseAnalysis {
     /// finds a word even where the index never emitted it whole, such as
     /// 刑事诉讼 inside 刑事诉讼法.
     pub fn finest_pieces(&self, text: &str) -> Vec<TokenSpan> {
+        self.pieces_and_compounds(text).0
+    }
+
+    /// The finest pieces of `text` and the other search-mode tokens: the
+    /// compounds built of those pieces (法律援助 over 法律 + 援助), which a
+    /// query can use to reward documents holding the words together.
+    pub fn pieces_and_compounds(&self, text: &str) -> (Vec<TokenSpan>, Vec<TokenSpan>) {
         let folded = fold(text);
-        let tokens: Vec<TokenSpan> = self
+        let mut tokens: Vec<TokenSpan> = self
             .jieba
             .cut_for_search(&folded, true)
             .into_iter()
             .filter(|t| t.word.chars().any(char::is_alphanumeric))
             .map(|t| TokenSpan { text: t.word.to_string(), start: t.start, end: t.end })
             .collect();
-        let mut finest: Vec<TokenSpan> = tokens
-            .iter()
-            .filter(|t| {
-                !tokens
-                    .iter()
-                    .any(|o| o != *t && o.start >= t.start && o.end <= t.end && (o.end - o.start) < (t.end - t.start))
-            })
-            .cloned()
-            .collect();
-        finest.sort_by_key(|t| (t.start, t.end));
-        finest.dedup();
-        finest
+        tokens.sort_by_key(|t| (t.start, t.end));
+        tokens.dedup();
+        let contains_smaller = |t: &TokenSpan| tokens.iter().any(|o| o != t && o.start >= t.start && o.end <= t.end);
+        tokens.iter().cloned().partition(|t| !contains_smaller(t))
     }
 }
 

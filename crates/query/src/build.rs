@@ -90,25 +90,54 @@ impl QueryBuilder<'_> {
     }
 
     /// One word or phrase of the query.
+    ///
+    /// A word that jieba splits into real words (法律援助 → 法律, 援助)
+    /// must match those words; documents also holding the compounds
+    /// (法律援助) score higher, which rewards the words together without
+    /// reading positions. A word that falls apart into single characters
+    /// (律职业资, across word boundaries) may also match as a contiguous run
+    /// of characters. Quoted phrases always match contiguously.
     pub fn clause(&self, clause: &Clause) -> Option<Box<dyn Query>> {
         let folded = fold(&clause.text);
-        let mut alternatives = Vec::new();
-        for (words, chars, boost) in self.fields(clause.scope) {
-            if let Some(exact) = contiguous(chars, &folded) {
-                alternatives.push(boxed(BoostQuery::new(exact, boost * PHRASE_BOOST)));
-            }
-            if !clause.phrase {
-                let pieces = self.analysis.finest_pieces(&folded);
-                let piece_queries: Vec<Box<dyn Query>> = pieces
-                    .iter()
-                    .map(|p| boxed(TermQuery::new(Term::from_field_text(words, &p.text), IndexRecordOption::WithFreqs)))
-                    .collect();
-                if !piece_queries.is_empty() {
-                    alternatives.push(boxed(BoostQuery::new(all_of(piece_queries), boost)));
-                }
-            }
+        let fields = self.fields(clause.scope);
+        let exact = || -> Vec<Box<dyn Query>> {
+            fields
+                .iter()
+                .filter_map(|&(_, chars, boost)| {
+                    contiguous(chars, &folded).map(|q| boxed(BoostQuery::new(q, boost * PHRASE_BOOST)))
+                })
+                .collect()
+        };
+        if clause.phrase {
+            let exact = exact();
+            return (!exact.is_empty()).then(|| any_of(exact));
         }
-        (!alternatives.is_empty()).then(|| any_of(alternatives))
+        let (pieces, compounds) = self.analysis.pieces_and_compounds(&folded);
+        if pieces.is_empty() {
+            return None;
+        }
+        let term = |field: Field, text: &str| {
+            boxed(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+        };
+        let words = any_of(
+            fields
+                .iter()
+                .map(|&(words, _, boost)| {
+                    boxed(BoostQuery::new(all_of(pieces.iter().map(|p| term(words, &p.text)).collect()), boost))
+                })
+                .collect(),
+        );
+        let together: Vec<Box<dyn Query>> = fields
+            .iter()
+            .flat_map(|&(words, _, boost)| compounds.iter().map(move |c| (words, boost, c)))
+            .map(|(words, boost, c)| boxed(BoostQuery::new(term(words, &c.text), boost * PHRASE_BOOST)))
+            .collect();
+        let fragmentary = pieces.iter().any(|p| p.end - p.start == 1);
+        let matching = if fragmentary { any_of(std::iter::once(words).chain(exact()).collect()) } else { words };
+        if together.is_empty() {
+            return Some(matching);
+        }
+        Some(boxed(BooleanQuery::new(vec![(Occur::Must, matching), (Occur::Should, any_of(together))])))
     }
 
     /// The text part of a search: `None` when it has no positive clause

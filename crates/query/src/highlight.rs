@@ -40,36 +40,50 @@ impl Highlighter {
     }
 
     /// Character spans `[start, end)` of matches in `text`, merged.
+    ///
+    /// Most texts are simplified already, so the query's words are first
+    /// looked for as written; only a text where they are not found is
+    /// folded (a traditional repost, full-width letters), which keeps
+    /// snippets cheap for long laws.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
         let Some(matcher) = &self.matcher else { return Vec::new() };
+        let as_written: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        if !as_written.is_empty() {
+            return char_spans(text, as_written);
+        }
         let folded = fold(text);
-        let mut byte_spans: Vec<(usize, usize)> = matcher.find_iter(&folded).map(|m| (m.start(), m.end())).collect();
-        if byte_spans.is_empty() {
-            return Vec::new();
-        }
-        byte_spans.sort_unstable();
-        // Byte offsets of the folded text to character indices.
-        let mut spans = Vec::with_capacity(byte_spans.len());
-        let mut char_index = 0;
-        let mut offsets = folded.char_indices().map(|(b, _)| b).chain(std::iter::once(folded.len())).peekable();
-        let mut to_char = |byte: usize| {
-            while let Some(&b) = offsets.peek() {
-                if b >= byte {
-                    break;
-                }
-                offsets.next();
-                char_index += 1;
-            }
-            char_index
-        };
-        for (start, end) in byte_spans {
-            let start = to_char(start);
-            let end = to_char(end);
-            spans.push((start, end));
-        }
-        merge(spans)
+        let byte_spans: Vec<(usize, usize)> = matcher.find_iter(&folded).map(|m| (m.start(), m.end())).collect();
+        char_spans(&folded, byte_spans)
     }
+}
 
+/// Byte spans of `text` (sorted) as merged character spans.
+fn char_spans(text: &str, byte_spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if byte_spans.is_empty() {
+        return Vec::new();
+    }
+    let mut spans = Vec::with_capacity(byte_spans.len());
+    let mut char_index = 0;
+    let mut offsets = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).peekable();
+    let mut to_char = |byte: usize| {
+        while let Some(&b) = offsets.peek() {
+            if b >= byte {
+                break;
+            }
+            offsets.next();
+            char_index += 1;
+        }
+        char_index
+    };
+    for (start, end) in byte_spans {
+        let start = to_char(start);
+        let end = to_char(end);
+        spans.push((start, end));
+    }
+    merge(spans)
+}
+
+impl Highlighter {
     /// The whole text HTML-escaped with marks.
     pub fn mark_all(&self, text: &str) -> String {
         render(&text.chars().collect::<Vec<_>>(), &self.spans(text), 0, usize::MAX, false, false)
