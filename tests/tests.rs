@@ -6,3 +6,4 @@ mod cli;
 mod corpus;
 mod reading;
 mod serve;
+mod web;
