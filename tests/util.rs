@@ -151,4 +151,3 @@ pub fn start_server(index: &str) -> Server {
     });
     server
 }
-

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use crate::util::{free_port, repo, start_server, tempdir, wait_until};
 
@@ -76,13 +76,15 @@ impl Browser {
             "prefs": {"download.default_directory": downloads.display().to_string(), "download.prompt_for_download": false}
         }}}});
         let created = http("POST", port, "/session", Some(&capabilities)).expect("a session");
-        browser.session = created["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {created}")).to_string();
+        browser.session =
+            created["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {created}")).to_string();
         browser
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let full = format!("/session/{}{path}", self.session);
-        let response = http(method, self.port, &full, body.as_ref()).unwrap_or_else(|| panic!("{method} {path}: no answer"));
+        let response =
+            http(method, self.port, &full, body.as_ref()).unwrap_or_else(|| panic!("{method} {path}: no answer"));
         if let Some(error) = response["value"]["error"].as_str() {
             panic!("{method} {path}: {error}: {}", response["value"]["message"]);
         }
@@ -103,7 +105,12 @@ impl Browser {
 
     fn element(&self, css: &str) -> String {
         let found = self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})));
-        found.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).unwrap_or_else(|| panic!("no element {css}")).to_string()
+        found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}"))
+            .to_string()
     }
 
     fn click(&self, css: &str) {
@@ -117,7 +124,10 @@ impl Browser {
     }
 
     fn text(&self, css: &str) -> String {
-        self.script(&format!("const e = document.querySelector({css:?}); return e ? e.innerText : null;")).as_str().unwrap_or_default().to_string()
+        self.script(&format!("const e = document.querySelector({css:?}); return e ? e.innerText : null;"))
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     fn count(&self, css: &str) -> u64 {
@@ -125,7 +135,9 @@ impl Browser {
     }
 
     fn wait_for(&self, what: &str, condition_js: &str) {
-        wait_until(what, Duration::from_secs(10), || self.script(&format!("return Boolean({condition_js});")) == json!(true));
+        wait_until(what, Duration::from_secs(10), || {
+            self.script(&format!("return Boolean({condition_js});")) == json!(true)
+        });
     }
 
     fn screenshot(&self, path: &Path) {
@@ -196,7 +208,10 @@ fn a_researcher_searches_filters_reads_and_exports() {
 
     // Type a query and see highlighted results and a count.
     browser.type_into("#q", "法律援助\u{E007}");
-    browser.wait_for("results for the query", "location.search.includes('q=') && document.querySelector('#results .hit mark')");
+    browser.wait_for(
+        "results for the query",
+        "location.search.includes('q=') && document.querySelector('#results .hit mark')",
+    );
     assert!(browser.text("#summary").contains("共"), "{}", browser.text("#summary"));
     let all = browser.count("#results .hit");
     assert!(all >= 4, "{all} results");
@@ -208,9 +223,17 @@ fn a_researcher_searches_filters_reads_and_exports() {
     let summary_before = browser.text("#summary");
     browser.click(&format!("input[data-facet=\"agency\"][data-value=\"{agency}\"]"));
     browser.wait_for("the agency filter in the URL", "location.search.includes('agency=')");
-    browser.wait_for("the summary changing", &format!("document.querySelector('#summary').innerText !== {summary_before:?}"));
-    assert!(browser.text("#chips").contains(agency.rsplit('/').next().unwrap()), "a chip for {agency}: {}", browser.text("#chips"));
-    let hit_agencies = browser.script("return [...document.querySelectorAll('#results .hit')].map(h => h.innerText).join('\\n');");
+    browser.wait_for(
+        "the summary changing",
+        &format!("document.querySelector('#summary').innerText !== {summary_before:?}"),
+    );
+    assert!(
+        browser.text("#chips").contains(agency.rsplit('/').next().unwrap()),
+        "a chip for {agency}: {}",
+        browser.text("#chips")
+    );
+    let hit_agencies =
+        browser.script("return [...document.querySelectorAll('#results .hit')].map(h => h.innerText).join('\\n');");
     assert!(!hit_agencies.as_str().unwrap().is_empty());
 
     // A topic facet on top.
@@ -232,7 +255,10 @@ fn a_researcher_searches_filters_reads_and_exports() {
     browser.click("#results .hit h3 a");
     browser.wait_for("the document view", "location.search.includes('doc=') && document.querySelector('#document h2') && document.querySelector('#document h2').innerText.length > 0");
     assert_eq!(browser.text("#document h2"), title);
-    browser.wait_for("the evidence", "document.querySelector('#evidence') && document.querySelector('#evidence').innerText.length > 0");
+    browser.wait_for(
+        "the evidence",
+        "document.querySelector('#evidence') && document.querySelector('#evidence').innerText.length > 0",
+    );
     browser.screenshot(&artifacts().join("desktop-document.png"));
 
     // Export the result set as CSV and check its rows.
@@ -241,7 +267,9 @@ fn a_researcher_searches_filters_reads_and_exports() {
     browser.click("#export-csv");
     let mut csv = String::new();
     wait_until("the CSV download", Duration::from_secs(15), || {
-        let file = std::fs::read_dir(&downloads).ok().and_then(|d| d.filter_map(Result::ok).find(|e| e.path().extension().is_some_and(|x| x == "csv")));
+        let file = std::fs::read_dir(&downloads)
+            .ok()
+            .and_then(|d| d.filter_map(Result::ok).find(|e| e.path().extension().is_some_and(|x| x == "csv")));
         if let Some(file) = file {
             csv = std::fs::read_to_string(file.path()).unwrap_or_default();
         }

@@ -298,27 +298,33 @@ fn build_generation(
             }
             if last_report.elapsed().as_millis() >= 100 {
                 last_report = Instant::now();
-                state.bytes_read = bytes_read.load(Ordering::Relaxed);
-                state.text_bytes = text_bytes.load(Ordering::Relaxed);
-                state.documents = summary.documents;
-                state.skipped = summary.skipped;
-                state.duplicates = summary.duplicates;
-                progress.update(&state);
+                report(&mut state, &summary, &bytes_read, &text_bytes, progress);
             }
         }
         Ok(())
     })?;
-    state.bytes_read = bytes_read.load(Ordering::Relaxed);
-    state.text_bytes = text_bytes.load(Ordering::Relaxed);
-    state.documents = summary.documents;
-    state.skipped = summary.skipped;
-    state.duplicates = summary.duplicates;
-    progress.update(&state);
+    report(&mut state, &summary, &bytes_read, &text_bytes, progress);
     progress.committing();
     writer.commit()?;
     writer.wait_merging_threads()?;
     summary.text_bytes = state.text_bytes;
     Ok(summary)
+}
+
+/// Brings `state` up to date and hands it to the progress display.
+fn report(
+    state: &mut ProgressState,
+    summary: &ReindexSummary,
+    bytes_read: &AtomicU64,
+    text_bytes: &AtomicU64,
+    progress: &dyn ProgressSink,
+) {
+    state.bytes_read = bytes_read.load(Ordering::Relaxed);
+    state.text_bytes = text_bytes.load(Ordering::Relaxed);
+    state.documents = summary.documents;
+    state.skipped = summary.skipped;
+    state.duplicates = summary.duplicates;
+    progress.update(state);
 }
 
 fn add_one(
