@@ -7,6 +7,7 @@ use crate::util::{demo_data, get, json, run_ok, start_server, tempdir, wait_unti
 
 #[test]
 fn serve_builds_the_index_answers_and_reloads() {
+    let _exclusive = crate::util::exclusive();
     let dir = tempdir();
     let index = dir.path().join("index");
     let index = index.to_str().unwrap();

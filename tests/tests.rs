@@ -5,5 +5,6 @@ mod util;
 mod cli;
 mod corpus;
 mod reading;
+mod reliability;
 mod serve;
 mod web;

@@ -92,9 +92,19 @@ pub fn free_port() -> u16 {
 
 /// A GET over plain HTTP/1.1; returns status and body.
 pub fn get(port: u16, path: &str) -> Option<(u16, String)> {
+    request(port, "GET", path, &[])
+}
+
+/// Any request over plain HTTP/1.1 with extra header lines; returns status and body.
+pub fn request(port: u16, method: &str, path: &str, headers: &[&str]) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(120))).ok()?;
+    let extra: String = headers.iter().map(|h| format!("{h}\r\n")).collect();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 0\r\n{extra}\r\n"
+    )
+    .ok()?;
     let mut response = Vec::new();
     stream.read_to_end(&mut response).ok()?;
     let text = String::from_utf8_lossy(&response).to_string();
@@ -137,12 +147,18 @@ pub fn wait_until(what: &str, limit: Duration, mut ready: impl FnMut() -> bool) 
 }
 
 pub fn start_server(index: &str) -> Server {
+    start_server_with(index, &[], Stdio::null())
+}
+
+/// `sifa serve` over the demo data with extra arguments; stderr goes to `stderr`.
+pub fn start_server_with(index: &str, extra: &[&str], stderr: Stdio) -> Server {
     let port = free_port();
     let data = demo_data();
     let child = sifa()
         .args(["serve", "--index", index, "--data", data.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}")])
+        .args(extra)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let server = Server { child, port };
@@ -150,4 +166,11 @@ pub fn start_server(index: &str) -> Server {
         get(port, "/healthz").is_some_and(|(s, _)| s == 200)
     });
     server
+}
+
+/// Held by tests that measure time or load the machine (servers under
+/// load, browsers), so they do not run at the same time as each other.
+pub fn exclusive() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -192,6 +192,7 @@ fn artifacts() -> PathBuf {
 
 #[test]
 fn a_researcher_searches_filters_reads_and_exports() {
+    let _exclusive = crate::util::exclusive();
     if !browser_available() {
         return;
     }

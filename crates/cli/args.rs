@@ -89,6 +89,10 @@ pub enum Command {
         /// Address to listen on.
         #[arg(long, env = "SIFA_ADDR", default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
+        /// Enables POST /api/v1/admin/{reindex,reload} for callers presenting
+        /// `Authorization: Bearer <token>`; without it they are disabled.
+        #[arg(long, env = "SIFA_ADMIN_TOKEN", hide_env_values = true)]
+        admin_token: Option<String>,
     },
     /// Search from the terminal, with the same query language as the web page.
     Search {
@@ -129,6 +133,13 @@ pub enum Command {
         /// Tab-separated file: query, then the ids that must be in the top 10.
         #[arg(long, default_value = "tests/relevance/queries.tsv")]
         queries: std::path::PathBuf,
+    },
+    /// Verify the live index: files, checksums, metadata, every stored document.
+    Check {
+        #[command(flatten)]
+        index: IndexArgs,
+        #[arg(long)]
+        json: bool,
     },
     /// Show what the live index holds.
     Stats {

@@ -24,7 +24,31 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
         Command::Stats { index, json } => stats::run(&index.index, json),
         Command::Eval { index, queries } => eval::run(&index.index, &queries),
-        Command::Serve { data, index, addr } => serve::run(&data, &index.index, addr),
+        Command::Check { index, json } => {
+            let report = sifa_indexer::check(&sifa_indexer::IndexLocation::new(&index.index));
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!("generation  {}", report.generation.as_deref().unwrap_or("—"));
+                println!("documents   {}", report.documents);
+                for problem in &report.problems {
+                    println!("problem     {problem}");
+                }
+                for note in &report.notes {
+                    println!("note        {note}");
+                }
+                println!(
+                    "{}",
+                    if report.is_healthy() {
+                        "the index is healthy"
+                    } else {
+                        "the index has problems: run `sifa reindex`"
+                    }
+                );
+            }
+            Ok(if report.is_healthy() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Command::Serve { data, index, addr, admin_token } => serve::run(&data, &index.index, addr, admin_token),
         Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
             let params = sifa_query::SearchParams {
                 q: query,

@@ -1,28 +1,69 @@
 //! `sifa serve`: the web page and API, building the index first if needed.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use sifa_indexer::IndexLocation;
+use sifa_indexer::{IndexError, IndexLocation, ReindexOptions};
 use sifa_query::{QueryError, SearchEngine};
+use sifa_server::{Admin, AdminFailure, AppState, ReindexFn};
 
 use crate::args::DataArgs;
 
-pub fn run(data: &DataArgs, index: &Path, addr: SocketAddr) -> anyhow::Result<ExitCode> {
+/// Shortest admin token accepted: a guessable token is worse than none.
+const MIN_TOKEN_CHARS: usize = 16;
+
+pub fn run(data: &DataArgs, index: &Path, addr: SocketAddr, admin_token: Option<String>) -> anyhow::Result<ExitCode> {
+    let admin = match admin_token {
+        Some(token) if token.chars().count() < MIN_TOKEN_CHARS => {
+            anyhow::bail!("the admin token must be at least {MIN_TOKEN_CHARS} characters long")
+        }
+        Some(token) => Some(Arc::new(Admin::new(token, admin_reindex(data.clone(), index.to_path_buf())))),
+        None => None,
+    };
     let engine = open_or_build(data, index)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
-    runtime.block_on(sifa_server::serve(Arc::new(engine), addr)).with_context(|| format!("serving on {addr}"))?;
+    let state = AppState { engine: Arc::new(engine), admin };
+    runtime.block_on(sifa_server::serve(state, addr)).with_context(|| format!("serving on {addr}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reindex the admin API triggers: the data directory the server was
+/// started with, into its index.
+fn admin_reindex(data: DataArgs, index: PathBuf) -> Box<ReindexFn> {
+    Box::new(move || {
+        let extractor =
+            super::load_extractor(data.rules.as_deref()).map_err(|e| AdminFailure::Failed(format!("{e:#}")))?;
+        let options = ReindexOptions {
+            data_dir: data.data.clone(),
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            user_dictionary: super::user_dictionary(data.rules.as_deref())
+                .map_err(|e| AdminFailure::Failed(format!("{e:#}")))?,
+        };
+        match sifa_indexer::reindex(&IndexLocation::new(&index), &extractor, &options, &()) {
+            Ok(summary) => Ok(serde_json::to_value(&summary).unwrap_or_default()),
+            Err(e @ IndexError::Busy(_)) => Err(AdminFailure::Busy(e.to_string())),
+            Err(e) => Err(AdminFailure::Failed(e.to_string())),
+        }
+    })
 }
 
 /// Opens the live index; when there is none, or it cannot be read, says
 /// so and builds one from the data directory.
 fn open_or_build(data: &DataArgs, index: &Path) -> anyhow::Result<SearchEngine> {
     let location = IndexLocation::new(index);
+    let health = sifa_indexer::check(&location);
     match SearchEngine::open(location.clone()) {
+        Ok(_) if !health.is_healthy() => {
+            eprintln!(
+                "sifa: the index in {} is damaged ({}); rebuilding it from {}",
+                index.display(),
+                health.problems.join("; "),
+                data.data.display()
+            );
+        }
         Ok(engine) if engine.snapshot().searcher().num_docs() > 0 => return Ok(engine),
         Ok(_) => eprintln!("sifa: the index in {} is empty; building it from {}", index.display(), data.data.display()),
         Err(QueryError::Unavailable(why)) => {

@@ -9,6 +9,7 @@
 //! - [`IndexStats`] says what an index holds.
 
 mod build;
+mod check;
 mod document;
 pub mod generations;
 mod maintain;
@@ -22,6 +23,7 @@ use tantivy::Index;
 use tantivy::directory::MmapDirectory;
 
 pub use build::{Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, reindex};
+pub use check::{CheckReport, check};
 pub use document::{agency_facet, from_document, timeline_facet, to_document};
 pub use generations::{GenerationInfo, IndexLocation};
 pub use maintain::{AddSummary, DeleteSummary, add, delete};

@@ -217,7 +217,7 @@ fn main() {
         runtime.block_on(async move {
             listener.set_nonblocking(true).unwrap();
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, sifa_server::app(sifa_server::AppState { engine: server_engine })).await.unwrap();
+            axum::serve(listener, sifa_server::app(sifa_server::AppState::read_only(server_engine))).await.unwrap();
         });
     });
     std::thread::sleep(Duration::from_millis(200));

@@ -15,6 +15,14 @@ pub enum ApiError {
     MethodNotAllowed,
     /// The search pool is gone (the server is shutting down).
     Unavailable(String),
+    /// Admin operations are off: no token is configured.
+    AdminDisabled,
+    /// A missing or wrong admin token.
+    Unauthorized,
+    /// Another process is writing the index.
+    Busy(String),
+    /// An admin operation failed.
+    AdminFailed(String),
 }
 
 impl ApiError {
@@ -28,6 +36,10 @@ impl ApiError {
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
             ApiError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+            ApiError::AdminDisabled => (StatusCode::NOT_FOUND, "admin_disabled"),
+            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
+            ApiError::Busy(_) => (StatusCode::CONFLICT, "busy"),
+            ApiError::AdminFailed(_) => (StatusCode::INTERNAL_SERVER_ERROR, "admin_failed"),
         }
     }
 
@@ -36,7 +48,9 @@ impl ApiError {
             ApiError::Query(e) => e.to_string(),
             ApiError::NotFound => "no such resource; the API lives under /api/v1".to_string(),
             ApiError::MethodNotAllowed => "this resource only answers GET".to_string(),
-            ApiError::Unavailable(why) => why.clone(),
+            ApiError::Unavailable(why) | ApiError::Busy(why) | ApiError::AdminFailed(why) => why.clone(),
+            ApiError::AdminDisabled => "admin operations are disabled; start the server with --admin-token".to_string(),
+            ApiError::Unauthorized => "admin operations need the header Authorization: Bearer <token>".to_string(),
         }
     }
 }
@@ -53,6 +67,12 @@ impl IntoResponse for ApiError {
         if status.is_server_error() {
             tracing::error!(code, error = %self.message(), "request failed");
         }
-        (status, Json(json!({"error": {"code": code, "message": self.message()}}))).into_response()
+        let mut response = (status, Json(json!({"error": {"code": code, "message": self.message()}}))).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert(axum::http::header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+        }
+        response
     }
 }

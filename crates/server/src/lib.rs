@@ -4,6 +4,7 @@
 //! [`serve`] binds it and keeps the engine on the live index generation.
 //! Searches run on the blocking pool, never on the async executor.
 
+mod admin;
 mod error;
 mod openapi;
 mod params;
@@ -25,6 +26,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use admin::{Admin, AdminFailure, ReindexFn};
 pub use error::ApiError;
 
 /// Longest time a request may take before it is answered with 503.
@@ -42,6 +44,15 @@ const SUGGEST_COUNT: usize = 8;
 #[derive(Clone)]
 pub struct AppState {
     pub engine: Arc<SearchEngine>,
+    /// Admin operations; `None` disables them.
+    pub admin: Option<Arc<Admin>>,
+}
+
+impl AppState {
+    /// A read-only service: admin operations disabled.
+    pub fn read_only(engine: Arc<SearchEngine>) -> Self {
+        Self { engine, admin: None }
+    }
 }
 
 /// Runs `work` on the blocking pool with the current snapshot.
@@ -136,7 +147,9 @@ pub fn app(state: AppState) -> Router {
         .route("/documents/{id}/similar", get(similar))
         .route("/suggest", get(suggest))
         .route("/stats", get(stats))
-        .route("/openapi.json", get(openapi));
+        .route("/openapi.json", get(openapi))
+        .route("/admin/reindex", axum::routing::post(admin::reindex))
+        .route("/admin/reload", axum::routing::post(admin::reload));
     Router::new()
         .nest("/api/v1", api)
         .route("/", get(index_page))
@@ -180,12 +193,12 @@ pub async fn keep_fresh(engine: Arc<SearchEngine>) {
 }
 
 /// Serves the app on `addr` until Ctrl-C.
-pub async fn serve(engine: Arc<SearchEngine>, addr: SocketAddr) -> std::io::Result<()> {
+pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(%addr, "listening");
+    tracing::info!(%addr, admin = state.admin.is_some(), "listening");
     eprintln!("sifa: serving http://{} (Ctrl-C to stop)", listener.local_addr()?);
-    tokio::spawn(keep_fresh(engine.clone()));
-    axum::serve(listener, app(AppState { engine }))
+    tokio::spawn(keep_fresh(state.engine.clone()));
+    axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -38,7 +38,7 @@ fn sifa_analysis_dictionary() -> String {
 }
 
 async fn request(method: Method, uri: &str) -> (StatusCode, Value, axum::http::HeaderMap) {
-    let response = app(AppState { engine: engine() })
+    let response = app(AppState::read_only(engine()))
         .oneshot(Request::builder().method(method).uri(uri).body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -293,7 +293,7 @@ async fn stats_health_and_openapi() {
 
 #[tokio::test]
 async fn headers_cors_and_compression() {
-    let response = app(AppState { engine: engine() })
+    let response = app(AppState::read_only(engine()))
         .oneshot(
             Request::builder()
                 .uri("/api/v1/search?q=%E6%B3%95")

@@ -1,0 +1,76 @@
+//! `check`: verify an index directory and report every problem found.
+
+use serde::Serialize;
+use tantivy::TantivyDocument;
+
+use crate::{IndexLocation, OpenIndex};
+
+/// What a check found.
+#[derive(Debug, Default, Serialize)]
+pub struct CheckReport {
+    pub generation: Option<String>,
+    pub documents: u64,
+    /// Problems that make the index unusable or lose data.
+    pub problems: Vec<String>,
+    /// Things worth knowing that do no harm (left-over generations).
+    pub notes: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_healthy(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Checks the live generation: it opens, its files match their checksums,
+/// its metadata and dictionary are present, and every stored document reads.
+pub fn check(location: &IndexLocation) -> CheckReport {
+    let mut report = CheckReport::default();
+    let open = match OpenIndex::open(location) {
+        Ok(open) => open,
+        Err(e) => {
+            report.problems.push(e.to_string());
+            return report;
+        }
+    };
+    report.generation = Some(open.generation.clone());
+    if let Err(e) = open.info() {
+        report.problems.push(format!("generation metadata: {e}"));
+    }
+    match open.index.validate_checksum() {
+        Ok(damaged) => {
+            for file in damaged {
+                report.problems.push(format!("{} does not match its checksum", file.display()));
+            }
+        }
+        Err(e) => report.problems.push(format!("checksums could not be verified: {e}")),
+    }
+    match open.index.reader() {
+        Ok(reader) => {
+            let searcher = reader.searcher();
+            report.documents = searcher.num_docs();
+            let mut unreadable = 0u64;
+            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                for doc in segment.doc_ids_alive() {
+                    let address = tantivy::DocAddress::new(ord as u32, doc);
+                    if searcher.doc::<TantivyDocument>(address).is_err() {
+                        unreadable += 1;
+                    }
+                }
+            }
+            if unreadable > 0 {
+                report.problems.push(format!("{unreadable} stored documents cannot be read"));
+            }
+        }
+        Err(e) => report.problems.push(format!("the index cannot be read: {e}")),
+    }
+    if let Ok(entries) = std::fs::read_dir(location.root().join("generations")) {
+        let others = entries.flatten().filter(|e| e.file_name().to_string_lossy() != open.generation).count();
+        if others > 0 {
+            report.notes.push(format!(
+                "{others} other generation(s) on disk; the next reindex removes all but the previous one"
+            ));
+        }
+    }
+    report
+}
