@@ -152,8 +152,12 @@ pub fn start_server(index: &str) -> Server {
 
 /// `sifa serve` over the demo data with extra arguments; stderr goes to `stderr`.
 pub fn start_server_with(index: &str, extra: &[&str], stderr: Stdio) -> Server {
+    start_server_on(index, &demo_data(), extra, stderr)
+}
+
+/// `sifa serve` over `data`.
+pub fn start_server_on(index: &str, data: &Path, extra: &[&str], stderr: Stdio) -> Server {
     let port = free_port();
-    let data = demo_data();
     let child = sifa()
         .args(["serve", "--index", index, "--data", data.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}")])
         .args(extra)

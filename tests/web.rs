@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::util::{free_port, repo, start_server, tempdir, wait_until};
+use crate::util::{free_port, json as get_json, repo, start_server, start_server_on, tempdir, wait_until};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -289,4 +289,71 @@ fn a_researcher_searches_filters_reads_and_exports() {
     let overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
     assert_eq!(overflow, json!(false), "no horizontal scrolling at phone width");
     browser.screenshot(&artifacts().join("phone-results.png"));
+}
+
+const HOSTILE: &str = r#"{"id": "x1", "title": "<script>window.__pwned=1</script>法律援助通报", "body": "<img src=x onerror=\"window.__pwned=2\">法律援助正文。<a href=\"javascript:window.__pwned=4\">点此</a>", "url": "javascript:window.__pwned=3", "date": "2024-01-02"}
+{"id": "x2", "title": "=HYPERLINK(\"http://evil.example\")法律援助公式", "body": "+SUM(1,2) @cmd 法律援助正文", "url": "https://example.gov.cn/a.html", "agency": "-2+3", "date": "2024-01-03"}
+"#;
+
+#[test]
+fn hostile_content_is_inert_in_the_api_the_page_and_the_export() {
+    if !browser_available() {
+        return;
+    }
+    let _exclusive = crate::util::exclusive();
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("hostile.jsonl"), HOSTILE).unwrap();
+    let server = start_server_on(dir.path().join("index").to_str().unwrap(), &data, &[], Stdio::null());
+
+    // The API escapes everything but its own marks, and offers no javascript: link.
+    let r = get_json(server.port, "/api/v1/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9");
+    let hits = r["hits"].as_array().unwrap();
+    let x1 = hits.iter().find(|h| h["id"] == "x1").unwrap();
+    assert!(x1["title_html"].as_str().unwrap().contains("&lt;script&gt;"));
+    for hit in hits {
+        let html = format!("{}{}", hit["title_html"], hit["snippet_html"]);
+        assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<a "), "{html}");
+    }
+    assert!(x1["url"].is_null(), "a javascript: URL is never offered");
+
+    let downloads = dir.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    let page = format!("http://127.0.0.1:{}/?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9", server.port);
+    browser.goto(&page);
+    browser.wait_for("the hostile results", "document.querySelectorAll('#results .hit').length === 2");
+    assert!(
+        browser.text("#results").contains("<script>window.__pwned=1</script>"),
+        "shown as text: {}",
+        browser.text("#results")
+    );
+    let inert = "typeof window.__pwned === 'undefined' && document.querySelectorAll('#results script, #results img, #results iframe').length === 0 && [...document.querySelectorAll('a[href]')].every(a => !a.href.toLowerCase().startsWith('javascript:'))";
+    browser.wait_for("nothing executed", inert);
+    browser.click("#results .hit h3 a");
+    browser.wait_for(
+        "the document view",
+        "document.querySelector('#document h2') && document.querySelector('#document h2').innerText.length > 0",
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        browser.script(&format!(
+            "return Boolean({inert} && document.querySelectorAll('#document script, #document img').length === 0);"
+        )),
+        json!(true)
+    );
+
+    // CSV export neutralises formulas.
+    let csv = browser.script(
+        "return window.sifa.toCsv([{id: 'x2', title: '=HYPERLINK(1)', agency: '-2+3', agency_path: [], date: '2024', kind: 'news', topics: ['@cmd'], url: '+1'}]);",
+    );
+    let row = csv.as_str().unwrap().lines().nth(1).unwrap().to_string();
+    assert!(
+        row.contains("\"'=HYPERLINK(1)\"")
+            && row.contains("\"'-2+3\"")
+            && row.contains("\"'@cmd\"")
+            && row.contains("\"'+1\""),
+        "{row}"
+    );
 }

@@ -168,3 +168,24 @@ mod tests {
         assert!(parse("").is_empty());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20_000, ..ProptestConfig::default() })]
+
+        /// Any input parses, and every clause it keeps has something to search.
+        #[test]
+        fn any_input_parses_into_searchable_clauses(input in "\\PC{0,60}|[\"“”:\\- ORtitle法律援助a-z0-9]{0,40}") {
+            let parsed = parse(&input);
+            for clause in parsed.required.iter().flatten().chain(&parsed.excluded) {
+                prop_assert!(clause.text.chars().any(char::is_alphanumeric));
+            }
+            prop_assert!(parsed.required.iter().all(|group| !group.is_empty()));
+        }
+    }
+}
