@@ -16,27 +16,37 @@ pub const SNIPPET_CHARS: usize = 120;
 const LEAD_CHARS: usize = 16;
 
 /// The words of a query to mark in results.
+///
+/// The query's words are marked where they stand whole; only a text that
+/// holds none of them whole gets their pieces marked (法律援助 is marked,
+/// not every 法律 around it).
 pub struct Highlighter {
     matcher: Option<AhoCorasick>,
+    pieces: Option<AhoCorasick>,
+}
+
+fn matcher(mut patterns: Vec<String>) -> Option<AhoCorasick> {
+    patterns.retain(|p| p.chars().any(char::is_alphanumeric));
+    patterns.sort();
+    patterns.dedup();
+    (!patterns.is_empty())
+        .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok())
+        .flatten()
 }
 
 impl Highlighter {
     pub fn new(parsed: &ParsedQuery, analysis: &ChineseAnalysis) -> Self {
-        let mut patterns: Vec<String> = Vec::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut pieces: Vec<String> = Vec::new();
         for clause in parsed.positive_clauses() {
             let folded = fold(&clause.text);
             if !clause.phrase {
-                patterns.extend(analysis.finest_pieces(&folded).into_iter().map(|p| p.text));
+                pieces.extend(analysis.finest_pieces(&folded).into_iter().map(|p| p.text));
             }
-            patterns.push(folded);
+            pieces.push(folded.clone());
+            words.push(folded);
         }
-        patterns.retain(|p| p.chars().any(char::is_alphanumeric));
-        patterns.sort();
-        patterns.dedup();
-        let matcher = (!patterns.is_empty())
-            .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok())
-            .flatten();
-        Self { matcher }
+        Self { matcher: matcher(words), pieces: matcher(pieces) }
     }
 
     /// Character spans `[start, end)` of matches in `text`, merged.
@@ -46,7 +56,15 @@ impl Highlighter {
     /// folded (a traditional repost, full-width letters), which keeps
     /// snippets cheap for long laws.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
+        let whole = Self::find(self.matcher.as_ref(), text);
+        if !whole.is_empty() {
+            return whole;
+        }
+        Self::find(self.pieces.as_ref(), text)
+    }
+
+    fn find(matcher: Option<&AhoCorasick>, text: &str) -> Vec<(usize, usize)> {
+        let Some(matcher) = matcher else { return Vec::new() };
         let as_written: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
         if !as_written.is_empty() {
             return char_spans(text, as_written);
@@ -217,6 +235,13 @@ mod tests {
         let visible = snippet.replace("<mark>", "").replace("</mark>", "");
         assert!(visible.chars().count() <= SNIPPET_CHARS + 2, "{}", visible.chars().count());
         assert!(visible.starts_with("…今年以来"), "starts at the sentence: {visible}");
+    }
+
+    #[test]
+    fn pieces_are_marked_only_where_the_word_is_not_whole() {
+        let h = highlighter("法律援助");
+        assert_eq!(h.mark_all("法律援助与法律服务"), "<mark>法律援助</mark>与法律服务");
+        assert_eq!(h.mark_all("法律服务和援助"), "<mark>法律</mark>服务和<mark>援助</mark>");
     }
 
     #[test]
