@@ -1,41 +1,15 @@
 //! The router tested in-process over an index of the demo corpus: every
 //! parameter, every error, the response shapes.
 
-use std::sync::{Arc, OnceLock};
-
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
-use sifa_extract::Extractor;
-use sifa_indexer::{IndexLocation, ReindexOptions};
-use sifa_query::SearchEngine;
 use sifa_server::{AppState, app};
 use tower::ServiceExt;
 
-/// One index of the demo corpus shared by every test of this file.
-fn engine() -> Arc<SearchEngine> {
-    static ENGINE: OnceLock<(tempfile::TempDir, Arc<SearchEngine>)> = OnceLock::new();
-    ENGINE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let location = IndexLocation::new(dir.path());
-            let options = ReindexOptions {
-                data_dir: std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data"),
-                threads: 2,
-                user_dictionary: sifa_analysis_dictionary(),
-            };
-            sifa_indexer::reindex(&location, &Extractor::with_default_rules(), &options, &()).unwrap();
-            (dir, Arc::new(SearchEngine::open(location).unwrap()))
-        })
-        .1
-        .clone()
-}
-
-fn sifa_analysis_dictionary() -> String {
-    std::fs::read_to_string(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/userdict.txt"))
-        .unwrap()
-}
+mod common;
+use common::engine;
 
 async fn request(method: Method, uri: &str) -> (StatusCode, Value, axum::http::HeaderMap) {
     let response = app(AppState::read_only(engine()))

@@ -2,36 +2,15 @@
 //! string, the answer is a 200 or a 400 with the error shape, never a
 //! panic or a 500.
 
-use std::sync::{Arc, OnceLock};
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use proptest::prelude::*;
-use sifa_extract::Extractor;
-use sifa_indexer::{IndexLocation, ReindexOptions};
-use sifa_query::SearchEngine;
 use sifa_server::{AppState, app};
 use tower::ServiceExt;
 
-fn engine() -> Arc<SearchEngine> {
-    static ENGINE: OnceLock<(tempfile::TempDir, Arc<SearchEngine>)> = OnceLock::new();
-    ENGINE
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let location = IndexLocation::new(dir.path());
-            let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-            let options = ReindexOptions {
-                data_dir: root.join("data/demo"),
-                threads: 2,
-                user_dictionary: std::fs::read_to_string(root.join("data/userdict.txt")).unwrap(),
-            };
-            sifa_indexer::reindex(&location, &Extractor::with_default_rules(), &options, &()).unwrap();
-            (dir, Arc::new(SearchEngine::open(location).unwrap()))
-        })
-        .1
-        .clone()
-}
+mod common;
+use common::engine;
 
 /// Sends a raw (already encoded, possibly invalid) query string.
 fn status_of(raw_query: &str) -> (StatusCode, serde_json::Value) {
