@@ -224,7 +224,7 @@ impl AgencyResolver {
             Named::Listed(index) => Some(self.listed[*index].clone()),
             Named::Local { chain, generic, suffix } => {
                 let division = if chain.is_empty() {
-                    self.from_context(generic.as_ref()?, context)?
+                    self.by_context(generic.as_ref()?, context)?
                 } else {
                     self.place_chain(chain, context)?
                 };
@@ -258,7 +258,7 @@ impl AgencyResolver {
     }
 
     /// 省/市/区/县 with no name: the most mentioned division of that level.
-    fn from_context(&self, generic: &char, context: &RegionContext) -> Option<&Division> {
+    fn by_context(&self, generic: &char, context: &RegionContext) -> Option<&Division> {
         let wanted: &[AgencyLevel] = match generic {
             '省' => &[AgencyLevel::Provincial],
             '市' => &[AgencyLevel::City, AgencyLevel::Provincial],

@@ -263,24 +263,24 @@ impl Extractor {
             }
         }
         for line in tail.iter().rev() {
-            if self.is_agency_line(line) {
-                if let Some(agency) = resolve(line) {
-                    return Some((agency, evidence("signature", line)));
-                }
+            if self.is_agency_line(line)
+                && let Some(agency) = resolve(line)
+            {
+                return Some((agency, evidence("signature", line)));
             }
         }
         if let Some(title) = title {
             let lead = title.strip_prefix("中共").unwrap_or(title);
-            if let Some(m) = self.agencies.mentions(lead).into_iter().find(|m| m.start == 0 && m.is_explicit()) {
-                if let Some(agency) = self.agencies.resolve(&m, context) {
-                    return Some((agency, evidence("title_prefix", title)));
-                }
+            if let Some(m) = self.agencies.mentions(lead).into_iter().find(|m| m.start == 0 && m.is_explicit())
+                && let Some(agency) = self.agencies.resolve(&m, context)
+            {
+                return Some((agency, evidence("title_prefix", title)));
             }
         }
-        if let Some(site) = page.hints.page_title.as_deref().and_then(|t| t.rsplit(['_', '|', '-', '—']).next()) {
-            if let Some(agency) = resolve(site.trim()) {
-                return Some((agency, evidence("html:site_name", site)));
-            }
+        if let Some(site) = page.hints.page_title.as_deref().and_then(|t| t.rsplit(['_', '|', '-', '—']).next())
+            && let Some(agency) = resolve(site.trim())
+        {
+            return Some((agency, evidence("html:site_name", site)));
         }
         self.most_mentioned(title, body, context)
     }
@@ -349,10 +349,10 @@ fn find_url(page: &PageLines, given: &Given) -> Found<String> {
         return Some((u.to_string(), evidence("given", u)));
     }
     for line in &page.everything {
-        if let Some((label, found)) = url::labelled_url(line) {
-            if url::is_web_url(&found) {
-                return Some((found, evidence(format!("label:{label}"), line)));
-            }
+        if let Some((label, found)) = url::labelled_url(line)
+            && url::is_web_url(&found)
+        {
+            return Some((found, evidence(format!("label:{label}"), line)));
         }
     }
     if let Some(u) = page.hints.canonical_url.as_deref().filter(|u| url::is_web_url(u)) {

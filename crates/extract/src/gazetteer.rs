@@ -69,10 +69,10 @@ impl Gazetteer {
                 }
                 let county_parent = if is_real { prefecture_code } else { province_code };
                 for county in 1..=99u32 {
-                    if let Some(name) = lookup(prefecture_code + county) {
-                        if !PLACEHOLDERS.contains(&name.as_str()) {
-                            self.insert(prefecture_code + county, name, Some(county_parent), AgencyLevel::County);
-                        }
+                    if let Some(name) = lookup(prefecture_code + county)
+                        && !PLACEHOLDERS.contains(&name.as_str())
+                    {
+                        self.insert(prefecture_code + county, name, Some(county_parent), AgencyLevel::County);
                     }
                 }
             }

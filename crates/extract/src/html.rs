@@ -308,12 +308,11 @@ fn read_hints(document: &Html) -> HtmlHints {
         };
         slot.get_or_insert(content);
     }
-    if let Ok(canonical) = Selector::parse(r#"link[rel="canonical"]"#) {
-        if let Some(href) = document.select(&canonical).next().and_then(|l| l.value().attr("href")) {
-            if href.starts_with("http") {
-                hints.canonical_url = Some(href.to_string());
-            }
-        }
+    if let Ok(canonical) = Selector::parse(r#"link[rel="canonical"]"#)
+        && let Some(href) = document.select(&canonical).next().and_then(|l| l.value().attr("href"))
+        && href.starts_with("http")
+    {
+        hints.canonical_url = Some(href.to_string());
     }
     hints
 }

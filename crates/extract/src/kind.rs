@@ -51,10 +51,10 @@ pub fn classify(title: &str, level: Option<AgencyLevel>) -> (Kind, Option<&'stat
 /// The title without a trailing bracketed note: （试行）, (2021年修订).
 fn title_core(title: &str) -> &str {
     let trimmed = title.trim_end();
-    if trimmed.ends_with(['）', ')']) {
-        if let Some(open) = trimmed.rfind(['（', '(']) {
-            return trimmed[..open].trim_end();
-        }
+    if trimmed.ends_with(['）', ')'])
+        && let Some(open) = trimmed.rfind(['（', '('])
+    {
+        return trimmed[..open].trim_end();
     }
     trimmed
 }

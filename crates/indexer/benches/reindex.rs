@@ -6,6 +6,7 @@
 //!    read right after, before anything else is loaded),
 //! 2. segments the same titles and bodies with jieba `cut_for_search` on
 //!    one thread,
+//!
 //! and prints both throughputs over the same text bytes, their ratio, the
 //! index size against the corpus size, and peak memory. It checks what it
 //! measured: every record of the corpus is accounted for.

@@ -66,7 +66,7 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
     (doc, fingerprint)
 }
 
-fn text<'a>(doc: &'a TantivyDocument, field: tantivy::schema::Field) -> Option<&'a str> {
+fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 

@@ -1,11 +1,14 @@
 //! A parsed query and filters to tantivy queries.
 //!
-//! Each word matches in one of two ways, so nothing findable is missed:
-//! - all of its finest jieba pieces, anywhere in the document (行政复议纠错率
-//!   finds 行政复议…纠错率; 刑事诉讼 finds 刑事诉讼法 whose tokens never
-//!   include 刑事诉讼), scored by BM25 on the word fields;
-//! - the word as a contiguous run of characters (法行政 inside 司法行政),
-//!   which also boosts documents holding the exact phrase.
+//! A word must match all of its finest jieba pieces, anywhere in the
+//! document (行政复议纠错率 finds 行政复议…纠错率; 刑事诉讼 finds 刑事诉讼法,
+//! whose tokens never include 刑事诉讼), scored by BM25 on the word fields.
+//! Documents that also hold the compounds (法律援助 over 法律 + 援助) score
+//! higher: the words together, rewarded without reading positions. A word
+//! that falls apart into single characters (律职业资, across word
+//! boundaries) may instead match as a contiguous run in the character
+//! fields, where quoted phrases always match.
+//!
 //! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
 
 use sifa_analysis::{CharTokenizer, ChineseAnalysis, IndexSchema, fold};
@@ -279,10 +282,10 @@ impl Filters {
             (None, &self.date),
         ];
         for (dimension, query) in filters {
-            if let Some(query) = query {
-                if dimension.is_none() || dimension != without {
-                    parts.push((Occur::Must, query.box_clone()));
-                }
+            if let Some(query) = query
+                && (dimension.is_none() || dimension != without)
+            {
+                parts.push((Occur::Must, query.box_clone()));
             }
         }
         if parts.len() == 1 { base.box_clone() } else { boxed(BooleanQuery::new(parts)) }

@@ -336,10 +336,10 @@ impl Snapshot {
             let index = segment.inverted_index(self.open.schema.agency)?;
             let mut stream = index.terms().stream().map_err(|e| QueryError::Internal(e.to_string()))?;
             while stream.advance() {
-                if let Ok(name) = std::str::from_utf8(stream.key()) {
-                    if name.contains(folded.as_str()) {
-                        agencies.insert(name.to_string());
-                    }
+                if let Ok(name) = std::str::from_utf8(stream.key())
+                    && name.contains(folded.as_str())
+                {
+                    agencies.insert(name.to_string());
                 }
             }
         }

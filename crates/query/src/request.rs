@@ -117,10 +117,10 @@ impl SearchRequest {
         }
         let from = parse_day("from", params.from.as_deref())?;
         let to = parse_day("to", params.to.as_deref())?;
-        if let (Some(from), Some(to)) = (from, to) {
-            if from > to {
-                return Err(QueryError::invalid("from", format!("from ({from}) is after to ({to})")));
-            }
+        if let (Some(from), Some(to)) = (from, to)
+            && from > to
+        {
+            return Err(QueryError::invalid("from", format!("from ({from}) is after to ({to})")));
         }
         let sort = match params.sort.as_deref().map(str::trim) {
             None | Some("") | Some("relevance") => Sort::Relevance,
@@ -138,7 +138,7 @@ impl SearchRequest {
             return Err(QueryError::invalid("page", "pages start at 1"));
         }
         let per_page = parse_number("per_page", params.per_page.as_deref(), DEFAULT_PER_PAGE)?;
-        if per_page < 1 || per_page > MAX_PER_PAGE {
+        if !(1..=MAX_PER_PAGE).contains(&per_page) {
             return Err(QueryError::invalid("per_page", format!("per_page must be between 1 and {MAX_PER_PAGE}")));
         }
         if page.saturating_mul(per_page) > MAX_RESULT_WINDOW {

@@ -7,6 +7,7 @@
 //!    request: top 10 with snippets and all disjunctive facets;
 //! 2. over HTTP on one keep-alive connection, top 10 plus the agency facet;
 //! 3. throughput at 16 concurrent keep-alive connections for 10 s.
+//!
 //! It checks what it measures: every response is a 200 with hits.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -61,17 +62,19 @@ fn workload() -> Vec<SearchParams> {
     let mut out = Vec::new();
     for i in 0..240usize {
         let word = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
-        let mut p = SearchParams::default();
-        p.q = Some(match i % 8 {
-            0 => word(0).to_string(),
-            1 => format!("{} {}", word(0), word(1)),
-            2 => format!("{} {} {}", word(0), word(1), word(2)),
-            3 => format!("{} {} {} {}", word(0), word(1), word(2), word(3)),
-            4 => format!("\"{}\"", word(0)),
-            5 => String::new(),
-            6 => format!("{} -{}", word(0), word(1)),
-            _ => format!("{} OR {}", word(0), word(1)),
-        });
+        let mut p = SearchParams {
+            q: Some(match i % 8 {
+                0 => word(0).to_string(),
+                1 => format!("{} {}", word(0), word(1)),
+                2 => format!("{} {} {}", word(0), word(1), word(2)),
+                3 => format!("{} {} {} {}", word(0), word(1), word(2), word(3)),
+                4 => format!("\"{}\"", word(0)),
+                5 => String::new(),
+                6 => format!("{} -{}", word(0), word(1)),
+                _ => format!("{} OR {}", word(0), word(1)),
+            }),
+            ..SearchParams::default()
+        };
         if i % 3 == 0 {
             p.agency = vec![AGENCIES[i % AGENCIES.len()].to_string()];
         }
