@@ -12,7 +12,7 @@ use tantivy::{Searcher, Term};
 use crate::{IndexError, OpenIndex};
 
 /// Summary of the live generation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct IndexStats {
     pub documents: u64,
     pub index_bytes: u64,

@@ -51,6 +51,7 @@ impl std::fmt::Display for SourceRef {
 
 /// One topic assigned to a publication.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TopicScore {
     pub name: String,
     pub score: f32,
@@ -60,6 +61,7 @@ pub struct TopicScore {
 
 /// Why one field got its value: the rule that decided and the text it read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldEvidence {
     /// A short, stable rule name such as `header:来源` or `signature`.
     pub rule: String,

@@ -1,6 +1,7 @@
 //! Search parameters as they arrive (strings), validated into a
 //! [`SearchRequest`]. The same validation serves the HTTP API and the CLI.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use sifa_model::{Kind, PubDate};
 
@@ -39,19 +40,29 @@ impl FacetSelection {
 }
 
 /// Raw parameters, as strings, so every mistake gets the app's own message.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The doc comments are the API's parameter descriptions.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 pub struct SearchParams {
+    /// Words (all must match), "quoted phrases", -exclusions, A OR B, title:word. Empty browses, newest first. At most 1000 characters.
     pub q: Option<String>,
+    /// A canonical agency name (聊城市东昌府区司法局) or a region path prefix (山东省, 山东省/聊城市); repeatable, any matches.
     #[serde(default)]
     pub agency: Vec<String>,
+    /// A topic name; repeatable, any matches.
     #[serde(default)]
     pub topic: Vec<String>,
+    /// A kind: news, notice, work_plan, report, rule, law, regulation, local_regulation, judicial_interpretation, departmental_rule, case, other; repeatable.
     #[serde(default)]
     pub kind: Vec<String>,
+    /// Earliest date, YYYY-MM-DD (inclusive).
     pub from: Option<String>,
+    /// Latest date, YYYY-MM-DD (inclusive).
     pub to: Option<String>,
+    /// relevance (default), date_desc or date_asc.
     pub sort: Option<String>,
+    /// Page number, from 1.
     pub page: Option<String>,
+    /// Hits per page, 1 to 100 (default 10).
     pub per_page: Option<String>,
     /// Comma-separated facet names (`agency,topic,kind,year`), `none`, or
     /// absent for all.

@@ -1,9 +1,10 @@
 //! What a search returns: the JSON shapes of the API.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 use sifa_model::{Evidence, TopicScore};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SearchResponse {
     pub total: u64,
     pub took_ms: f64,
@@ -14,7 +15,7 @@ pub struct SearchResponse {
 }
 
 /// One result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Hit {
     pub id: String,
     pub title: String,
@@ -31,7 +32,7 @@ pub struct Hit {
 }
 
 /// A facet value with its count; `value` can be passed back as a filter.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
@@ -44,7 +45,7 @@ pub struct FacetCount {
     pub selected: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 pub struct Facets {
     pub agency: Vec<FacetCount>,
     pub topic: Vec<FacetCount>,
@@ -54,7 +55,7 @@ pub struct Facets {
 }
 
 /// A whole publication, for the document view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct DocumentView {
     pub id: String,
     pub title: String,
@@ -77,7 +78,7 @@ pub struct DocumentView {
 }
 
 /// A completion for the search box.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, JsonSchema)]
 pub struct Suggestion {
     pub text: String,
     /// `agency`, `topic` or `title`.

@@ -4,8 +4,9 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
 use sifa_query::QueryError;
+
+use crate::openapi::{ErrorBody, ErrorDetail};
 
 /// An error answered by the API.
 #[derive(Debug)]
@@ -67,7 +68,8 @@ impl IntoResponse for ApiError {
         if status.is_server_error() {
             tracing::error!(code, error = %self.message(), "request failed");
         }
-        let mut response = (status, Json(json!({"error": {"code": code, "message": self.message()}}))).into_response();
+        let body = ErrorBody { error: ErrorDetail { code, message: self.message() } };
+        let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -88,7 +88,7 @@ async fn document(
 
 async fn similar(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let hits = blocking(&state, move |s| s.similar(&id, SIMILAR_COUNT)).await?;
-    Ok(Json(json!({ "hits": hits })).into_response())
+    Ok(Json(openapi::SimilarResponse { hits }).into_response())
 }
 
 async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
@@ -97,7 +97,7 @@ async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resu
         return Err(QueryError::invalid("q", "the query is too long").into());
     }
     let suggestions = blocking(&state, move |s| s.suggest(&q, SUGGEST_COUNT)).await?;
-    Ok(Json(json!({ "suggestions": suggestions })).into_response())
+    Ok(Json(openapi::SuggestResponse { suggestions }).into_response())
 }
 
 async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {

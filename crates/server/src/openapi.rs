@@ -1,105 +1,106 @@
-//! The OpenAPI 3 description of `/api/v1`.
-//!
-//! Written next to the handlers and checked by tests against the router
-//! (every route is described) and against real responses (every field a
-//! response carries is in its schema).
+//! The OpenAPI 3 description of `/api/v1`, generated from the request and
+//! response types (their doc comments are the descriptions).
 
-use serde_json::{Value, json};
-use sifa_model::{Kind, TOPICS};
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use sifa_indexer::IndexStats;
+use sifa_query::{DocumentView, Hit, SearchParams, SearchResponse, Suggestion};
 
-fn string_param(name: &str, description: &str) -> Value {
-    json!({"name": name, "in": "query", "required": false, "description": description, "schema": {"type": "string"}})
+/// The body of every error answer.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
 }
 
-fn repeated_param(name: &str, description: &str) -> Value {
-    json!({"name": name, "in": "query", "required": false, "description": description, "style": "form", "explode": true,
-           "schema": {"type": "array", "items": {"type": "string"}}})
+/// An error's stable code and human message.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: invalid_parameter, document_not_found, not_found, method_not_allowed,
+    /// index_unavailable, unavailable, admin_disabled, unauthorized, busy, admin_failed, internal.
+    pub code: &'static str,
+    pub message: String,
 }
 
-fn error_response(description: &str) -> Value {
-    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+/// Publications similar to one.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SimilarResponse {
+    pub hits: Vec<Hit>,
 }
 
-fn ok(schema: &str) -> Value {
-    json!({"description": "OK", "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{schema}")}}}})
+/// Completions for the search box.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct SuggestResponse {
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Parameters that may be given more than once.
+const REPEATABLE: &[&str] = &["agency", "topic", "kind"];
+
+/// Query parameters from the fields of the request type.
+fn search_parameters() -> Vec<Value> {
+    let schema = schemars::schema_for!(SearchParams).to_value();
+    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
+    properties
+        .into_iter()
+        .map(|(name, property)| {
+            let repeatable = REPEATABLE.contains(&name.as_str());
+            let schema = if repeatable {
+                json!({"type": "array", "items": {"type": "string"}})
+            } else {
+                json!({"type": "string"})
+            };
+            json!({
+                "name": name, "in": "query", "required": false,
+                "description": property["description"].clone(),
+                "style": "form", "explode": repeatable,
+                "schema": schema,
+            })
+        })
+        .collect()
+}
+
+fn json_content(schema: Value, description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
 
 pub fn document() -> Value {
-    let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    let mut generator = SchemaSettings::openapi3().into_generator();
+    let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
+    let search = response(generator.subschema_for::<SearchResponse>());
+    let document = response(generator.subschema_for::<DocumentView>());
+    let similar = response(generator.subschema_for::<SimilarResponse>());
+    let suggest = response(generator.subschema_for::<SuggestResponse>());
+    let stats = response(generator.subschema_for::<IndexStats>());
+    let error = generator.subschema_for::<ErrorBody>().to_value();
+    let schemas: Map<String, Value> = generator.take_definitions(true);
+    let failure = |description: &str| json_content(error.clone(), description);
+    let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}});
+    let q = json!({"name": "q", "in": "query", "required": false, "schema": {"type": "string"}});
+    let bearer = json!([{"bearer": []}]);
     json!({
         "openapi": "3.0.3",
         "info": {"title": "sifa search API", "version": "1", "description": "Full-text search over Chinese judicial-administration publications."},
         "paths": {
-            "/api/v1/search": {"get": {
-                "summary": "Search publications with facets",
-                "parameters": [
-                    string_param("q", "Query: words (all must match), \"phrases\", -exclusions, OR, title:word. Empty browses newest first. At most 1000 characters."),
-                    repeated_param("agency", "Canonical agency name or region path prefix (山东省, 山东省/聊城市); repeatable, any matches."),
-                    repeated_param("topic", "Topic name; repeatable."),
-                    json!({"name": "kind", "in": "query", "style": "form", "explode": true, "schema": {"type": "array", "items": {"type": "string", "enum": kinds}}}),
-                    json!({"name": "from", "in": "query", "schema": {"type": "string", "format": "date"}}),
-                    json!({"name": "to", "in": "query", "schema": {"type": "string", "format": "date"}}),
-                    json!({"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date_desc", "date_asc"], "default": "relevance"}}),
-                    json!({"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}}),
-                    json!({"name": "per_page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}}),
-                    string_param("facets", "Comma-separated facets to count: agency, topic, kind, year; all (default) or none.")
-                ],
-                "responses": {"200": ok("SearchResponse"), "400": error_response("A parameter is invalid")}
-            }},
-            "/api/v1/documents/{id}": {"get": {
-                "summary": "A whole publication with its extraction evidence",
-                "parameters": [
-                    {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
-                    string_param("q", "Query whose words are marked in body_html.")
-                ],
-                "responses": {"200": ok("Document"), "404": error_response("No such publication")}
-            }},
-            "/api/v1/documents/{id}/similar": {"get": {
-                "summary": "The 10 most similar publications",
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {"hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}}}}}}}, "404": error_response("No such publication")}
-            }},
-            "/api/v1/suggest": {"get": {
-                "summary": "Completions for the search box",
-                "parameters": [string_param("q", "What has been typed so far.")],
-                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": {"type": "object", "properties": {"suggestions": {"type": "array", "items": {"type": "object", "properties": {"text": {"type": "string"}, "kind": {"type": "string", "enum": ["agency", "topic", "title"]}}}}}}}}}}
-            }},
-            "/api/v1/stats": {"get": {"summary": "What the index holds", "responses": {"200": ok("Stats")}}},
+            "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets", "parameters": search_parameters(),
+                "responses": {"200": search, "400": failure("A parameter is invalid")}}},
+            "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence; q marks its words in body_html",
+                "parameters": [id.clone(), q.clone()], "responses": {"200": document, "404": failure("No such publication")}}},
+            "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
+                "parameters": [id], "responses": {"200": similar, "404": failure("No such publication")}}},
+            "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": {"200": suggest}}},
+            "/api/v1/stats": {"get": {"summary": "What the index holds", "responses": {"200": stats}}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}},
+            "/api/v1/admin/reindex": {"post": {"summary": "Rebuild the index from the data directory and switch to it", "security": bearer.clone(),
+                "responses": {"200": {"description": "The reindex summary"}, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled"), "409": failure("Another process is writing the index")}}},
+            "/api/v1/admin/reload": {"post": {"summary": "Switch to the live generation now", "security": bearer,
+                "responses": {"200": {"description": "Whether it switched"}, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled")}}},
             "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "OK"}}}}
         },
-        "components": {"schemas": {
-            "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-                "code": {"type": "string", "enum": ["invalid_parameter", "document_not_found", "not_found", "method_not_allowed", "index_unavailable", "unavailable", "internal"]},
-                "message": {"type": "string"}}}}},
-            "FacetCount": {"type": "object", "properties": {"value": {"type": "string"}, "count": {"type": "integer"}, "label": {"type": "string"}, "depth": {"type": "integer"}, "selected": {"type": "boolean"}}},
-            "Hit": {"type": "object", "properties": {
-                "id": {"type": "string"}, "title": {"type": "string"}, "title_html": {"type": "string"}, "snippet_html": {"type": "string"},
-                "agency": {"type": "string", "nullable": true}, "agency_path": {"type": "array", "items": {"type": "string"}},
-                "date": {"type": "string", "nullable": true, "description": "YYYY-MM-DD, YYYY-MM or YYYY"}, "kind": {"type": "string", "enum": kinds},
-                "topics": {"type": "array", "items": {"type": "string", "enum": TOPICS}}, "url": {"type": "string", "nullable": true},
-                "source": {"type": "string"}, "score": {"type": "number"}}},
-            "SearchResponse": {"type": "object", "properties": {
-                "total": {"type": "integer"}, "took_ms": {"type": "number"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
-                "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
-                "facets": {"type": "object", "properties": {
-                    "agency": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
-                    "topic": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
-                    "kind": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
-                    "year": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}},
-                    "month": {"type": "array", "items": {"$ref": "#/components/schemas/FacetCount"}}}}}},
-            "Document": {"type": "object", "properties": {
-                "id": {"type": "string"}, "title": {"type": "string"}, "body": {"type": "string"}, "body_html": {"type": "string"},
-                "agency": {"type": "string", "nullable": true}, "agency_path": {"type": "array", "items": {"type": "string"}},
-                "agency_level": {"type": "string", "nullable": true}, "date": {"type": "string", "nullable": true}, "date_precision": {"type": "string", "nullable": true},
-                "kind": {"type": "string"}, "kind_label": {"type": "string"},
-                "topics": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}, "score": {"type": "number"}, "evidence": {"type": "array", "items": {"type": "string"}}}}},
-                "url": {"type": "string", "nullable": true}, "source": {"type": "string"}, "chars": {"type": "integer"},
-                "evidence": {"type": "object", "additionalProperties": {"type": "object", "properties": {"rule": {"type": "string"}, "text": {"type": "string"}}}}}},
-            "Stats": {"type": "object", "properties": {
-                "documents": {"type": "integer"}, "index_bytes": {"type": "integer"}, "generation": {"type": "string"},
-                "built_at": {"type": "integer"}, "updated_at": {"type": "integer"}, "source_dir": {"type": "string"},
-                "by_level": {"type": "object"}, "by_kind": {"type": "object"}, "by_topic": {"type": "object"}, "by_year": {"type": "object"}}}
-        }}
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}
+        }
     })
 }
