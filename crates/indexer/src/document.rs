@@ -72,6 +72,15 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
 
 /// Reads a stored document back into a [`Publication`].
 pub fn from_document(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
+    read_document(schema, doc, true)
+}
+
+/// [`from_document`] without the extraction evidence, for result lists.
+pub fn from_document_without_evidence(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
+    read_document(schema, doc, false)
+}
+
+fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: bool) -> Publication {
     let string = |field| text(doc, field).map(str::to_string);
     let kind = doc
         .get_first(schema.kind_facet)
@@ -89,8 +98,11 @@ pub fn from_document(schema: &IndexSchema, doc: &TantivyDocument) -> Publication
     };
     let topics: Vec<TopicScore> =
         text(doc, schema.topics_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    let evidence: Evidence =
-        text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let evidence: Evidence = if with_evidence {
+        text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
+    } else {
+        Evidence::new()
+    };
     Publication {
         id: string(schema.id).unwrap_or_default(),
         title: string(schema.title).unwrap_or_default(),

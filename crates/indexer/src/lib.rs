@@ -24,7 +24,7 @@ use tantivy::directory::MmapDirectory;
 
 pub use build::{Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, reindex};
 pub use check::{CheckReport, check};
-pub use document::{agency_facet, from_document, timeline_facet, to_document};
+pub use document::{agency_facet, from_document, from_document_without_evidence, timeline_facet, to_document};
 pub use generations::{GenerationInfo, IndexLocation};
 pub use maintain::{AddSummary, DeleteSummary, add, delete};
 pub use stats::IndexStats;

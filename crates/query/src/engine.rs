@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
-use sifa_indexer::{IndexLocation, IndexStats, OpenIndex, from_document};
+use sifa_indexer::{IndexLocation, IndexStats, OpenIndex, from_document, from_document_without_evidence};
 use sifa_model::{Kind, Publication};
 use tantivy::collector::{Collector, Count, FacetCollector, FacetCounts, MultiCollector, SegmentCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
@@ -41,8 +41,17 @@ pub struct SearchEngine {
     current: RwLock<Arc<Snapshot>>,
 }
 
+/// Decompressed doc-store blocks kept per segment (64 KiB each): hits and
+/// snippets of popular documents are read without decompressing again.
+const DOC_STORE_CACHE_BLOCKS: usize = 400;
+
 fn open_snapshot(open: OpenIndex) -> Result<Snapshot, QueryError> {
-    let reader = open.index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+    let reader = open
+        .index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::OnCommitWithDelay)
+        .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
+        .try_into()?;
     Ok(Snapshot { open, reader })
 }
 
@@ -242,7 +251,7 @@ impl Snapshot {
         highlighter: &Highlighter,
     ) -> Result<Hit, QueryError> {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let p = from_document(&self.open.schema, &doc);
+        let p = from_document_without_evidence(&self.open.schema, &doc);
         Ok(Hit {
             title_html: highlighter.mark_all(&p.title),
             snippet_html: highlighter.snippet(&p.body),
