@@ -56,24 +56,62 @@ impl Highlighter {
     /// folded (a traditional repost, full-width letters), which keeps
     /// snippets cheap for long laws.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let whole = Self::find(self.matcher.as_ref(), text);
-        if !whole.is_empty() {
-            return whole;
-        }
-        Self::find(self.pieces.as_ref(), text)
-    }
-
-    fn find(matcher: Option<&AhoCorasick>, text: &str) -> Vec<(usize, usize)> {
-        let Some(matcher) = matcher else { return Vec::new() };
-        let as_written: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let as_written = self.byte_spans(text);
         if !as_written.is_empty() {
             return char_spans(text, as_written);
         }
         let folded = fold(text);
-        let byte_spans: Vec<(usize, usize)> = matcher.find_iter(&folded).map(|m| (m.start(), m.end())).collect();
-        char_spans(&folded, byte_spans)
+        char_spans(&folded, self.byte_spans(&folded))
+    }
+
+    /// Byte spans of the whole words in `text`, else of their pieces.
+    fn byte_spans(&self, text: &str) -> Vec<(usize, usize)> {
+        for matcher in [&self.matcher, &self.pieces].into_iter().flatten() {
+            let spans: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            if !spans.is_empty() {
+                return spans;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The part of a long text worth a snippet: around its densest cluster
+    /// of matches (found in bytes, cheaply), so a long law is not walked
+    /// character by character. Returns the slice and whether it reaches the
+    /// start and the end of the text.
+    fn passage_region<'t>(&self, text: &'t str) -> (&'t str, bool, bool) {
+        if text.len() <= REGION_BYTES {
+            return (text, true, true);
+        }
+        let spans = self.byte_spans(text);
+        let mut best = (0usize, 0usize);
+        let mut j = 0;
+        for (i, &(start, _)) in spans.iter().enumerate() {
+            j = j.max(i);
+            while j + 1 < spans.len() && spans[j + 1].1 <= start + DENSE_BYTES {
+                j += 1;
+            }
+            let covered: usize = spans[i..=j].iter().map(|(s, e)| e - s).sum();
+            if covered > best.0 {
+                best = (covered, start);
+            }
+        }
+        let floor = |mut b: usize| {
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            b
+        };
+        let start = floor(best.1.saturating_sub(REGION_BYTES / 4));
+        let end = floor((start + REGION_BYTES).min(text.len()));
+        (&text[start..end], start == 0, end == text.len())
     }
 }
+
+/// Texts longer than this (in bytes) get their snippet from a region.
+const REGION_BYTES: usize = 2048;
+/// The span of bytes in which matches count as one cluster (~120 Han characters).
+const DENSE_BYTES: usize = 360;
 
 /// Byte spans of `text` (sorted) as merged character spans.
 fn char_spans(text: &str, byte_spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -109,10 +147,11 @@ impl Highlighter {
 
     /// The best passage of about [`SNIPPET_CHARS`] characters, marked.
     pub fn snippet(&self, text: &str) -> String {
-        let chars: Vec<char> = text.chars().collect();
-        let spans = self.spans(text);
+        let (region, at_start, at_end) = self.passage_region(text);
+        let chars: Vec<char> = region.chars().collect();
+        let spans = self.spans(region);
         let (start, end) = best_window(&chars, &spans);
-        render(&chars, &spans, start, end, start > 0, end < chars.len())
+        render(&chars, &spans, start, end, start > 0 || !at_start, end < chars.len() || !at_end)
     }
 }
 
