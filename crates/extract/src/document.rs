@@ -124,7 +124,14 @@ impl Extractor {
         let folded_body = page.content_folded[body_start..].join("\n");
         let folded_title = headline.as_ref().map(|h| fold(&h.0));
         let opening = prefix(&folded_body, MENTION_WINDOW_BYTES);
-        let context = self.region_context(folded_title.as_deref(), opening, url.as_ref().map(|u| u.0.as_str()));
+        // The site's own name (<title> suffix, ContentSource) also says where a page is from.
+        let site =
+            [page.hints.page_title.as_deref(), page.hints.meta_source.as_deref(), url.as_ref().map(|u| u.0.as_str())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("\n");
+        let context = self.region_context(folded_title.as_deref(), opening, Some(&fold(&site)));
         let agency = self.find_agency(&page, &given, folded_title.as_deref(), opening, &context);
         let date = find_date(&page, &given, url.as_ref().map(|u| u.0.as_str()), headline.is_none());
 
@@ -229,8 +236,8 @@ impl Extractor {
             && self.agencies.mentions(line).iter().any(|m| line[m.start..m.end].chars().count() * 10 >= chars * 7)
     }
 
-    fn region_context(&self, title: Option<&str>, opening: &str, url: Option<&str>) -> RegionContext {
-        let text = format!("{}\n{}\n{}", title.unwrap_or_default(), opening, url.unwrap_or_default());
+    fn region_context(&self, title: Option<&str>, opening: &str, site: Option<&str>) -> RegionContext {
+        let text = format!("{}\n{}\n{}", title.unwrap_or_default(), opening, site.unwrap_or_default());
         self.agencies.context(&text)
     }
 
@@ -375,6 +382,9 @@ fn find_date(page: &PageLines, given: &Given, url: Option<&str>, headless: bool)
     for line in page.all.iter().take(HEADER_ZONE * 3) {
         if let Some((label, d)) = date::labelled_date(line).filter(|_| line.chars().count() <= 120) {
             return Some((d, evidence(format!("header:{label}"), line)));
+        }
+        if let Some(d) = header::dated_header(line) {
+            return Some((d, evidence("header:date_first", line)));
         }
     }
     let tail = &page.content_folded[page.content_folded.len().saturating_sub(SIGNATURE_ZONE)..];

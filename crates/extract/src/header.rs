@@ -32,7 +32,23 @@ const MAX_HEADER_CHARS: usize = 120;
 pub fn is_meta_line(line: &str) -> bool {
     line.chars().count() <= MAX_HEADER_CHARS
         && !line.contains('。')
-        && META_LABEL.find(line).is_some_and(|m| m.start() <= 12)
+        && META_LABEL.find(line).is_some_and(|m| m.start() <= 12 || starts_with_date(line))
+}
+
+/// `2024-03-05 10:20 来源：…`: a header that opens with its date, unlabelled.
+pub fn dated_header(line: &str) -> Option<sifa_model::PubDate> {
+    if line.chars().count() > MAX_HEADER_CHARS || line.contains('。') || !starts_with_date(line) {
+        return None;
+    }
+    META_LABEL.is_match(line).then(|| crate::date::parse_date(line)).flatten()
+}
+
+fn starts_with_date(line: &str) -> bool {
+    let line = line.trim_start();
+    let opening: String = line.chars().take(12).collect();
+    line.len() >= 8
+        && line.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && crate::date::parse_date(&opening).is_some()
 }
 
 /// The label and value of a source-like field (来源: …).
@@ -66,6 +82,17 @@ mod tests {
         assert!(is_meta_line("发布时间：2023年11月3日  来源：某区司法局"));
         assert!(is_meta_line("索引号：11370000004179787X/2024-00123  发布机构：某省司法厅"));
         assert!(!is_meta_line("会议指出，各级司法行政机关要把握时间节点。"));
+        assert!(is_meta_line("2024-03-05 10:20:31  来源：某市司法局  浏览次数：12"));
+    }
+
+    #[test]
+    fn headers_that_open_with_their_date() {
+        assert_eq!(
+            dated_header("2024-03-05 10:20:31  来源：某市司法局").map(|d| d.to_string()).as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(dated_header("2024年3月5日，某市司法局召开会议。"), None);
+        assert_eq!(dated_header("2024年3月5日 星期二"), None);
     }
 
     #[test]

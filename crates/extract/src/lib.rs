@@ -159,3 +159,52 @@ impl Extractor {
 fn check_not_empty(publication: Publication) -> Result<Publication, SkipReason> {
     if publication.body.trim().is_empty() { Err(SkipReason::NoText) } else { Ok(publication) }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn extractor() -> &'static Extractor {
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        EXTRACTOR.get_or_init(Extractor::with_default_rules)
+    }
+
+    /// Text made of the pieces pages are made of: dates, labels, agency
+    /// names, punctuation, full-width and traditional characters, markup.
+    fn page_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("2024年3月5日".to_string()),
+            Just("二〇二三年十二月五日".to_string()),
+            Just("发布时间：".to_string()),
+            Just("来源:".to_string()),
+            Just("（某市司法局供稿）".to_string()),
+            Just("山东省聊城市东昌府区司法局".to_string()),
+            Just("省司法厅".to_string()),
+            Just("廣東省司法廳".to_string()),
+            Just("原文链接：http://a.gov.cn/202401/t20240105_1.html".to_string()),
+            Just("字号：大 中 小".to_string()),
+            Just("版权所有".to_string()),
+            Just("<div><p>".to_string()),
+            Just("</p></div>".to_string()),
+            Just("\n".to_string()),
+            "\\PC{0,12}".prop_map(|s| s),
+            "[，。：；、（）“”０-９Ａ-Ｚ　\\-/.年月日 0-9]{0,8}".prop_map(|s| s),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3_000, ..ProptestConfig::default() })]
+
+        /// Whatever a page holds, reading it never panics, and a title is found or built.
+        #[test]
+        fn any_page_is_read_without_panicking(text in page_text(), html in any::<bool>()) {
+            let source = SourceRef { path: "x".into(), line: None };
+            let publication = extractor().extract_text(&text, html, Given::default(), source, None);
+            prop_assert!(!publication.title.is_empty());
+            prop_assert!(publication.topics.len() <= 3);
+        }
+    }
+}
