@@ -329,18 +329,22 @@ fn a_damaged_index_is_reported_and_rebuilt_at_start_up() {
     let idx = index.to_str().unwrap();
     run_ok(&["reindex", "--data", demo_data().to_str().unwrap(), "--index", idx]);
     let live = fs::read_to_string(index.join("CURRENT")).unwrap();
-    let store = fs::read_dir(index.join("generations").join(live.trim()))
+    // Damage every document store of the live generation.
+    let stores: Vec<_> = fs::read_dir(index.join("generations").join(live.trim()))
         .unwrap()
         .flatten()
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "store"))
-        .unwrap();
-    let mut bytes = fs::read(&store).unwrap();
-    let middle = bytes.len() / 2;
-    for b in &mut bytes[middle..middle + 64] {
-        *b ^= 0x5a;
+        .filter(|p| p.extension().is_some_and(|x| x == "store"))
+        .collect();
+    assert!(!stores.is_empty());
+    for store in stores {
+        let mut bytes = fs::read(&store).unwrap();
+        let middle = bytes.len() / 2;
+        for b in &mut bytes[middle..middle + 64] {
+            *b ^= 0x5a;
+        }
+        fs::write(&store, bytes).unwrap();
     }
-    fs::write(&store, bytes).unwrap();
     let out = run(&["check", "--index", idx]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("checksum"), "{}", String::from_utf8_lossy(&out.stdout));
