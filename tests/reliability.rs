@@ -346,7 +346,13 @@ fn a_damaged_index_is_reported_and_rebuilt_at_start_up() {
         fs::write(&store, bytes).unwrap();
     }
     let out = run(&["check", "--index", idx]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("checksum"), "{}", String::from_utf8_lossy(&out.stdout));
 
     let server = start_server(idx);

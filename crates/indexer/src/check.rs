@@ -45,21 +45,30 @@ pub fn check(location: &IndexLocation) -> CheckReport {
         }
         Err(e) => report.problems.push(format!("checksums could not be verified: {e}")),
     }
+    if !report.problems.is_empty() {
+        return report; // damaged files: reading documents would only fail further
+    }
     match open.index.reader() {
         Ok(reader) => {
             let searcher = reader.searcher();
             report.documents = searcher.num_docs();
-            let mut unreadable = 0u64;
-            for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-                for doc in segment.doc_ids_alive() {
-                    let address = tantivy::DocAddress::new(ord as u32, doc);
-                    if searcher.doc::<TantivyDocument>(address).is_err() {
-                        unreadable += 1;
+            // Damaged data can make the decoder panic rather than fail.
+            let read_all = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let mut unreadable = 0u64;
+                for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+                    for doc in segment.doc_ids_alive() {
+                        let address = tantivy::DocAddress::new(ord as u32, doc);
+                        if searcher.doc::<TantivyDocument>(address).is_err() {
+                            unreadable += 1;
+                        }
                     }
                 }
-            }
-            if unreadable > 0 {
-                report.problems.push(format!("{unreadable} stored documents cannot be read"));
+                unreadable
+            }));
+            match read_all {
+                Ok(0) => {}
+                Ok(unreadable) => report.problems.push(format!("{unreadable} stored documents cannot be read")),
+                Err(_) => report.problems.push("stored documents are damaged (reading them failed)".to_string()),
             }
         }
         Err(e) => report.problems.push(format!("the index cannot be read: {e}")),
