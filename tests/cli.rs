@@ -136,3 +136,35 @@ fn stats_without_an_index_explains_what_to_do() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("sifa reindex"));
 }
+
+#[test]
+fn gzipped_json_lines_are_streamed_with_line_numbers() {
+    use std::io::Write;
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let records = fs::read(demo_data().join("demo/jsonl/more.jsonl")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(
+        fs::File::create(data.join("more.jsonl.gz")).unwrap(),
+        flate2::Compression::default(),
+    );
+    gz.write_all(&records).unwrap();
+    gz.finish().unwrap();
+    let index = dir.path().join("index");
+    let summary: Value = serde_json::from_str(&run_ok(&[
+        "reindex",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]))
+    .unwrap();
+    let lines = records.iter().filter(|&&b| b == b'\n').count() as u64;
+    assert_eq!(summary["documents"], lines, "{summary}");
+    let found: Value =
+        serde_json::from_str(&run_ok(&["search", "--json", "--index", index.to_str().unwrap(), "--per-page", "100"]))
+            .unwrap();
+    let sources: Vec<&str> = found["hits"].as_array().unwrap().iter().map(|h| h["source"].as_str().unwrap()).collect();
+    assert!(sources.contains(&"more.jsonl.gz:1"), "{sources:?}");
+}

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::util::{corpus, inspect};
 
-fn seed(name_prefix: &str) -> Option<Value> {
+fn seed_path(name_prefix: &str) -> Option<std::path::PathBuf> {
     let dir = corpus()?.join("seeds");
     let file = std::fs::read_dir(&dir)
         .expect("seeds readable")
@@ -13,6 +13,11 @@ fn seed(name_prefix: &str) -> Option<Value> {
         .map(|e| e.path())
         .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(name_prefix)))
         .unwrap_or_else(|| panic!("seed {name_prefix} missing in {}", dir.display()));
+    Some(file)
+}
+
+fn seed(name_prefix: &str) -> Option<Value> {
+    let file = seed_path(name_prefix)?;
     let mut docs = inspect(&file);
     assert_eq!(docs.len(), 1);
     Some(docs.remove(0))
@@ -30,10 +35,12 @@ fn seed_000_provincial_news_with_header_and_source_link() {
     assert_eq!(doc["date_precision"], "day");
     assert_eq!(doc["agency"], "山东省司法厅");
     assert_eq!(doc["agency_level"], "provincial");
-    assert_eq!(
-        doc["url"],
-        "http://sft.shandong.gov.cn/articles/ch04361/202508/35bae4d3-2cfb-4e56-ae37-da22efae5b2c.shtml"
-    );
+    // The source link the page states (its 原文链接 line), read from the seed itself.
+    let url = doc["url"].as_str().unwrap();
+    assert!(url.starts_with("http://sft.shandong.gov.cn/articles/") && url.contains("/202508/"), "{url}");
+    let seed_text = std::fs::read_to_string(seed_path("000").unwrap()).unwrap();
+    let stated = seed_text.lines().find_map(|l| l.strip_prefix("原文链接:")).unwrap().trim();
+    assert_eq!(url, stated);
     assert_eq!(first_topic(&doc), "党的建设与队伍建设");
     assert_eq!(doc["evidence"]["agency"]["rule"], "header:来源");
 }
