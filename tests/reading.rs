@@ -182,3 +182,20 @@ fn bad_files_are_skipped_with_their_reason() {
         .collect();
     assert_eq!(reasons, vec!["empty", "malformed_json", "malformed_json"]);
 }
+
+#[test]
+fn a_logo_heading_is_not_the_headline() {
+    let dir = tempdir();
+    let page = "<html><head><title>北京市司法局召开律师行业党建工作会_北京市司法局</title></head><body>\
+        <div class=\"logo\"><h1>北京市司法局</h1></div>\
+        <ul class=\"nav\"><li><a href=\"/\">首页</a></li><li><a href=\"/a\">机构职能</a></li></ul>\
+        <div class=\"main\"><div class=\"title\">北京市司法局召开律师行业党建工作会</div>\
+        <div class=\"info\">2023-04-11 09:30 来源：北京市司法局</div>\
+        <div class=\"content\"><p>会议总结了去年律师行业党建工作，部署今年重点任务，要求各律师事务所党组织发挥战斗堡垒作用。</p>\
+        <p>会议强调，要把党的建设贯穿律师事务所管理全过程，推动律师行业高质量发展。</p></div></div></body></html>";
+    let doc = read_one(&write(dir.path(), "logo.html", page.as_bytes()));
+    assert_eq!(doc["title"], "北京市司法局召开律师行业党建工作会");
+    assert_eq!(doc["date"], "2023-04-11", "a header line that opens with its date");
+    assert_eq!(doc["agency"], "北京市司法局");
+    assert_eq!(doc["agency_level"], "provincial");
+}

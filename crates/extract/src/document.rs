@@ -188,7 +188,8 @@ impl Extractor {
         if let Some(t) = &hints.meta_title {
             return Some((t.clone(), evidence("meta:ArticleTitle", t)));
         }
-        if let Some(t) = hints.heading.as_ref().filter(|t| title::is_headline(t)) {
+        // A heading that only names an agency is the site's logo, not a headline.
+        if let Some(t) = hints.heading.as_ref().filter(|t| title::is_headline(t) && !self.is_agency_line(t)) {
             return Some((t.clone(), evidence("html:h1", t)));
         }
         if let Some(t) = hints.page_title.as_deref().and_then(title::clean_page_title) {
