@@ -6,6 +6,19 @@ use serde_json::Value;
 
 use crate::util::{demo_data, run, run_ok, tempdir};
 
+/// `sifa reindex --json` of `data` into `index`, as JSON.
+fn reindex_json(data: &std::path::Path, index: &std::path::Path) -> Value {
+    serde_json::from_str(&run_ok(&[
+        "reindex",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]))
+    .unwrap()
+}
+
 fn stats(index: &str) -> Value {
     serde_json::from_str(&run_ok(&["stats", "--json", "--index", index])).unwrap()
 }
@@ -13,12 +26,9 @@ fn stats(index: &str) -> Value {
 #[test]
 fn reindex_of_the_demo_corpus_indexes_everything_once() {
     let dir = tempdir();
-    let index = dir.path().join("index");
-    let index = index.to_str().unwrap();
-    let data = demo_data();
-    let summary: Value =
-        serde_json::from_str(&run_ok(&["reindex", "--json", "--data", data.to_str().unwrap(), "--index", index]))
-            .unwrap();
+    let index_dir = dir.path().join("index");
+    let summary = reindex_json(&demo_data(), &index_dir);
+    let index = index_dir.to_str().unwrap();
     assert_eq!(summary["duplicates"], 1, "the repost of the 12348 item is dropped: {summary}");
     assert_eq!(summary["duplicate_list"][0]["by"], "url");
     assert_eq!(summary["skipped"], 0, "{summary}");
@@ -62,15 +72,7 @@ fn bad_files_do_not_stop_a_reindex() {
     fs::write(data.join("mixed.jsonl"), "{\"id\": \"r1\", \"title\": \"示范记录\", \"body\": \"某区司法局组织开展人民调解员培训。\"}\n{broken\n{\"id\": \"r2\", \"title\": 5, \"body\": \"某区司法局推进公共法律服务站点建设。\"}\n").unwrap();
     fs::write(data.join("notes.pdf"), b"%PDF-1.4").unwrap();
     let index = dir.path().join("index");
-    let summary: Value = serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        data.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let summary = reindex_json(&data, &index);
     assert_eq!(summary["documents"], 3, "{summary}");
     assert_eq!(summary["skipped"], 3, "{summary}");
     assert_eq!(summary["skipped_by_reason"]["empty"], 1);
@@ -151,15 +153,7 @@ fn gzipped_json_lines_are_streamed_with_line_numbers() {
     gz.write_all(&records).unwrap();
     gz.finish().unwrap();
     let index = dir.path().join("index");
-    let summary: Value = serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        data.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let summary = reindex_json(&data, &index);
     let lines = records.iter().filter(|&&b| b == b'\n').count() as u64;
     assert_eq!(summary["documents"], lines, "{summary}");
     let found: Value =
