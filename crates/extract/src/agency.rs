@@ -1,303 +1,157 @@
-//! Issuing agencies: recognising them in text and naming them canonically.
+//! The issuing agency: which body a page presents as its issuer or source.
 //!
-//! A mention is an agency suffix (司法厅, 司法局, 人民政府…, from
-//! `data/agencies.toml`) with the region names written right before it,
-//! read backwards: 聊城市东昌府区司法局 is the chain 聊城市 › 东昌府区 plus
-//! 司法局. The chain is placed in the [`Gazetteer`]; an ambiguous name
-//! (西湖区 is in 杭州 and in 南昌) is settled by the regions the document
-//! mentions elsewhere, and so is a bare 省司法厅 or 区司法局.
-//!
-//! The canonical name spells the region out the way researchers filter by
-//! it: 山东省司法厅, 包头市司法局, 聊城市东昌府区司法局 (a county-level
-//! bureau carries its city), 义乌市司法局 (a county-level city does not).
+//! Candidates come from every place that names one, strongest first: given
+//! metadata, `<meta name="ContentSource">` and labelled header fields
+//! (来源:, 发布机构:), a byline at the end (（某局供稿）), a signature line,
+//! the agency the title opens with, the site name in `<title>`. Only when
+//! none of them names a body does the agency the text mentions most count.
+//! Names are recognised and placed in the gazetteer by [`AgencyResolver`].
 
-use std::collections::HashMap;
+mod resolver;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use serde::Deserialize;
+use sifa_fold::fold;
 use sifa_model::AgencyLevel;
 
-use crate::gazetteer::{Division, Gazetteer};
+pub use resolver::{Agency, AgencyResolver, AgencyRules, RegionContext};
 
-/// `data/agencies.toml`: national bodies and the suffixes of local ones.
-#[derive(Debug, Deserialize)]
-pub struct AgencyRules {
-    #[serde(default)]
-    pub agency: Vec<NationalAgency>,
-    pub patterns: AgencyPatterns,
+use crate::candidate::{Candidate, Candidates};
+use crate::document::Given;
+use crate::page::{HEADER_ZONE, PageLines, clean_line};
+
+/// Scores of the kinds of evidence, strongest first.
+mod score {
+    pub const GIVEN: f32 = 100.0;
+    pub const SOURCE_FIELD: f32 = 90.0;
+    pub const BYLINE: f32 = 80.0;
+    pub const SIGNATURE: f32 = 70.0;
+    pub const TITLE_PREFIX: f32 = 60.0;
+    pub const SITE_NAME: f32 = 50.0;
+    pub const BODY_MENTION: f32 = 10.0;
 }
 
-#[derive(Debug, Deserialize)]
-pub struct NationalAgency {
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// `national` unless stated (a 兵团 body is provincial).
-    #[serde(default)]
-    pub level: Option<String>,
+/// What the agency is decided from besides the page's lines.
+pub struct AgencyInputs<'a> {
+    pub given: &'a Given,
+    /// The headline, folded.
+    pub title: Option<&'a str>,
+    /// The opening of the body, folded.
+    pub opening: &'a str,
+    pub context: &'a RegionContext,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct AgencyPatterns {
-    pub suffixes: Vec<String>,
+/// The regions a page names in its title, opening and site name, used to
+/// place bare or ambiguous mentions (市司法局, 西湖区司法局).
+pub fn region_context(resolver: &AgencyResolver, title: Option<&str>, opening: &str, site: &str) -> RegionContext {
+    resolver.context(&format!("{}\n{}\n{}", title.unwrap_or_default(), opening, site))
 }
 
-/// A resolved issuing body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Agency {
-    pub name: String,
-    pub path: Vec<String>,
-    pub level: AgencyLevel,
+/// The issuing agency of a page and the evidence for it.
+pub fn decide(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs) -> Option<Candidate<Agency>> {
+    let mut found = Candidates::new();
+    given(resolver, inputs, &mut found);
+    source_fields(resolver, page, inputs.context, &mut found);
+    closing_lines(resolver, page, inputs.context, &mut found);
+    title_prefix(resolver, inputs, &mut found);
+    site_name(resolver, page, inputs.context, &mut found);
+    if found.is_empty() {
+        return most_mentioned(resolver, inputs);
+    }
+    found.best()
 }
 
-/// What a mention names before it is placed in the gazetteer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Named {
-    /// A body listed in the rules file, by index.
-    Listed(usize),
-    /// Region names before the suffix, outermost first (may be empty).
-    Local { chain: Vec<String>, generic: Option<char>, suffix: String },
+fn given(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    if let Some(name) = inputs.given.agency.as_deref().and_then(clean_line) {
+        let agency = resolver.resolve_name(&fold(&name), inputs.context).unwrap_or(Agency {
+            name: name.clone(),
+            path: Vec::new(),
+            level: guess_level(&name),
+        });
+        found.push(agency, "given", &name, score::GIVEN);
+    }
 }
 
-/// An agency mention found in text, with its byte range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    pub start: usize,
-    pub end: usize,
-    named: Named,
-}
-
-impl Mention {
-    /// Whether the mention spells out its region (not 省司法厅 or 本局).
-    pub fn is_explicit(&self) -> bool {
-        match &self.named {
-            Named::Listed(_) => true,
-            Named::Local { chain, .. } => !chain.is_empty(),
+/// `<meta name="ContentSource">`, then 来源: / 发布机构: fields near the top.
+fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    let meta = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
+    let header = page
+        .all
+        .iter()
+        .take(HEADER_ZONE * 2)
+        .filter_map(|l| crate::header::source_field(l))
+        .map(|(label, value)| (format!("header:{label}"), value));
+    for (rule, value) in meta.chain(header) {
+        if let Some(agency) = resolver.resolve_name(&fold(&value), context) {
+            found.push(agency, rule, &value, score::SOURCE_FIELD);
         }
     }
 }
 
-/// Counts of the regions a document mentions, used to settle ambiguity.
-#[derive(Debug, Default, Clone)]
-pub struct RegionContext {
-    counts: HashMap<u32, u32>,
-}
-
-/// Recognises and resolves agency mentions.
-pub struct AgencyResolver {
-    gazetteer: Gazetteer,
-    listed: Vec<Agency>,
-    /// Patterns: national names and aliases, then local suffixes.
-    matcher: AhoCorasick,
-    pattern_kinds: Vec<PatternKind>,
-    regions: AhoCorasick,
-    region_names: Vec<String>,
-}
-
-#[derive(Debug, Clone)]
-enum PatternKind {
-    Listed(usize),
-    Suffix(String),
-}
-
-/// Suffixes that name an agency even after a short region name.
-const CORE_SUFFIXES: &[&str] = &["司法厅", "司法局"];
-
-/// Longest region name looked for when reading a chain backwards.
-const MAX_REGION_CHARS: usize = 12;
-
-impl AgencyResolver {
-    pub fn new(rules: AgencyRules, gazetteer: Gazetteer) -> Self {
-        let mut patterns = Vec::new();
-        let mut pattern_kinds = Vec::new();
-        let mut listed = Vec::new();
-        for (index, agency) in rules.agency.into_iter().enumerate() {
-            for alias in std::iter::once(&agency.name).chain(&agency.aliases) {
-                patterns.push(alias.clone());
-                pattern_kinds.push(PatternKind::Listed(index));
-            }
-            let level = agency.level.as_deref().and_then(AgencyLevel::parse).unwrap_or(AgencyLevel::National);
-            listed.push(Agency { name: agency.name, path: Vec::new(), level });
-        }
-        for suffix in rules.patterns.suffixes {
-            patterns.push(suffix.clone());
-            pattern_kinds.push(PatternKind::Suffix(suffix));
-        }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("agency patterns build");
-        let mut region_names: Vec<String> = gazetteer.names().map(str::to_string).collect();
-        region_names.sort();
-        let regions = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&region_names)
-            .expect("region names build");
-        Self { gazetteer, listed, matcher, pattern_kinds, regions, region_names }
-    }
-
-    pub fn gazetteer(&self) -> &Gazetteer {
-        &self.gazetteer
-    }
-
-    /// Every agency mention in `text`, in order.
-    pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let mut out = Vec::new();
-        for m in self.matcher.find_iter(text) {
-            let rest = &text[m.end()..];
-            match &self.pattern_kinds[m.pattern().as_usize()] {
-                PatternKind::Listed(index) => {
-                    // 司法部门 / 司法部署 are not 司法部.
-                    if rest.starts_with(['门', '署', '分']) {
-                        continue;
-                    }
-                    out.push(Mention { start: m.start(), end: m.end(), named: Named::Listed(*index) });
-                }
-                PatternKind::Suffix(suffix) => {
-                    if rest.starts_with('长') && suffix.ends_with('局') {
-                        continue; // 司法局长 is a person
-                    }
-                    let (chain, chain_start) = self.chain_before(&text[..m.start()]);
-                    let generic = if chain.is_empty() { generic_prefix(&text[..m.start()]) } else { None };
-                    if chain.is_empty() && generic.is_none() {
-                        continue;
-                    }
-                    // 江苏监狱系统 is no agency: a short region name only
-                    // names one with the core suffixes (山东司法厅).
-                    let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
-                    if short_lead && !CORE_SUFFIXES.contains(&suffix.as_str()) {
-                        continue;
-                    }
-                    let start =
-                        if chain.is_empty() { m.start() - generic.map_or(0, char::len_utf8) } else { chain_start };
-                    out.push(Mention {
-                        start,
-                        end: m.end(),
-                        named: Named::Local { chain, generic, suffix: suffix.clone() },
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Region names written immediately before byte `prefix.len()`, read
-    /// backwards, returned outermost first with the byte where they start.
-    fn chain_before(&self, prefix: &str) -> (Vec<String>, usize) {
-        let mut chain = Vec::new();
-        let mut end = prefix.len();
-        while chain.len() < 3 {
-            let starts: Vec<usize> =
-                prefix[..end].char_indices().rev().take(MAX_REGION_CHARS).map(|(i, _)| i).collect();
-            let found = starts.iter().rev().find(|&&start| {
-                let candidate = &prefix[start..end];
-                candidate.chars().count() >= 2 && !self.gazetteer.lookup(candidate).is_empty()
-            });
-            match found {
-                Some(&start) => {
-                    chain.push(prefix[start..end].to_string());
-                    end = start;
-                }
-                None => break,
-            }
-        }
-        chain.reverse();
-        (chain, end)
-    }
-
-    /// The regions `text` mentions, for settling ambiguous or bare mentions.
-    pub fn context(&self, text: &str) -> RegionContext {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for m in self.regions.find_iter(text) {
-            for &code in self.gazetteer.lookup(&self.region_names[m.pattern().as_usize()]) {
-                *counts.entry(code).or_default() += 1;
-            }
-        }
-        RegionContext { counts }
-    }
-
-    /// Places a mention in the gazetteer and names it canonically.
-    pub fn resolve(&self, mention: &Mention, context: &RegionContext) -> Option<Agency> {
-        match &mention.named {
-            Named::Listed(index) => Some(self.listed[*index].clone()),
-            Named::Local { chain, generic, suffix } => {
-                let division = if chain.is_empty() {
-                    self.by_context(generic.as_ref()?, context)?
-                } else {
-                    self.place_chain(chain, context)?
-                };
-                Some(self.name_agency(division, suffix))
-            }
+/// A byline or a signature among the last lines, read from the end.
+fn closing_lines(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    let tail = page.tail();
+    for line in tail.iter().rev() {
+        if let Some(agency) = crate::header::byline(line).and_then(|b| resolver.resolve_name(&fold(&b), context)) {
+            found.push(agency, "byline", line, score::BYLINE);
         }
     }
-
-    /// Resolves a whole string that should be an agency name (a `来源:`
-    /// value, a signature line, a given metadata field).
-    pub fn resolve_name(&self, text: &str, context: &RegionContext) -> Option<Agency> {
-        let mentions = self.mentions(text);
-        let first = mentions.iter().find(|m| m.is_explicit()).or(mentions.first())?;
-        self.resolve(first, context)
-    }
-
-    fn place_chain(&self, chain: &[String], context: &RegionContext) -> Option<&Division> {
-        let (last, outer) = chain.split_last()?;
-        self.gazetteer
-            .lookup(last)
-            .iter()
-            .filter(|&&code| {
-                outer.iter().all(|name| self.gazetteer.lookup(name).iter().any(|&a| self.gazetteer.is_within(code, a)))
-            })
-            .max_by_key(|&&code| (self.context_score(code, context), std::cmp::Reverse(code)))
-            .and_then(|&code| self.gazetteer.get(code))
-    }
-
-    fn context_score(&self, code: u32, context: &RegionContext) -> u32 {
-        self.gazetteer.path(code).iter().map(|d| context.counts.get(&d.code).copied().unwrap_or(0)).sum()
-    }
-
-    /// 省/市/区/县 with no name: the most mentioned division of that level.
-    fn by_context(&self, generic: &char, context: &RegionContext) -> Option<&Division> {
-        let wanted: &[AgencyLevel] = match generic {
-            '省' => &[AgencyLevel::Provincial],
-            '市' => &[AgencyLevel::City, AgencyLevel::Provincial],
-            _ => &[AgencyLevel::County],
-        };
-        context
-            .counts
-            .iter()
-            .filter_map(|(&code, &count)| Some((self.gazetteer.get(code)?, count)))
-            .filter(|(d, _)| wanted.contains(&d.level))
-            .filter(|(d, _)| *generic != '市' || d.level == AgencyLevel::City || d.name.ends_with('市'))
-            .filter(|(d, _)| !matches!(generic, '区' | '县') || d.name.ends_with(*generic))
-            .max_by_key(|(d, count)| (*count, d.level == AgencyLevel::City, std::cmp::Reverse(d.code)))
-            .map(|(d, _)| d)
-    }
-
-    fn name_agency(&self, division: &Division, suffix: &str) -> Agency {
-        let path: Vec<&Division> = self.gazetteer.path(division.code);
-        let name = match division.level {
-            AgencyLevel::County if !division.name.ends_with('市') && path.len() >= 2 => {
-                format!("{}{}{}", path[path.len() - 2].name, division.name, suffix)
-            }
-            _ => format!("{}{}", division.name, suffix),
-        };
-        Agency { name, path: path.iter().map(|d| d.name.clone()).collect(), level: division.level }
+    for line in tail.iter().rev() {
+        if resolver.is_agency_line(line)
+            && let Some(agency) = resolver.resolve_name(&fold(line), context)
+        {
+            found.push(agency, "signature", line, score::SIGNATURE);
+        }
     }
 }
 
-/// A lone 省/市/区/县 before a suffix ("省司法厅"), unless it is plural or
-/// generic ("各市司法局", "全省司法行政").
-fn generic_prefix(prefix: &str) -> Option<char> {
-    let mut chars = prefix.chars().rev();
-    let c = chars.next()?;
-    if !matches!(c, '省' | '市' | '区' | '县') {
-        return None;
+/// A title that opens with its issuer (中共某区司法局党组关于…).
+fn title_prefix(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let Some(title) = inputs.title else { return };
+    let lead = title.strip_prefix("中共").unwrap_or(title);
+    if let Some(m) = resolver.mentions(lead).into_iter().find(|m| m.start == 0 && m.is_explicit())
+        && let Some(agency) = resolver.resolve(&m, inputs.context)
+    {
+        found.push(agency, "title_prefix", title, score::TITLE_PREFIX);
     }
-    match chars.next() {
-        Some('各' | '全' | '外' | '本' | '该' | '县' | '区' | '市' | '省' | '两' | '等') => None,
-        _ => Some(c),
+}
+
+/// The site's name after the last separator of `<title>`.
+fn site_name(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    if let Some(site) = page.hints.page_title.as_deref().and_then(|t| t.rsplit(['_', '|', '-', '—']).next())
+        && let Some(agency) = resolver.resolve_name(&fold(site.trim()), context)
+    {
+        found.push(agency, "html:site_name", site, score::SITE_NAME);
+    }
+}
+
+/// The explicit agency the title and opening text mention most.
+fn most_mentioned(resolver: &AgencyResolver, inputs: &AgencyInputs) -> Option<Candidate<Agency>> {
+    let text = format!("{}\n{}", inputs.title.unwrap_or_default(), inputs.opening);
+    let mut tally: Vec<(Agency, usize, String)> = Vec::new();
+    for m in resolver.mentions(&text).into_iter().filter(|m| m.is_explicit()) {
+        let Some(agency) = resolver.resolve(&m, inputs.context) else { continue };
+        match tally.iter_mut().find(|t| t.0 == agency) {
+            Some(entry) => entry.1 += 1,
+            None => tally.push((agency, 1, text[m.start..m.end].to_string())),
+        }
+    }
+    // National bodies are often cited (根据司法部部署); prefer the local
+    // actor unless the national one dominates.
+    let best = tally
+        .iter()
+        .max_by_key(|t| (t.1 * if t.0.level == AgencyLevel::National { 1 } else { 2 }, std::cmp::Reverse(0)))?;
+    Some(Candidate::new(best.0.clone(), "body_mention", &best.2, score::BODY_MENTION))
+}
+
+/// Level of an agency name the gazetteer could not place.
+fn guess_level(name: &str) -> AgencyLevel {
+    if name.contains("县") || name.contains("区") {
+        AgencyLevel::County
+    } else if name.contains("省") || name.contains("自治区") {
+        AgencyLevel::Provincial
+    } else if name.contains("市") || name.contains("州") {
+        AgencyLevel::City
+    } else {
+        AgencyLevel::National
     }
 }
 
@@ -305,60 +159,67 @@ fn generic_prefix(prefix: &str) -> Option<char> {
 pub(crate) mod tests {
     use super::*;
 
-    pub(crate) fn resolver() -> AgencyResolver {
-        let rules: AgencyRules = toml::from_str(
-            r#"
-            [[agency]]
-            name = "司法部"
-            aliases = ["中华人民共和国司法部"]
-            [[agency]]
-            name = "国务院"
-            aliases = ["中华人民共和国国务院"]
-            [patterns]
-            suffixes = ["司法厅", "司法局", "人民政府", "人民代表大会常务委员会", "监狱管理局"]
-            "#,
-        )
-        .unwrap();
-        let gazetteer = Gazetteer::new("code\tname\tparent_code\n370215\t即墨区\t370200\n").unwrap();
-        AgencyResolver::new(rules, gazetteer)
+    pub(crate) use super::resolver::tests::resolver;
+
+    fn read(text: &str, given: Given, title: Option<&str>) -> Option<Candidate<Agency>> {
+        let resolver = resolver();
+        let page = PageLines::read(text, false);
+        let opening = page.content_folded.join("\n");
+        let context = region_context(&resolver, title, &opening, "");
+        let inputs = AgencyInputs { given: &given, title, opening: &opening, context: &context };
+        decide(&resolver, &page, &inputs)
     }
 
-    fn resolve(text: &str, context_text: &str) -> Option<Agency> {
-        let r = resolver();
-        r.resolve_name(text, &r.context(context_text))
+    fn rule_and_name(found: Option<Candidate<Agency>>) -> (String, String) {
+        let found = found.expect("an agency");
+        (found.rule, found.value.name)
     }
 
     #[test]
-    fn canonical_names_paths_and_levels() {
-        let a = resolve("山东省司法厅", "").unwrap();
-        assert_eq!(
-            (a.name.as_str(), a.path.clone(), a.level),
-            ("山东省司法厅", vec!["山东省".to_string()], AgencyLevel::Provincial)
-        );
-        let a = resolve("中共东昌府区司法局党组", "").unwrap();
-        assert_eq!(a.name, "聊城市东昌府区司法局");
-        assert_eq!(a.path, vec!["山东省", "聊城市", "东昌府区"]);
-        assert_eq!(a.level, AgencyLevel::County);
-        let a = resolve("（包头市司法局供稿）", "").unwrap();
-        assert_eq!((a.name.as_str(), a.path.len()), ("包头市司法局", 2));
-        assert_eq!(resolve("青岛市即墨区司法局", "").unwrap().name, "青岛市即墨区司法局");
-        assert_eq!(resolve("中华人民共和国司法部", "").unwrap().level, AgencyLevel::National);
-        assert_eq!(resolve("东营市人民代表大会常务委员会", "").unwrap().path, vec!["山东省", "东营市"]);
+    fn a_given_agency_is_kept_even_when_unplaced() {
+        let given = Given { agency: Some("某某研究会".into()), ..Given::default() };
+        let found = read("正文提到山东省司法厅。", given, None).unwrap();
+        assert_eq!((found.rule.as_str(), found.value.name.as_str()), ("given", "某某研究会"));
+        assert_eq!(found.value.level, AgencyLevel::National);
     }
 
     #[test]
-    fn ambiguous_and_bare_mentions_use_the_document_context() {
-        assert_eq!(resolve("西湖区司法局", "杭州市召开会议").unwrap().name, "杭州市西湖区司法局");
-        assert_eq!(resolve("西湖区司法局", "南昌市召开会议").unwrap().name, "南昌市西湖区司法局");
-        assert_eq!(resolve("省司法厅", "陕西省召开会议").unwrap().name, "陕西省司法厅");
-        assert_eq!(resolve("市司法局", "北京市朝阳区").unwrap().name, "北京市司法局");
-        assert!(resolve("各市司法局", "陕西省").is_none());
+    fn a_source_field_beats_a_byline_and_a_mention() {
+        let text = "标题\n来源：山东省司法厅\n会议由河北省司法厅承办，河北省司法厅介绍了经验。\n（包头市司法局供稿）\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), None)), ("header:来源".into(), "山东省司法厅".into()));
     }
 
     #[test]
-    fn not_every_suffix_is_an_agency() {
-        let r = resolver();
-        assert!(r.mentions("各级司法部门要加强协作").is_empty());
-        assert!(r.mentions("全省司法行政系统").is_empty());
+    fn a_byline_beats_a_signature() {
+        let text = "标题\n正文写了一段话，内容充实。\n（包头市司法局供稿）\n山东省司法厅\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), None)), ("byline".into(), "包头市司法局".into()));
+    }
+
+    #[test]
+    fn a_signature_line_names_the_issuer() {
+        let text = "关于开展检查的通知\n各单位：现将有关事项通知如下。\n山东省司法厅\n2024年1月2日\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), None)), ("signature".into(), "山东省司法厅".into()));
+    }
+
+    #[test]
+    fn a_title_that_opens_with_its_issuer() {
+        let title = "中共东昌府区司法局党组关于巡察整改进展情况的通报";
+        let text = format!("{title}\n根据统一部署，现将整改进展情况予以公布。\n");
+        let found = rule_and_name(read(&text, Given::default(), Some(title)));
+        assert_eq!(found, ("title_prefix".into(), "聊城市东昌府区司法局".into()));
+    }
+
+    #[test]
+    fn the_most_mentioned_agency_is_the_last_resort() {
+        let text = "标题\n包头市司法局开展宣传，包头市司法局还组织培训，根据司法部部署推进。\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), None)), ("body_mention".into(), "包头市司法局".into()));
+        assert!(read("标题\n正文里没有任何机构。\n", Given::default(), None).is_none());
+    }
+
+    #[test]
+    fn unplaced_names_guess_their_level() {
+        assert_eq!(guess_level("某某县调解中心"), AgencyLevel::County);
+        assert_eq!(guess_level("某某省协会"), AgencyLevel::Provincial);
+        assert_eq!(guess_level("某某市协会"), AgencyLevel::City);
     }
 }

@@ -11,6 +11,66 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sifa_model::PubDate;
 
+use crate::candidate::{Candidate, Candidates};
+use crate::document::Given;
+use crate::page::{HEADER_ZONE, PageLines};
+
+/// Scores of the kinds of evidence, strongest first.
+mod score {
+    pub const GIVEN: f32 = 100.0;
+    pub const META: f32 = 90.0;
+    pub const HEADER: f32 = 80.0;
+    pub const SIGNATURE: f32 = 70.0;
+    pub const URL: f32 = 60.0;
+    pub const OPENING_YEAR: f32 = 50.0;
+}
+
+/// Longest line a labelled header date is read from.
+const MAX_HEADER_LINE_CHARS: usize = 120;
+
+/// The publication date of a page and the evidence for it. `url` is the
+/// page's address, `headless` whether the page shows no headline (then a
+/// year the text opens with is its date).
+pub fn decide(page: &PageLines, given: &Given, url: Option<&str>, headless: bool) -> Option<Candidate<PubDate>> {
+    let mut found = Candidates::new();
+    if let Some(d) = given.date.as_deref().and_then(|d| d.trim().parse::<PubDate>().ok()) {
+        found.push(d, "given", &d.to_string(), score::GIVEN);
+    }
+    if let Some(meta) = page.hints.meta_date.as_deref()
+        && let Some(d) = parse_date_or_month(meta)
+    {
+        found.push(d, "meta:PubDate", meta, score::META);
+    }
+    if let Some(candidate) = header_date(page) {
+        found.add(candidate);
+    }
+    if let Some((d, line)) = page.tail().iter().rev().find_map(|l| standalone_date(l).map(|d| (d, l))) {
+        found.push(d, "signature", line, score::SIGNATURE);
+    }
+    if let Some(url) = url
+        && let Some(d) = url_date(url)
+    {
+        found.push(d, "url", url, score::URL);
+    }
+    if let Some(opening) = page.content_folded.first().filter(|_| headless)
+        && let Some(d) = opening_year(opening)
+    {
+        found.push(d, "opening_year", opening, score::OPENING_YEAR);
+    }
+    found.best()
+}
+
+/// The first header line near the top that states a date: labelled
+/// (发布时间：…) or opening with it (2024-03-05 10:20 来源：…).
+fn header_date(page: &PageLines) -> Option<Candidate<PubDate>> {
+    page.all.iter().take(HEADER_ZONE * 3).find_map(|line| {
+        if let Some((label, d)) = labelled_date(line).filter(|_| line.chars().count() <= MAX_HEADER_LINE_CHARS) {
+            return Some(Candidate::new(d, format!("header:{label}"), line, score::HEADER));
+        }
+        crate::header::dated_header(line).map(|d| Candidate::new(d, "header:date_first", line, score::HEADER))
+    })
+}
+
 /// `2025-08-25`, `2025/8/25`, `2025.08.25`, `2025年8月25日`, with spaces.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:\D|$)").expect("valid")
@@ -153,6 +213,41 @@ mod tests {
 
     fn d(s: &str) -> PubDate {
         s.parse().unwrap()
+    }
+
+    fn read(text: &str, url: Option<&str>, headless: bool) -> Option<(String, String)> {
+        let page = PageLines::read(text, false);
+        decide(&page, &Given::default(), url, headless).map(|c| (c.rule, c.value.to_string()))
+    }
+
+    #[test]
+    fn a_given_date_wins() {
+        let page = PageLines::read("标题\n发布时间：2024-01-02\n正文。", false);
+        let given = Given { date: Some("2023-05".into()), ..Given::default() };
+        let found = decide(&page, &given, None, false).unwrap();
+        assert_eq!((found.rule.as_str(), found.value), ("given", d("2023-05")));
+    }
+
+    #[test]
+    fn a_header_date_beats_the_signature_and_the_url() {
+        let text = "标题\n发布时间：2024-01-02 来源：某县司法局\n正文内容。\n2023年12月30日\n";
+        let url = Some("http://a.gov.cn/202311/t20231101_1.html");
+        assert_eq!(read(text, url, false), Some(("header:发布时间".into(), "2024-01-02".into())));
+        let text = "标题\n2024-03-05 10:20 来源：某市司法局\n正文内容。\n";
+        assert_eq!(read(text, None, false), Some(("header:date_first".into(), "2024-03-05".into())));
+    }
+
+    #[test]
+    fn the_signature_then_the_url_then_an_opening_year() {
+        let text = "关于开展检查的通知\n各单位：现将有关事项通知如下。\n某县司法局\n2023年12月30日\n";
+        assert_eq!(read(text, None, false), Some(("signature".into(), "2023-12-30".into())));
+        let text = "某县司法局开展普法宣传\n会议于2024年3月27日召开。\n";
+        let url = Some("http://a.gov.cn/202311/x.html");
+        assert_eq!(read(text, url, false), Some(("url".into(), "2023-11".into())));
+        assert_eq!(read(text, None, false), None, "a date inside the story is not the publication date");
+        let text = "2024年，某区司法局总体工作思路是：坚持以人民为中心。\n";
+        assert_eq!(read(text, None, true), Some(("opening_year".into(), "2024".into())));
+        assert_eq!(read(text, None, false), None);
     }
 
     #[test]

@@ -21,23 +21,11 @@ fn short_hash(text: &str) -> String {
 /// half-width and lowercase, with spaces and punctuation removed, so a
 /// repost with other furniture or line breaks has the same fingerprint.
 pub fn content_fingerprint(body: &str) -> String {
-    folded_fingerprint(&sifa_analysis::fold(body))
-}
-
-/// [`content_fingerprint`] of text already folded with [`sifa_analysis::fold`].
-pub fn folded_fingerprint(folded: &str) -> String {
-    let mut hasher = sha1_smol::Sha1::new();
-    let mut buffer = [0u8; 4];
-    for c in folded.chars().filter(|c| c.is_alphanumeric()) {
-        hasher.update(c.encode_utf8(&mut buffer).as_bytes());
-    }
-    let mut hex = hasher.digest().to_string();
-    hex.truncate(ID_HEX_DIGITS);
-    hex
+    sifa_fold::fingerprint(&sifa_fold::fold(body))
 }
 
 /// The document id and the evidence for it; `folded_body` is the body
-/// folded with [`sifa_analysis::fold`].
+/// folded with [`sifa_fold::fold`].
 pub fn choose_id(given: Option<&str>, url: Option<&str>, folded_body: &str, title: &str) -> (String, FieldEvidence) {
     let evidence = |rule: &str, text: &str| FieldEvidence { rule: rule.to_string(), text: text.to_string() };
     if let Some(id) = given.map(str::trim).filter(|id| !id.is_empty()) {
@@ -47,7 +35,7 @@ pub fn choose_id(given: Option<&str>, url: Option<&str>, folded_body: &str, titl
         return (format!("u-{}", short_hash(&dedup_key(url))), evidence("url_hash", url));
     }
     let fingerprint =
-        if folded_body.trim().is_empty() { content_fingerprint(title) } else { folded_fingerprint(folded_body) };
+        if folded_body.trim().is_empty() { content_fingerprint(title) } else { sifa_fold::fingerprint(folded_body) };
     (format!("c-{fingerprint}"), evidence("content_hash", "hash of the folded text"))
 }
 

@@ -2,6 +2,21 @@
 
 use sifa_model::{AgencyLevel, Kind};
 
+use crate::candidate::Candidate;
+use crate::document::Given;
+
+/// The kind of a publication and the evidence for it: given, or named by
+/// a word of its title, else news.
+pub fn decide(given: &Given, title: &str, level: Option<AgencyLevel>) -> Candidate<Kind> {
+    if let Some(k) = given.kind.as_deref().and_then(Kind::parse) {
+        return Candidate::new(k, "given", k.as_str(), 100.0);
+    }
+    match classify(title, level) {
+        (k, Some(word)) => Candidate::new(k, format!("title_word:{word}"), title, 50.0),
+        (k, None) => Candidate::new(k, "default", "no kind word in the title", 0.0),
+    }
+}
+
 /// Title words that decide a kind, checked in this order: a notice that
 /// forwards a plan (关于印发…工作要点的通知) is a notice.
 const RULES: &[(Kind, &[&str])] = &[
@@ -62,6 +77,15 @@ fn title_core(title: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decides_given_then_title_word_then_news() {
+        let given = Given { kind: Some("rule".into()), ..Given::default() };
+        assert_eq!(decide(&given, "某县召开会议", None).value, Kind::Rule);
+        let found = decide(&Given::default(), "关于开展检查的通知", None);
+        assert_eq!((found.value, found.rule.as_str()), (Kind::Notice, "title_word:通知"));
+        assert_eq!(decide(&Given::default(), "某县召开会议", None).rule, "default");
+    }
 
     #[test]
     fn kinds_from_titles() {

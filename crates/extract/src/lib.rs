@@ -10,6 +10,7 @@
 //! defaults and replaceable at run time through [`RuleFiles::from_dir`].
 
 mod agency;
+mod candidate;
 mod date;
 mod decode;
 mod document;
@@ -19,6 +20,7 @@ mod header;
 mod html;
 mod id;
 mod kind;
+mod page;
 mod source;
 mod title;
 mod topics;
@@ -32,7 +34,7 @@ pub use agency::{Agency, AgencyResolver, AgencyRules};
 pub use decode::{DecodeError, Decoded, decode};
 pub use document::Given;
 pub use gazetteer::{Division, Gazetteer};
-pub use id::{content_fingerprint, folded_fingerprint};
+pub use id::content_fingerprint;
 pub use source::{ByteCounter, MAX_FILE_BYTES, Payload, RawItem, SkipReason, SourceFormat, parse_record, raw_items};
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};

@@ -1,7 +1,28 @@
-//! Headlines: telling a headline from a slogan banner, a page header or the
-//! first paragraph, and building a short title when a text shows none.
+//! The title: the page's headline, or a short title built from the text's
+//! own words when it shows none.
+//!
+//! Headline candidates, strongest first: a given title, `<meta
+//! name="ArticleTitle">`, the `<h1>` at the article (unless it only names an
+//! agency, like a logo), the `<title>` when a line of the page matches it,
+//! the `<title>` alone, and the first headline-like line of the content
+//! (past slogan banners, agency-only lines and dates).
 
+use crate::agency::AgencyResolver;
+use crate::candidate::{Candidate, Candidates};
+use crate::date;
+use crate::document::Given;
 use crate::furniture::is_widget_line;
+use crate::page::{HEADER_ZONE, PageLines, clean_line};
+
+/// Scores of the kinds of evidence, strongest first.
+mod score {
+    pub const GIVEN: f32 = 100.0;
+    pub const META: f32 = 90.0;
+    pub const HEADING: f32 = 80.0;
+    pub const PAGE_TITLE_LINE: f32 = 70.0;
+    pub const PAGE_TITLE: f32 = 60.0;
+    pub const FIRST_LINE: f32 = 50.0;
+}
 
 /// Longest headline we accept, in characters.
 const MAX_HEADLINE_CHARS: usize = 90;
@@ -9,6 +30,64 @@ const MAX_HEADLINE_CHARS: usize = 90;
 const BUILT_TITLE_CHARS: usize = 24;
 /// Openers that carry no meaning in a title.
 const EMPTY_OPENERS: &[&str] = &["近日", "日前", "近期", "目前", "今年以来", "近年来", "据悉"];
+
+/// The page's headline and the evidence for it, if it shows one.
+pub fn headline(page: &PageLines, given: &Given, agencies: &AgencyResolver) -> Option<Candidate<String>> {
+    let mut found = Candidates::new();
+    if let Some(t) = given.title.as_deref().and_then(clean_line) {
+        found.push(t.clone(), "given", &t, score::GIVEN);
+    }
+    let hints = &page.hints;
+    if let Some(t) = &hints.meta_title {
+        found.push(t.clone(), "meta:ArticleTitle", t, score::META);
+    }
+    // A heading that only names an agency is the site's logo, not a headline.
+    if let Some(t) = hints.heading.as_ref().filter(|t| is_headline(t) && !agencies.is_agency_line(t)) {
+        found.push(t.clone(), "html:h1", t, score::HEADING);
+    }
+    if let Some(t) = hints.page_title.as_deref().and_then(clean_page_title) {
+        if let Some(line) = page.content.iter().take(HEADER_ZONE * 2).find(|l| l.contains(t.as_str()) && is_headline(l))
+        {
+            found.push(line.clone(), "html:title+line", line, score::PAGE_TITLE_LINE);
+        } else if is_headline(&t) {
+            found.push(t.clone(), "html:title", &t, score::PAGE_TITLE);
+        }
+    }
+    if let Some(candidate) = first_headline_line(&page.content, &page.content_folded, agencies) {
+        found.add(candidate);
+    }
+    found.best()
+}
+
+/// The first headline-like line among the opening lines, passing over
+/// slogan banners, agency-only lines and dates.
+fn first_headline_line(content: &[String], folded: &[String], agencies: &AgencyResolver) -> Option<Candidate<String>> {
+    let mut banner: Option<&str> = None;
+    for (index, (line, folded)) in content.iter().zip(folded).take(4).enumerate() {
+        let headline_follows = content.get(index + 1).is_some_and(|next| is_headline(next));
+        if is_slogan(folded) || (is_banner_phrase(folded) && headline_follows) {
+            banner = Some(line);
+            continue;
+        }
+        if date::standalone_date(folded).is_some() || agencies.is_agency_line(folded) {
+            continue;
+        }
+        let line = strip_repost_marker(line);
+        if !is_headline(line) {
+            return None;
+        }
+        let rule = if banner.is_some() { "first_line_after_banner" } else { "first_line" };
+        return Some(Candidate::new(line.to_string(), rule, line, score::FIRST_LINE));
+    }
+    None
+}
+
+/// A title for a page that shows no headline, built from the line where
+/// its body starts (see [`build_title`]).
+pub fn constructed(opening: &str, agency: Option<&str>) -> Candidate<String> {
+    let built = build_title(opening, agency).unwrap_or_else(|| "（无标题）".to_string());
+    Candidate::new(built, "built_from_opening", opening, 0.0)
+}
 
 /// Whether a line reads like a headline rather than prose or furniture.
 pub fn is_headline(line: &str) -> bool {
@@ -143,6 +222,52 @@ pub fn clean_page_title(page_title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::agency::tests::resolver;
+
+    fn read(text: &str, is_html: bool) -> Option<(String, String)> {
+        let page = PageLines::read(text, is_html);
+        headline(&page, &Given::default(), &resolver()).map(|c| (c.rule, c.value))
+    }
+
+    #[test]
+    fn a_given_title_wins() {
+        let page = PageLines::read("某县司法局召开调解工作会议\n正文。", false);
+        let given = Given { title: Some(" 给定的标题 ".into()), ..Given::default() };
+        let found = headline(&page, &given, &resolver()).unwrap();
+        assert_eq!((found.rule.as_str(), found.value.as_str()), ("given", "给定的标题"));
+    }
+
+    #[test]
+    fn html_hints_in_their_order() {
+        let meta = "<html><head><title>网页标题文字很长_某站</title><meta name=\"ArticleTitle\" content=\"元数据里的标题\"></head>\
+            <body><h1>页面上的大标题文字</h1><p>正文内容，用来测试标题的选择顺序。</p></body></html>";
+        assert_eq!(read(meta, true).unwrap().0, "meta:ArticleTitle");
+        let heading = "<html><head><title>网页标题文字很长_某站</title></head>\
+            <body><h1>页面上的大标题文字</h1><p>正文内容，用来测试标题的选择顺序。</p></body></html>";
+        assert_eq!(read(heading, true).unwrap(), ("html:h1".into(), "页面上的大标题文字".into()));
+        let title_line = "<html><head><title>某县举办调解员培训班_某县司法局</title></head>\
+            <body><div>某县举办调解员培训班</div><p>正文内容，用来测试标题的选择顺序。</p></body></html>";
+        assert_eq!(read(title_line, true).unwrap(), ("html:title+line".into(), "某县举办调解员培训班".into()));
+    }
+
+    #[test]
+    fn the_first_line_past_banners_dates_and_agency_lines() {
+        let text = "庆祝中国共产党成立100周年\n某省司法厅推进行政执法规范化建设\n正文内容，充实。";
+        assert_eq!(
+            read(text, false).unwrap(),
+            ("first_line_after_banner".into(), "某省司法厅推进行政执法规范化建设".into())
+        );
+        let text = "山东省司法厅\n2024年3月5日\n某省司法厅推进行政执法规范化建设\n正文。";
+        assert_eq!(read(text, false).unwrap().0, "first_line");
+        assert_eq!(read("2024年，某区司法局总体工作思路是：坚持以人民为中心。\n", false), None);
+    }
+
+    #[test]
+    fn a_constructed_title_says_so() {
+        let found = constructed("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", None);
+        assert_eq!(found.rule, "built_from_opening");
+        assert_eq!(constructed("", None).value, "（无标题）");
+    }
 
     #[test]
     fn headlines_and_non_headlines() {

@@ -69,7 +69,7 @@ impl TopicRules {
             let mut rule_terms: Vec<_> = rule.terms.into_iter().collect();
             rule_terms.sort_by(|a, b| a.0.cmp(&b.0));
             for (term, weight) in rule_terms {
-                terms.push((index, weight, sifa_analysis::fold(&term)));
+                terms.push((index, weight, sifa_fold::fold(&term)));
             }
             names.push(rule.name);
         }
@@ -82,7 +82,7 @@ impl TopicRules {
     }
 
     /// Topics of a text, best first. `title` and `body` must be folded with
-    /// [`sifa_analysis::normalize`].
+    /// [`sifa_fold::normalize`].
     pub fn classify(&self, title: &str, body: &str) -> Vec<TopicScore> {
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
         for m in self.matcher.find_overlapping_iter(title) {

@@ -4,6 +4,43 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::candidate::{Candidate, Candidates};
+use crate::document::Given;
+use crate::page::PageLines;
+
+/// Scores of the kinds of evidence, strongest first.
+mod score {
+    pub const GIVEN: f32 = 100.0;
+    pub const LABELLED: f32 = 90.0;
+    pub const CANONICAL: f32 = 80.0;
+    pub const BARE_LINE: f32 = 70.0;
+}
+
+/// The page's address and the evidence for it: given, a labelled line
+/// anywhere on the page (原文链接：…), `<link rel="canonical">`, or a line
+/// that is nothing but a URL at the top or bottom.
+pub fn decide(page: &PageLines, given: &Given) -> Option<Candidate<String>> {
+    let mut found = Candidates::new();
+    if let Some(u) = given.url.as_deref().map(str::trim).filter(|u| is_web_url(u)) {
+        found.push(u.to_string(), "given", u, score::GIVEN);
+    }
+    let labelled = page.everything.iter().find_map(|line| {
+        let (label, url) = labelled_url(line).filter(|(_, url)| is_web_url(url))?;
+        Some(Candidate::new(url, format!("label:{label}"), line, score::LABELLED))
+    });
+    if let Some(candidate) = labelled {
+        found.add(candidate);
+    }
+    if let Some(u) = page.hints.canonical_url.as_deref().filter(|u| is_web_url(u)) {
+        found.push(u.to_string(), "html:canonical", u, score::CANONICAL);
+    }
+    let edges = page.everything.iter().take(5).chain(page.everything.iter().rev().take(10));
+    if let Some(u) = edges.filter_map(|l| bare_url(l)).find(|u| is_web_url(u)) {
+        found.push(u.clone(), "bare_url_line", &u, score::BARE_LINE);
+    }
+    found.best()
+}
+
 static LABELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(原文链接|原文地址|原文网址|原文|本文链接|文章链接|来源网址|来源链接|链接地址|网址|url)\s*[:：]?\s*(https?://[^\s<>\x22'，。；）)】」]+)")
         .expect("valid")
@@ -48,6 +85,21 @@ pub fn dedup_key(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read(text: &str, given: &Given) -> Option<(String, String)> {
+        decide(&PageLines::read(text, false), given).map(|c| (c.rule, c.value))
+    }
+
+    #[test]
+    fn decides_from_given_label_and_bare_lines() {
+        let text = "标题\nhttps://b.gov.cn/bare.html\n正文。\n原文链接：https://a.gov.cn/x.html\n";
+        assert_eq!(read(text, &Given::default()), Some(("label:原文链接".into(), "https://a.gov.cn/x.html".into())));
+        let given = Given { url: Some(" https://c.gov.cn/y ".into()), ..Given::default() };
+        assert_eq!(read(text, &given), Some(("given".into(), "https://c.gov.cn/y".into())));
+        assert_eq!(read("标题\nhttps://b.gov.cn/bare.html\n正文。", &Given::default()).unwrap().0, "bare_url_line");
+        let given = Given { url: Some("javascript:alert(1)".into()), ..Given::default() };
+        assert_eq!(read("标题\n正文。", &given), None);
+    }
 
     #[test]
     fn finds_labelled_urls() {
