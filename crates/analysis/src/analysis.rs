@@ -6,7 +6,7 @@ use tantivy::Index;
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
-use crate::normalize::fold;
+use sifa_fold::fold;
 use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
 
 /// Name under which the jieba search-mode analyzer is registered.

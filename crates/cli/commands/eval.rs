@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use sifa_indexer::IndexLocation;
+use sifa_store::IndexLocation;
 use sifa_query::{FacetSelection, SearchEngine, SearchRequest};
 
 /// Results looked at per query.

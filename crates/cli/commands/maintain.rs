@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_indexer::IndexLocation;
+use sifa_store::IndexLocation;
 
 pub fn add(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -> anyhow::Result<ExitCode> {
     let extractor = super::load_extractor(rules)?;

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_extract::{Extractor, RuleFiles};
+use sifa_extract::Extractor;
 
 use crate::args::Command;
 
@@ -25,7 +25,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Stats { index, json } => stats::run(&index.index, json),
         Command::Eval { index, queries } => eval::run(&index.index, &queries),
         Command::Check { index, json } => {
-            let report = sifa_indexer::check(&sifa_indexer::IndexLocation::new(&index.index));
+            let report = sifa_store::check(&sifa_store::IndexLocation::new(&index.index));
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
@@ -69,17 +69,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
 
 /// The extractor with the rules from `dir`, or the built-in ones.
 pub fn load_extractor(dir: Option<&Path>) -> anyhow::Result<Extractor> {
-    let rules = match dir {
-        Some(dir) => RuleFiles::from_dir(dir).with_context(|| format!("reading rules from {}", dir.display()))?,
-        None => RuleFiles::default(),
-    };
-    Extractor::new(&rules).context("loading the rule files")
-}
-
-/// The user dictionary from the rules directory, or the built-in one.
-pub fn user_dictionary(dir: Option<&Path>) -> anyhow::Result<String> {
-    if let Some(path) = dir.map(|d| d.join("userdict.txt")).filter(|p| p.exists()) {
-        return std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()));
-    }
-    Ok(sifa_analysis::DEFAULT_USER_DICTIONARY.to_string())
+    sifa_indexer::load_extractor(dir).with_context(|| match dir {
+        Some(dir) => format!("loading the rule files in {}", dir.display()),
+        None => "loading the built-in rule files".to_string(),
+    })
 }

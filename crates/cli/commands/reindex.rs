@@ -4,7 +4,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_indexer::{IndexLocation, ReindexOptions, ReindexSummary};
+use sifa_indexer::{Pipeline, ReindexSummary};
+use sifa_store::IndexLocation;
 
 use crate::args::DataArgs;
 use crate::progress::Progress;
@@ -25,14 +26,11 @@ pub fn run(data: &DataArgs, index: &Path, threads: Option<usize>, as_json: bool)
 /// Runs a reindex with a progress display; shared with `serve`, which
 /// builds the index first when there is none.
 pub fn build(data: &DataArgs, index: &Path, threads: Option<usize>) -> anyhow::Result<ReindexSummary> {
-    let extractor = super::load_extractor(data.rules.as_deref())?;
-    let options = ReindexOptions {
-        data_dir: data.data.clone(),
-        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
-        user_dictionary: super::user_dictionary(data.rules.as_deref())?,
-    };
+    let pipeline = Pipeline::from_dirs(&data.data, data.rules.as_deref())
+        .context("setting up the reading pipeline")?
+        .with_threads(threads);
     let progress = Progress::new();
-    let result = sifa_indexer::reindex(&IndexLocation::new(index), &extractor, &options, &progress);
+    let result = pipeline.reindex(&IndexLocation::new(index), &progress);
     progress.finish();
     result.with_context(|| format!("reindexing {} into {}", data.data.display(), index.display()))
 }

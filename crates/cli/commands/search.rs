@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_indexer::IndexLocation;
+use sifa_store::IndexLocation;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse};
 
 pub fn run(index: &Path, params: SearchParams, as_json: bool) -> anyhow::Result<ExitCode> {

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
-use sifa_indexer::{IndexError, IndexLocation, ReindexOptions};
+use sifa_indexer::Pipeline;
 use sifa_query::{QueryError, SearchEngine};
-use sifa_server::{Admin, AdminFailure, AppState, ReindexFn};
+use sifa_server::{Admin, AdminFailure, AppState, ReindexFn, ReindexOutcome};
+use sifa_store::IndexLocation;
 
 use crate::args::DataArgs;
 
@@ -34,19 +35,16 @@ pub fn run(data: &DataArgs, index: &Path, addr: SocketAddr, admin_token: Option<
 /// started with, into its index.
 fn admin_reindex(data: DataArgs, index: PathBuf) -> Box<ReindexFn> {
     Box::new(move || {
-        let extractor =
-            super::load_extractor(data.rules.as_deref()).map_err(|e| AdminFailure::Failed(format!("{e:#}")))?;
-        let options = ReindexOptions {
-            data_dir: data.data.clone(),
-            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            user_dictionary: super::user_dictionary(data.rules.as_deref())
-                .map_err(|e| AdminFailure::Failed(format!("{e:#}")))?,
-        };
-        match sifa_indexer::reindex(&IndexLocation::new(&index), &extractor, &options, &()) {
-            Ok(summary) => Ok(serde_json::to_value(&summary).unwrap_or_default()),
-            Err(e @ IndexError::Busy(_)) => Err(AdminFailure::Busy(e.to_string())),
-            Err(e) => Err(AdminFailure::Failed(e.to_string())),
-        }
+        let summary = Pipeline::from_dirs(&data.data, data.rules.as_deref())
+            .and_then(|pipeline| pipeline.reindex(&IndexLocation::new(&index), &()))
+            .map_err(|e| if e.is_busy() { AdminFailure::Busy(Box::new(e)) } else { AdminFailure::Failed(Box::new(e)) })?;
+        Ok(ReindexOutcome {
+            generation: summary.generation,
+            documents: summary.documents,
+            duplicates: summary.duplicates,
+            skipped: summary.skipped,
+            elapsed_secs: summary.elapsed_secs,
+        })
     })
 }
 
@@ -54,7 +52,7 @@ fn admin_reindex(data: DataArgs, index: PathBuf) -> Box<ReindexFn> {
 /// so and builds one from the data directory.
 fn open_or_build(data: &DataArgs, index: &Path) -> anyhow::Result<SearchEngine> {
     let location = IndexLocation::new(index);
-    let health = sifa_indexer::check(&location);
+    let health = sifa_store::check(&location);
     match SearchEngine::open(location.clone()) {
         Ok(_) if !health.is_healthy() => {
             eprintln!(
@@ -67,7 +65,7 @@ fn open_or_build(data: &DataArgs, index: &Path) -> anyhow::Result<SearchEngine> 
         Ok(engine) if engine.snapshot().searcher().num_docs() > 0 => return Ok(engine),
         Ok(_) => eprintln!("sifa: the index in {} is empty; building it from {}", index.display(), data.data.display()),
         Err(QueryError::Unavailable(why)) => {
-            eprintln!("sifa: {why}; building the index from {}", data.data.display());
+            eprintln!("sifa: {}; building the index from {}", sifa_store::error_chain(&why), data.data.display());
         }
         Err(other) => return Err(other).context("opening the index"),
     }

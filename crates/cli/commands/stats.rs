@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_indexer::{IndexLocation, IndexStats, OpenIndex};
+use sifa_store::{IndexLocation, IndexStats, OpenIndex};
 
 pub fn run(index: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
     let open = OpenIndex::open(&IndexLocation::new(index)).context("opening the index")?;

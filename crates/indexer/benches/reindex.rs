@@ -16,8 +16,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sifa_analysis::ChineseAnalysis;
-use sifa_extract::Extractor;
-use sifa_indexer::{IndexLocation, ReindexOptions};
+use sifa_indexer::Pipeline;
+use sifa_store::IndexLocation;
 
 fn corpus_dir() -> PathBuf {
     let dir = std::env::var_os("SIFA_CORPUS")
@@ -67,17 +67,12 @@ fn peak_rss() -> u64 {
 
 fn main() {
     let dir = corpus_dir();
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let index_dir = tempfile::tempdir().unwrap();
     let location = IndexLocation::new(index_dir.path());
-    let extractor = Extractor::with_default_rules();
-    let options = ReindexOptions {
-        data_dir: dir.clone(),
-        threads,
-        user_dictionary: sifa_analysis::DEFAULT_USER_DICTIONARY.to_string(),
-    };
+    let pipeline = Pipeline::with_default_rules(dir.clone());
+    let threads = pipeline.options.threads;
     let started = Instant::now();
-    let summary = sifa_indexer::reindex(&location, &extractor, &options, &()).expect("reindex succeeds");
+    let summary = pipeline.reindex(&location, &()).expect("reindex succeeds");
     let reindex_secs = started.elapsed().as_secs_f64();
     let peak = peak_rss();
 

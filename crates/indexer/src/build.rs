@@ -16,18 +16,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use serde::Serialize;
-use sifa_analysis::{ChineseAnalysis, IndexSchema};
+use sifa_analysis::ChineseAnalysis;
 use sifa_extract::{Extractor, Payload, RawItem, Skipped, raw_items};
 use sifa_model::Publication;
-use tantivy::store::{Compressor, ZstdCompressor};
-use tantivy::{Index, IndexSettings, IndexWriter};
+use sifa_store::{GenerationBuilder, IndexLocation, WriterSettings};
 
-use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, unix_now, write_synced};
-use crate::walk::walk;
-use crate::{IndexError, document};
-
-/// Memory tantivy may use for indexing, per thread.
-const WRITER_MEMORY_PER_THREAD: usize = 96 * 1024 * 1024;
+use crate::IndexError;
+use crate::walk::{SourceFile, walk};
 /// Work items in flight between threads.
 const QUEUE_DEPTH: usize = 64;
 /// How many duplicates and skips the summary lists by name.
@@ -94,6 +89,27 @@ pub struct ReindexSummary {
     pub removed_generations: Vec<String>,
 }
 
+impl ReindexSummary {
+    fn new(files: u64, ignored_files: u64) -> Self {
+        Self {
+            generation: String::new(),
+            documents: 0,
+            files,
+            ignored_files,
+            duplicates: 0,
+            duplicate_list: Vec::new(),
+            skipped: 0,
+            skipped_by_reason: BTreeMap::new(),
+            skipped_list: Vec::new(),
+            text_bytes: 0,
+            elapsed_secs: 0.0,
+            mb_per_sec: 0.0,
+            index_bytes: 0,
+            removed_generations: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SkippedEntry {
     pub source: String,
@@ -131,20 +147,6 @@ impl Dedup {
     }
 }
 
-/// Creates an empty index for a generation with sifa's schema and settings.
-pub(crate) fn create_index(path: &Path, analysis: &ChineseAnalysis) -> Result<(Index, IndexSchema), IndexError> {
-    let schema = IndexSchema::new();
-    let settings = IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor { compression_level: Some(6) }),
-        docstore_blocksize: 64 * 1024,
-        ..IndexSettings::default()
-    };
-    let directory = tantivy::directory::MmapDirectory::open(path).map_err(|e| IndexError::Corrupt(e.to_string()))?;
-    let index = Index::create(directory, schema.schema.clone(), settings)?;
-    analysis.register(&index);
-    Ok((index, schema))
-}
-
 /// Builds a new generation from `options.data_dir` and makes it live.
 pub fn reindex(
     location: &IndexLocation,
@@ -157,79 +159,41 @@ pub fn reindex(
         return Err(IndexError::NoDataDir(options.data_dir.display().to_string()));
     }
     let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
-    let lock = location.lock()?;
-    let previous = location.current()?;
-    let mut removed = location.remove_stale(None, &lock)?;
-    let (generation, path) = location.new_generation(&lock)?;
-    let result = build_generation(&path, &analysis, extractor, options, progress);
-    let mut summary = match result {
-        Ok(summary) => summary,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&path);
-            return Err(e);
-        }
-    };
+    let mut builder = GenerationBuilder::start(location, &analysis, WriterSettings::bulk(options.threads))?;
+    let mut summary = write_all(&mut builder, extractor, options, location.root(), progress)?;
     if summary.documents == 0 {
-        let _ = std::fs::remove_dir_all(&path);
         return Err(IndexError::NothingIndexed {
             dir: options.data_dir.display().to_string(),
             files: summary.files,
             skipped: summary.skipped as usize,
         });
     }
-    write_synced(&path.join(GENERATION_DICTIONARY), options.user_dictionary.as_bytes())?;
-    let now = unix_now();
-    location.write_info(&GenerationInfo {
-        name: generation.clone(),
-        built_at: now,
-        updated_at: now,
-        source_dir: options.data_dir.display().to_string(),
-        sifa_version: env!("CARGO_PKG_VERSION").to_string(),
-    })?;
-    location.switch_to(&generation, &lock)?;
-    // Keep the previous generation: a server may be finishing a request on it.
-    removed.extend(location.remove_stale(previous.as_deref(), &lock)?);
-    summary.generation = generation.clone();
-    summary.index_bytes = location.generation_size(&generation);
-    summary.removed_generations = removed;
+    progress.committing();
+    let committed = builder.commit(&options.data_dir.display().to_string())?;
+    summary.generation = committed.generation;
+    summary.index_bytes = committed.index_bytes;
+    summary.removed_generations = committed.removed;
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     summary.mb_per_sec = summary.text_bytes as f64 / 1e6 / summary.elapsed_secs.max(1e-9);
     Ok(summary)
 }
 
-fn build_generation(
-    path: &Path,
-    analysis: &ChineseAnalysis,
+/// Reads every source of the data directory into `builder`.
+fn write_all(
+    builder: &mut GenerationBuilder,
     extractor: &Extractor,
     options: &ReindexOptions,
+    index_root: &Path,
     progress: &dyn ProgressSink,
 ) -> Result<ReindexSummary, IndexError> {
-    let (index, schema) = create_index(path, analysis)?;
     let threads = options.threads.clamp(1, 8);
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, WRITER_MEMORY_PER_THREAD * threads)?;
-    let exclude = path.parent().and_then(Path::parent);
-    let found = walk(&options.data_dir, exclude);
+    let found = walk(&options.data_dir, Some(index_root));
     let mut state = ProgressState {
         files_total: found.files.len() as u64,
         bytes_total: found.files.iter().map(|f| f.size).sum(),
         ..ProgressState::default()
     };
-    let mut summary = ReindexSummary {
-        generation: String::new(),
-        documents: 0,
-        files: found.files.len() as u64,
-        ignored_files: found.ignored,
-        duplicates: 0,
-        duplicate_list: Vec::new(),
-        skipped: 0,
-        skipped_by_reason: BTreeMap::new(),
-        skipped_list: Vec::new(),
-        text_bytes: 0,
-        elapsed_secs: 0.0,
-        mb_per_sec: 0.0,
-        index_bytes: 0,
-        removed_generations: Vec::new(),
-    };
+    let mut summary = ReindexSummary::new(found.files.len() as u64, found.ignored);
     for (source, reason) in found.unreadable {
         record_skip(&mut summary, Skipped { source, reason });
     }
@@ -242,43 +206,11 @@ fn build_generation(
         let files = &found.files;
         let reader_bytes = bytes_read.clone();
         let reader_text = text_bytes.clone();
-        scope.spawn(move || {
-            let mut seq = 0u64;
-            for file in files {
-                for item in raw_items(&file.path, &file.relative, Some(reader_bytes.clone())) {
-                    let size = match &item.payload {
-                        Payload::Page { bytes, .. } => bytes.len(),
-                        Payload::Record(line) => line.len(),
-                        Payload::Failed(_) => 0,
-                    };
-                    reader_text.fetch_add(size as u64, Ordering::Relaxed);
-                    if work_tx.send((seq, item)).is_err() {
-                        return;
-                    }
-                    seq += 1;
-                }
-            }
-        });
+        scope.spawn(move || read_sources(files, &reader_bytes, &reader_text, &work_tx));
         for _ in 0..threads {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
-            scope.spawn(move || {
-                for (seq, item) in work_rx {
-                    let source = item.source.clone();
-                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(item)))
-                        .unwrap_or_else(|_| {
-                            Err(Skipped {
-                                source,
-                                reason: sifa_extract::SkipReason::Unreadable(
-                                    "internal error while reading this item".into(),
-                                ),
-                            })
-                        });
-                    if done_tx.send((seq, result)).is_err() {
-                        return;
-                    }
-                }
-            });
+            scope.spawn(move || extract_items(extractor, &work_rx, &done_tx));
         }
         drop(done_tx);
         drop(work_rx);
@@ -292,7 +224,7 @@ fn build_generation(
             while let Some(result) = pending.remove(&next) {
                 next += 1;
                 match result {
-                    Ok(publication) => add_one(&mut writer, &schema, &mut dedup, &mut summary, publication)?,
+                    Ok(publication) => add_one(builder, &mut dedup, &mut summary, publication)?,
                     Err(skipped) => record_skip(&mut summary, skipped),
                 }
             }
@@ -304,11 +236,53 @@ fn build_generation(
         Ok(())
     })?;
     report(&mut state, &summary, &bytes_read, &text_bytes, progress);
-    progress.committing();
-    writer.commit()?;
-    writer.wait_merging_threads()?;
     summary.text_bytes = state.text_bytes;
     Ok(summary)
+}
+
+/// The reader thread: every unit of work of every file, numbered in order.
+fn read_sources(
+    files: &[SourceFile],
+    bytes_read: &Arc<AtomicU64>,
+    text_bytes: &AtomicU64,
+    work: &crossbeam_channel::Sender<(u64, RawItem)>,
+) {
+    let mut seq = 0u64;
+    for file in files {
+        for item in raw_items(&file.path, &file.relative, Some(bytes_read.clone())) {
+            let size = match &item.payload {
+                Payload::Page { bytes, .. } => bytes.len(),
+                Payload::Record(line) => line.len(),
+                Payload::Failed(_) => 0,
+            };
+            text_bytes.fetch_add(size as u64, Ordering::Relaxed);
+            if work.send((seq, item)).is_err() {
+                return;
+            }
+            seq += 1;
+        }
+    }
+}
+
+/// An extraction worker; a panic while reading one item skips that item.
+fn extract_items(
+    extractor: &Extractor,
+    work: &crossbeam_channel::Receiver<(u64, RawItem)>,
+    done: &crossbeam_channel::Sender<(u64, Result<Publication, Skipped>)>,
+) {
+    for (seq, item) in work {
+        let source = item.source.clone();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(item)))
+            .unwrap_or_else(|_| {
+                Err(Skipped {
+                    source,
+                    reason: sifa_extract::SkipReason::Unreadable("internal error while reading this item".into()),
+                })
+            });
+        if done.send((seq, result)).is_err() {
+            return;
+        }
+    }
 }
 
 /// Brings `state` up to date and hands it to the progress display.
@@ -328,13 +302,12 @@ fn report(
 }
 
 fn add_one(
-    writer: &mut IndexWriter,
-    schema: &IndexSchema,
+    builder: &mut GenerationBuilder,
     dedup: &mut Dedup,
     summary: &mut ReindexSummary,
     publication: Publication,
 ) -> Result<(), IndexError> {
-    let (document, fingerprint) = document::to_document(schema, &publication);
+    let (document, fingerprint) = sifa_store::to_document(builder.schema(), &publication);
     if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
         summary.duplicates += 1;
         if summary.duplicate_list.len() < LISTED_MAX {
@@ -346,7 +319,7 @@ fn add_one(
         }
         return Ok(());
     }
-    writer.add_document(document)?;
+    builder.add(document)?;
     summary.documents += 1;
     Ok(())
 }

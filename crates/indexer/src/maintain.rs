@@ -4,15 +4,13 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sifa_extract::Extractor;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
+use sifa_store::generations::unix_now;
+use sifa_store::{IndexLocation, OpenIndex, first_match};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
+use crate::IndexError;
 use crate::build::SkippedEntry;
-use crate::generations::{IndexLocation, unix_now};
 use crate::walk::{relative_path, walk};
-use crate::{IndexError, OpenIndex};
 
 /// Writer memory for small incremental changes.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
@@ -32,10 +30,6 @@ pub struct AddSummary {
 pub struct DeleteSummary {
     pub deleted: Vec<String>,
     pub not_found: Vec<String>,
-}
-
-fn count_term(searcher: &tantivy::Searcher, term: Term) -> Result<usize, IndexError> {
-    Ok(searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &Count)?)
 }
 
 /// Adds the publications in `paths` (files or directories) to the live
@@ -81,19 +75,12 @@ pub fn add(
                         continue;
                     }
                 };
-                let (document, fingerprint) = crate::to_document(schema, &publication);
-                let id_term = Term::from_field_text(schema.id, &publication.id);
-                let exists = count_term(&searcher, id_term.clone())? > 0;
+                let (document, fingerprint) = sifa_store::to_document(schema, &publication);
+                let exists = first_match(&searcher, schema.id, &publication.id)?.is_some();
                 if !exists {
-                    let same_text = TermQuery::new(
-                        Term::from_field_text(schema.content_hash, &fingerprint),
-                        IndexRecordOption::Basic,
-                    );
-                    if let Some((_, address)) =
-                        searcher.search(&same_text, &TopDocs::with_limit(1).order_by_score())?.first()
-                    {
-                        let doc: TantivyDocument = searcher.doc(*address)?;
-                        let original = crate::from_document(schema, &doc).id;
+                    if let Some(address) = first_match(&searcher, schema.content_hash, &fingerprint)? {
+                        let doc: TantivyDocument = searcher.doc(address)?;
+                        let original = sifa_store::from_document(schema, &doc).id;
                         summary.duplicates.push(SkippedEntry {
                             source: publication.source.to_string(),
                             reason: format!("same text as {original}"),
@@ -101,7 +88,7 @@ pub fn add(
                         continue;
                     }
                 }
-                writer.delete_term(id_term);
+                writer.delete_term(Term::from_field_text(schema.id, &publication.id));
                 writer.add_document(document)?;
                 if exists { summary.replaced.push(publication.id) } else { summary.added.push(publication.id) }
             }
@@ -121,12 +108,11 @@ pub fn delete(location: &IndexLocation, ids: &[String]) -> Result<DeleteSummary,
     let searcher = open.index.reader()?.searcher();
     let mut summary = DeleteSummary::default();
     for id in ids {
-        let term = Term::from_field_text(open.schema.id, id);
-        if count_term(&searcher, term.clone())? == 0 {
+        if first_match(&searcher, open.schema.id, id)?.is_none() {
             summary.not_found.push(id.clone());
             continue;
         }
-        writer.delete_term(term);
+        writer.delete_term(Term::from_field_text(open.schema.id, id));
         summary.deleted.push(id.clone());
     }
     writer.commit()?;
@@ -138,5 +124,5 @@ pub fn delete(location: &IndexLocation, ids: &[String]) -> Result<DeleteSummary,
 fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
     let mut info = open.info()?;
     info.updated_at = unix_now();
-    location.write_info(&info)
+    Ok(location.write_info(&info)?)
 }

@@ -11,7 +11,8 @@
 //!
 //! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
 
-use sifa_analysis::{CharTokenizer, ChineseAnalysis, IndexSchema, fold};
+use sifa_analysis::{CharTokenizer, ChineseAnalysis, fold};
+use sifa_store::IndexSchema;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };

@@ -1,7 +1,7 @@
-//! Errors of the query side, each with a stable code and an HTTP status.
-//! The server maps them in one table; the CLI prints the message.
+//! Errors of the query side. Each has a stable code; the server maps them
+//! to HTTP statuses in one table, the CLI prints the message and causes.
 
-use sifa_indexer::IndexError;
+use sifa_store::StoreError;
 
 /// What went wrong answering a request.
 #[derive(Debug, thiserror::Error)]
@@ -11,11 +11,16 @@ pub enum QueryError {
     InvalidParameter { parameter: &'static str, message: String },
     #[error("no publication with id {0:?}")]
     DocumentNotFound(String),
-    /// No index to search (yet): a server-side state, not a user mistake.
-    #[error("the index is not available: {0}")]
-    Unavailable(String),
-    #[error("internal error: {0}")]
-    Internal(String),
+    /// No index to search (yet): a state of the server, not a user mistake.
+    #[error("the index is not available")]
+    Unavailable(#[source] StoreError),
+    /// The index could be opened but not read as expected.
+    #[error("the index could not be read")]
+    Store(#[source] StoreError),
+    #[error("the search failed")]
+    Search(#[from] tantivy::TantivyError),
+    #[error("the index's term dictionary could not be read")]
+    Terms(#[from] std::io::Error),
 }
 
 impl QueryError {
@@ -29,22 +34,13 @@ impl QueryError {
             QueryError::InvalidParameter { .. } => "invalid_parameter",
             QueryError::DocumentNotFound(_) => "document_not_found",
             QueryError::Unavailable(_) => "index_unavailable",
-            QueryError::Internal(_) => "internal",
+            QueryError::Store(_) | QueryError::Search(_) | QueryError::Terms(_) => "internal",
         }
     }
 }
 
-impl From<tantivy::TantivyError> for QueryError {
-    fn from(err: tantivy::TantivyError) -> Self {
-        QueryError::Internal(err.to_string())
-    }
-}
-
-impl From<IndexError> for QueryError {
-    fn from(err: IndexError) -> Self {
-        match err {
-            IndexError::NoIndex(_) | IndexError::Corrupt(_) => QueryError::Unavailable(err.to_string()),
-            other => QueryError::Internal(other.to_string()),
-        }
+impl From<StoreError> for QueryError {
+    fn from(err: StoreError) -> Self {
+        if err.is_unavailable() { QueryError::Unavailable(err) } else { QueryError::Store(err) }
     }
 }

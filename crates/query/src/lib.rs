@@ -4,19 +4,31 @@
 //!
 //! - [`parse`]: the query language, parsed forgivingly;
 //! - [`SearchRequest`]: validated parameters (shared by API and CLI);
-//! - [`SearchEngine`]: the live generation with hot reload, and the
-//!   searches, documents, similar publications and suggestions it answers.
+//! - [`SearchEngine`]: the live generation with hot reload (`snapshot`);
+//!   each request is answered by one [`Snapshot`]: `search` (with
+//!   `facets`), `documents`, `similar`, `suggest`.
+//!
+//! It reads the index through `sifa-store` and never writes it.
 
 mod build;
-mod engine;
+mod documents;
 mod error;
+mod facets;
 mod highlight;
 pub mod parse;
 mod request;
 mod response;
+mod search;
+mod similar;
+mod snapshot;
+mod suggest;
+#[cfg(test)]
+mod testing;
 
-pub use engine::{SearchEngine, Snapshot};
 pub use error::QueryError;
 pub use highlight::{Highlighter, SNIPPET_CHARS};
 pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort};
-pub use response::{DocumentView, FacetCount, Facets, Hit, SearchResponse, Suggestion};
+pub use response::{
+    DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
+};
+pub use snapshot::{SearchEngine, Snapshot};

@@ -25,6 +25,8 @@ pub struct Hit {
     pub agency_path: Vec<String>,
     pub date: Option<String>,
     pub kind: String,
+    /// The Chinese label of `kind` (新闻动态).
+    pub kind_label: String,
     pub topics: Vec<String>,
     pub url: Option<String>,
     pub source: String,
@@ -83,4 +85,54 @@ pub struct Suggestion {
     pub text: String,
     /// `agency`, `topic` or `title`.
     pub kind: &'static str,
+    /// The Chinese label of `kind` (机关, 主题, 标题).
+    pub label: &'static str,
+}
+
+impl Suggestion {
+    pub fn topic(text: String) -> Self {
+        Self { text, kind: "topic", label: "主题" }
+    }
+
+    pub fn agency(text: String) -> Self {
+        Self { text, kind: "agency", label: "机关" }
+    }
+
+    pub fn title(text: String) -> Self {
+        Self { text, kind: "title", label: "标题" }
+    }
+}
+
+/// The limits of the API, so clients need not copy them.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Limits {
+    /// Hits per page when `per_page` is absent.
+    pub default_per_page: usize,
+    /// Largest `per_page`.
+    pub max_per_page: usize,
+    /// Deepest result reachable by paging (`page × per_page`).
+    pub max_result_window: usize,
+    /// Longest query, in characters.
+    pub max_query_chars: usize,
+}
+
+impl Limits {
+    pub const CURRENT: Self = Self {
+        default_per_page: crate::request::DEFAULT_PER_PAGE,
+        max_per_page: crate::request::MAX_PER_PAGE,
+        max_result_window: crate::request::MAX_RESULT_WINDOW,
+        max_query_chars: crate::request::MAX_QUERY_CHARS,
+    };
+}
+
+/// A kind's code and the label researchers read.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct KindLabel {
+    pub value: &'static str,
+    pub label: &'static str,
+}
+
+/// Every kind with its label, in display order.
+pub fn kind_labels() -> Vec<KindLabel> {
+    sifa_model::Kind::ALL.iter().map(|k| KindLabel { value: k.as_str(), label: k.label_zh() }).collect()
 }

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use sifa_extract::Extractor;
-use sifa_indexer::{IndexLocation, ReindexOptions};
+use sifa_indexer::Pipeline;
+use sifa_store::IndexLocation;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest};
 
 const WORDS: &[&str] = &[
@@ -121,14 +121,10 @@ fn index_dir() -> (Option<tempfile::TempDir>, PathBuf) {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
     assert!(corpus.is_dir(), "no corpus at {} (set SIFA_CORPUS)", corpus.display());
     let dir = tempfile::tempdir().unwrap();
-    let options = ReindexOptions {
-        data_dir: corpus,
-        threads: 2,
-        user_dictionary: sifa_analysis::DEFAULT_USER_DICTIONARY.to_string(),
-    };
-    let summary =
-        sifa_indexer::reindex(&IndexLocation::new(dir.path()), &Extractor::with_default_rules(), &options, &())
-            .unwrap();
+    let summary = Pipeline::with_default_rules(corpus)
+        .with_threads(Some(2))
+        .reindex(&IndexLocation::new(dir.path()), &())
+        .unwrap();
     println!("index: {} documents", summary.documents);
     let path = dir.path().to_path_buf();
     (Some(dir), path)

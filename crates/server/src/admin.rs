@@ -2,30 +2,63 @@
 //!
 //! Off unless a token is configured; then every call needs
 //! `Authorization: Bearer <token>`, compared in constant time. The server
-//! does not know how to build an index: whoever starts it (the CLI) hands
-//! in the reindex operation. The token is never logged.
+//! does not know how to build an index (it reads through `sifa-store` and
+//! never links the indexer): whoever starts it (the CLI) hands in the
+//! reindex operation. The token is never logged.
 
 use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
-use serde_json::{Value, json};
+use schemars::JsonSchema;
+use serde::Serialize;
 use subtle::ConstantTimeEq;
 
 use crate::{ApiError, AppState};
 
+/// A boxed error with its causes.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 /// Why an admin reindex did not happen.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum AdminFailure {
     /// Another process holds the index's writer lock.
-    Busy(String),
-    Failed(String),
+    #[error("the index is busy")]
+    Busy(#[source] BoxError),
+    #[error("the reindex failed")]
+    Failed(#[source] BoxError),
 }
 
-/// Builds a new generation from the data directory; returns its summary.
-pub type ReindexFn = dyn Fn() -> Result<Value, AdminFailure> + Send + Sync;
+/// What a reindex built.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ReindexOutcome {
+    pub generation: String,
+    pub documents: u64,
+    pub duplicates: u64,
+    pub skipped: u64,
+    pub elapsed_secs: f64,
+}
+
+/// `POST /api/v1/admin/reindex`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReindexResponse {
+    pub reindexed: ReindexOutcome,
+    /// Whether the server switched to the new generation.
+    pub switched: bool,
+    /// The generation served now.
+    pub generation: String,
+}
+
+/// `POST /api/v1/admin/reload`.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ReloadResponse {
+    pub switched: bool,
+    pub generation: String,
+}
+
+/// Builds a new generation from the data directory.
+pub type ReindexFn = dyn Fn() -> Result<ReindexOutcome, AdminFailure> + Send + Sync;
 
 /// The admin configuration: the token and the reindex operation.
 pub struct Admin {
@@ -56,30 +89,22 @@ fn authorise<'a>(state: &'a AppState, headers: &HeaderMap) -> Result<&'a Arc<Adm
     if bool::from(presented.as_bytes().ct_eq(admin.token.as_bytes())) { Ok(admin) } else { Err(ApiError::Unauthorized) }
 }
 
-pub async fn reindex(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    let admin = authorise(&state, &headers)?.clone();
-    tracing::info!("admin reindex requested");
-    let result = tokio::task::spawn_blocking(move || (admin.reindex)())
-        .await
-        .map_err(|e| ApiError::AdminFailed(format!("reindex task failed: {e}")))?;
-    let summary = match result {
-        Ok(summary) => summary,
-        Err(AdminFailure::Busy(why)) => return Err(ApiError::Busy(why)),
-        Err(AdminFailure::Failed(why)) => return Err(ApiError::AdminFailed(why)),
-    };
+/// Switches the engine to the live generation if it changed.
+async fn refresh(state: &AppState) -> Result<ReloadResponse, ApiError> {
     let engine = state.engine.clone();
-    let switched = tokio::task::spawn_blocking(move || engine.refresh())
-        .await
-        .map_err(|e| ApiError::AdminFailed(e.to_string()))??;
-    Ok(Json(json!({"reindexed": summary, "switched": switched, "generation": state.engine.snapshot().open.generation}))
-        .into_response())
+    let switched = tokio::task::spawn_blocking(move || engine.refresh()).await??;
+    Ok(ReloadResponse { switched, generation: state.engine.snapshot().open.generation.clone() })
 }
 
-pub async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+pub async fn reindex(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<ReindexResponse>, ApiError> {
+    let admin = authorise(&state, &headers)?.clone();
+    tracing::info!("admin reindex requested");
+    let reindexed = tokio::task::spawn_blocking(move || (admin.reindex)()).await??;
+    let reload = refresh(&state).await?;
+    Ok(Json(ReindexResponse { reindexed, switched: reload.switched, generation: reload.generation }))
+}
+
+pub async fn reload(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<ReloadResponse>, ApiError> {
     authorise(&state, &headers)?;
-    let engine = state.engine.clone();
-    let switched = tokio::task::spawn_blocking(move || engine.refresh())
-        .await
-        .map_err(|e| ApiError::AdminFailed(e.to_string()))??;
-    Ok(Json(json!({"switched": switched, "generation": state.engine.snapshot().open.generation})).into_response())
+    Ok(Json(refresh(&state).await?))
 }

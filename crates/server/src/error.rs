@@ -1,80 +1,105 @@
 //! The API's error surface in one table: every error has an HTTP status, a
 //! stable `code` and a message, and is sent as `{"error": {code, message}}`.
+//! Server-side failures are logged with their causes by
+//! [`log_failures`], a middleware, so that answering and logging stay apart.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::extract::Request;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sifa_query::QueryError;
 
+use crate::admin::AdminFailure;
 use crate::openapi::{ErrorBody, ErrorDetail};
 
 /// An error answered by the API.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    Query(QueryError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error("no such resource; the API lives under /api/v1")]
     NotFound,
+    #[error("this resource does not answer that method")]
     MethodNotAllowed,
-    /// The search pool is gone (the server is shutting down).
-    Unavailable(String),
+    /// A search or admin task did not finish (the server is shutting down).
+    #[error("the task answering this request failed")]
+    Task(#[from] tokio::task::JoinError),
     /// Admin operations are off: no token is configured.
+    #[error("admin operations are disabled; start the server with --admin-token")]
     AdminDisabled,
     /// A missing or wrong admin token.
+    #[error("admin operations need the header Authorization: Bearer <token>")]
     Unauthorized,
-    /// Another process is writing the index.
-    Busy(String),
-    /// An admin operation failed.
-    AdminFailed(String),
+    #[error(transparent)]
+    Admin(#[from] AdminFailure),
 }
 
 impl ApiError {
     /// The one table: status and code of every error.
-    fn status_and_code(&self) -> (StatusCode, &'static str) {
+    pub fn status_and_code(&self) -> (StatusCode, &'static str) {
+        use QueryError as Q;
         match self {
-            ApiError::Query(e @ QueryError::InvalidParameter { .. }) => (StatusCode::BAD_REQUEST, e.code()),
-            ApiError::Query(e @ QueryError::DocumentNotFound(_)) => (StatusCode::NOT_FOUND, e.code()),
-            ApiError::Query(e @ QueryError::Unavailable(_)) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
-            ApiError::Query(e @ QueryError::Internal(_)) => (StatusCode::INTERNAL_SERVER_ERROR, e.code()),
+            ApiError::Query(e @ Q::InvalidParameter { .. }) => (StatusCode::BAD_REQUEST, e.code()),
+            ApiError::Query(e @ Q::DocumentNotFound(_)) => (StatusCode::NOT_FOUND, e.code()),
+            ApiError::Query(e @ Q::Unavailable(_)) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
+            ApiError::Query(e @ (Q::Store(_) | Q::Search(_) | Q::Terms(_))) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, e.code())
+            }
             ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
             ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-            ApiError::Unavailable(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+            ApiError::Task(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::AdminDisabled => (StatusCode::NOT_FOUND, "admin_disabled"),
             ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
-            ApiError::Busy(_) => (StatusCode::CONFLICT, "busy"),
-            ApiError::AdminFailed(_) => (StatusCode::INTERNAL_SERVER_ERROR, "admin_failed"),
+            ApiError::Admin(AdminFailure::Busy(_)) => (StatusCode::CONFLICT, "busy"),
+            ApiError::Admin(AdminFailure::Failed(_)) => (StatusCode::INTERNAL_SERVER_ERROR, "admin_failed"),
         }
     }
 
+    /// The message with its causes, for the answer and the log.
     fn message(&self) -> String {
-        match self {
-            ApiError::Query(e) => e.to_string(),
-            ApiError::NotFound => "no such resource; the API lives under /api/v1".to_string(),
-            ApiError::MethodNotAllowed => "this resource only answers GET".to_string(),
-            ApiError::Unavailable(why) | ApiError::Busy(why) | ApiError::AdminFailed(why) => why.clone(),
-            ApiError::AdminDisabled => "admin operations are disabled; start the server with --admin-token".to_string(),
-            ApiError::Unauthorized => "admin operations need the header Authorization: Bearer <token>".to_string(),
+        let mut text = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            let cause_text = cause.to_string();
+            if !text.contains(&cause_text) {
+                text.push_str(": ");
+                text.push_str(&cause_text);
+            }
+            source = cause.source();
         }
+        text
     }
 }
 
-impl From<QueryError> for ApiError {
-    fn from(err: QueryError) -> Self {
-        ApiError::Query(err)
-    }
+/// What a failed response carries for [`log_failures`].
+#[derive(Clone)]
+struct Failure {
+    code: &'static str,
+    message: String,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
-        if status.is_server_error() {
-            tracing::error!(code, error = %self.message(), "request failed");
-        }
-        let body = ErrorBody { error: ErrorDetail { code, message: self.message() } };
-        let mut response = (status, Json(body)).into_response();
+        let message = self.message();
+        let mut response = (status, Json(ErrorBody { error: ErrorDetail { code, message: message.clone() } })).into_response();
         if status == StatusCode::UNAUTHORIZED {
-            response
-                .headers_mut()
-                .insert(axum::http::header::WWW_AUTHENTICATE, axum::http::HeaderValue::from_static("Bearer"));
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        response.extensions_mut().insert(Failure { code, message });
         response
     }
+}
+
+/// Logs every server-side failure once, with the route it answered.
+pub async fn log_failures(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    if response.status().is_server_error()
+        && let Some(failure) = response.extensions().get::<Failure>()
+    {
+        tracing::error!(%path, status = response.status().as_u16(), code = failure.code, error = %failure.message, "request failed");
+    }
+    response
 }

@@ -5,6 +5,7 @@
 //! Searches run on the blocking pool, never on the async executor.
 
 mod admin;
+mod assets;
 mod error;
 mod openapi;
 mod params;
@@ -15,7 +16,7 @@ use std::time::Duration;
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
@@ -26,7 +27,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use admin::{Admin, AdminFailure, ReindexFn};
+pub use admin::{Admin, AdminFailure, BoxError, ReindexFn, ReindexOutcome};
 pub use error::ApiError;
 
 /// Longest time a request may take before it is answered with 503.
@@ -61,10 +62,7 @@ async fn blocking<T: Send + 'static>(
     work: impl FnOnce(&Snapshot) -> Result<T, QueryError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let snapshot = state.engine.snapshot();
-    tokio::task::spawn_blocking(move || work(&snapshot))
-        .await
-        .map_err(|e| ApiError::Unavailable(format!("search task failed: {e}")))?
-        .map_err(ApiError::from)
+    Ok(tokio::task::spawn_blocking(move || work(&snapshot)).await??)
 }
 
 async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
@@ -101,7 +99,8 @@ async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resu
 }
 
 async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {
-    let stats = blocking(&state, |s| s.stats()).await?;
+    let index = blocking(&state, |s| s.stats()).await?;
+    let stats = openapi::StatsResponse { index, limits: sifa_query::Limits::CURRENT, kinds: sifa_query::kind_labels() };
     Ok(Json(stats).into_response())
 }
 
@@ -113,22 +112,6 @@ async fn healthz(State(state): State<AppState>) -> Response {
 
 async fn openapi() -> Response {
     Json(openapi::document()).into_response()
-}
-
-fn asset(content_type: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response()
-}
-
-async fn index_page() -> Response {
-    Html(include_str!("assets/index.html")).into_response()
-}
-
-async fn app_js() -> Response {
-    asset("text/javascript; charset=utf-8", include_str!("assets/app.js"))
-}
-
-async fn app_css() -> Response {
-    asset("text/css; charset=utf-8", include_str!("assets/app.css"))
 }
 
 async fn not_found() -> ApiError {
@@ -152,9 +135,8 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/reload", axum::routing::post(admin::reload));
     Router::new()
         .nest("/api/v1", api)
-        .route("/", get(index_page))
-        .route("/assets/app.js", get(app_js))
-        .route("/assets/app.css", get(app_css))
+        .route("/", get(assets::index_page))
+        .route("/assets/{name}", get(assets::asset))
         .route("/healthz", get(healthz))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -164,6 +146,7 @@ pub fn app(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(error::log_failures))
         .layer(axum::middleware::map_response(security_headers))
 }
 

@@ -5,8 +5,10 @@ use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde::Serialize;
 use serde_json::{Map, Value, json};
-use sifa_indexer::IndexStats;
-use sifa_query::{DocumentView, Hit, SearchParams, SearchResponse, Suggestion};
+use sifa_store::IndexStats;
+
+use crate::admin::{ReindexResponse, ReloadResponse};
+use sifa_query::{DocumentView, Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion};
 
 /// The body of every error answer.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -33,6 +35,17 @@ pub struct SimilarResponse {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct SuggestResponse {
     pub suggestions: Vec<Suggestion>,
+}
+
+/// What the index holds, with the API's limits and vocabularies, so
+/// clients (the web page among them) need not copy them.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct StatsResponse {
+    #[serde(flatten)]
+    pub index: IndexStats,
+    pub limits: Limits,
+    /// Every kind code with its Chinese label.
+    pub kinds: Vec<KindLabel>,
 }
 
 /// Parameters that may be given more than once.
@@ -72,7 +85,9 @@ pub fn document() -> Value {
     let document = response(generator.subschema_for::<DocumentView>());
     let similar = response(generator.subschema_for::<SimilarResponse>());
     let suggest = response(generator.subschema_for::<SuggestResponse>());
-    let stats = response(generator.subschema_for::<IndexStats>());
+    let stats = response(generator.subschema_for::<StatsResponse>());
+    let reindexed = response(generator.subschema_for::<ReindexResponse>());
+    let reloaded = response(generator.subschema_for::<ReloadResponse>());
     let error = generator.subschema_for::<ErrorBody>().to_value();
     let schemas: Map<String, Value> = generator.take_definitions(true);
     let failure = |description: &str| json_content(error.clone(), description);
@@ -93,9 +108,9 @@ pub fn document() -> Value {
             "/api/v1/stats": {"get": {"summary": "What the index holds", "responses": {"200": stats}}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}},
             "/api/v1/admin/reindex": {"post": {"summary": "Rebuild the index from the data directory and switch to it", "security": bearer.clone(),
-                "responses": {"200": {"description": "The reindex summary"}, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled"), "409": failure("Another process is writing the index")}}},
+                "responses": {"200": reindexed, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled"), "409": failure("Another process is writing the index")}}},
             "/api/v1/admin/reload": {"post": {"summary": "Switch to the live generation now", "security": bearer,
-                "responses": {"200": {"description": "Whether it switched"}, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled")}}},
+                "responses": {"200": reloaded, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled")}}},
             "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "OK"}}}}
         },
         "components": {

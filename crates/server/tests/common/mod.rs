@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use sifa_extract::Extractor;
-use sifa_indexer::{IndexLocation, ReindexOptions};
+use sifa_indexer::Pipeline;
 use sifa_query::SearchEngine;
+use sifa_store::IndexLocation;
 
 /// The search engine over an index of `data/`, built once.
 pub fn engine() -> Arc<SearchEngine> {
@@ -15,12 +15,8 @@ pub fn engine() -> Arc<SearchEngine> {
             let dir = tempfile::tempdir().unwrap();
             let location = IndexLocation::new(dir.path());
             let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-            let options = ReindexOptions {
-                data_dir: root.join("data"),
-                threads: 2,
-                user_dictionary: std::fs::read_to_string(root.join("data/userdict.txt")).unwrap(),
-            };
-            sifa_indexer::reindex(&location, &Extractor::with_default_rules(), &options, &()).unwrap();
+            let pipeline = Pipeline::from_dirs(&root.join("data"), Some(&root.join("data"))).unwrap().with_threads(Some(2));
+            pipeline.reindex(&location, &()).unwrap();
             (dir, Arc::new(SearchEngine::open(location).unwrap()))
         })
         .1

@@ -20,7 +20,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::IndexError;
+use crate::StoreError;
 
 const CURRENT: &str = "CURRENT";
 const GENERATIONS: &str = "generations";
@@ -76,24 +76,24 @@ impl IndexLocation {
     }
 
     /// Takes the writer lock, or fails at once if another writer holds it.
-    pub fn lock(&self) -> Result<WriteLock, IndexError> {
-        fs::create_dir_all(&self.root).map_err(|e| IndexError::io(&self.root, e))?;
+    pub fn lock(&self) -> Result<WriteLock, StoreError> {
+        fs::create_dir_all(&self.root).map_err(|e| StoreError::io(&self.root, e))?;
         let path = self.root.join(LOCK);
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| IndexError::io(&path, e))?;
+            .map_err(|e| StoreError::io(&path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(WriteLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(IndexError::Busy(self.root.display().to_string())),
-            Err(fs::TryLockError::Error(e)) => Err(IndexError::io(&path, e)),
+            Err(fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.root.display().to_string())),
+            Err(fs::TryLockError::Error(e)) => Err(StoreError::io(&path, e)),
         }
     }
 
     /// The name of the live generation, if there is one.
-    pub fn current(&self) -> Result<Option<String>, IndexError> {
+    pub fn current(&self) -> Result<Option<String>, StoreError> {
         let path = self.root.join(CURRENT);
         match fs::read_to_string(&path) {
             Ok(name) => {
@@ -102,30 +102,30 @@ impl IndexLocation {
                 if valid {
                     Ok(Some(name))
                 } else {
-                    Err(IndexError::Corrupt(format!("{} names no generation", path.display())))
+                    Err(StoreError::BadCurrent(path.display().to_string()))
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(IndexError::io(&path, e)),
+            Err(e) => Err(StoreError::io(&path, e)),
         }
     }
 
     /// A fresh, empty directory for a new generation.
-    pub fn new_generation(&self, _lock: &WriteLock) -> Result<(String, PathBuf), IndexError> {
+    pub fn new_generation(&self, _lock: &WriteLock) -> Result<(String, PathBuf), StoreError> {
         let (secs, nanos) =
             SystemTime::now().duration_since(UNIX_EPOCH).map(|d| (d.as_secs(), d.subsec_nanos())).unwrap_or((0, 0));
         let name = format!("gen-{secs}-{nanos:09}-{}", std::process::id());
         let path = self.generation_path(&name);
-        fs::create_dir_all(&path).map_err(|e| IndexError::io(&path, e))?;
+        fs::create_dir_all(&path).map_err(|e| StoreError::io(&path, e))?;
         Ok((name, path))
     }
 
     /// Makes `name` the live generation: write, sync, rename.
-    pub fn switch_to(&self, name: &str, _lock: &WriteLock) -> Result<(), IndexError> {
+    pub fn switch_to(&self, name: &str, _lock: &WriteLock) -> Result<(), StoreError> {
         let tmp = self.root.join("CURRENT.tmp");
-        let mut file = File::create(&tmp).map_err(|e| IndexError::io(&tmp, e))?;
-        file.write_all(name.as_bytes()).and_then(|_| file.sync_all()).map_err(|e| IndexError::io(&tmp, e))?;
-        fs::rename(&tmp, self.root.join(CURRENT)).map_err(|e| IndexError::io(&tmp, e))?;
+        let mut file = File::create(&tmp).map_err(|e| StoreError::io(&tmp, e))?;
+        file.write_all(name.as_bytes()).and_then(|_| file.sync_all()).map_err(|e| StoreError::io(&tmp, e))?;
+        fs::rename(&tmp, self.root.join(CURRENT)).map_err(|e| StoreError::io(&tmp, e))?;
         if let Ok(dir) = File::open(&self.root) {
             let _ = dir.sync_all();
         }
@@ -134,13 +134,13 @@ impl IndexLocation {
 
     /// Removes every generation except the live one and `keep` (the one a
     /// running server may still be reading). Returns what was removed.
-    pub fn remove_stale(&self, keep: Option<&str>, _lock: &WriteLock) -> Result<Vec<String>, IndexError> {
+    pub fn remove_stale(&self, keep: Option<&str>, _lock: &WriteLock) -> Result<Vec<String>, StoreError> {
         let current = self.current()?;
         let dir = self.generations_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(IndexError::io(&dir, e)),
+            Err(e) => return Err(StoreError::io(&dir, e)),
         };
         let mut removed = Vec::new();
         for entry in entries.flatten() {
@@ -158,31 +158,39 @@ impl IndexLocation {
 
     /// Total size in bytes of the files of a generation.
     pub fn generation_size(&self, name: &str) -> u64 {
-        walkdir::WalkDir::new(self.generation_path(name))
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-            .sum()
+        // A generation is a flat directory of files.
+        fs::read_dir(self.generation_path(name))
+            .map(|entries| {
+                entries.flatten().filter_map(|e| e.metadata().ok()).filter(|m| m.is_file()).map(|m| m.len()).sum()
+            })
+            .unwrap_or(0)
     }
 
-    pub fn read_info(&self, name: &str) -> Result<GenerationInfo, IndexError> {
+    /// Names of every generation on disk, live or not.
+    pub fn generation_names(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(self.generations_dir()) else { return Vec::new() };
+        let mut names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
+        names.sort();
+        names
+    }
+
+    pub fn read_info(&self, name: &str) -> Result<GenerationInfo, StoreError> {
         let path = self.generation_path(name).join(GENERATION_META);
-        let text = fs::read_to_string(&path).map_err(|e| IndexError::io(&path, e))?;
-        serde_json::from_str(&text).map_err(|e| IndexError::Corrupt(format!("{}: {e}", path.display())))
+        let text = fs::read_to_string(&path).map_err(|e| StoreError::io(&path, e))?;
+        serde_json::from_str(&text)
+            .map_err(|source| StoreError::BadMetadata { path: path.display().to_string(), source })
     }
 
-    pub fn write_info(&self, info: &GenerationInfo) -> Result<(), IndexError> {
+    pub fn write_info(&self, info: &GenerationInfo) -> Result<(), StoreError> {
         let path = self.generation_path(&info.name).join(GENERATION_META);
         let text = serde_json::to_string_pretty(info).expect("generation info serialises");
         write_synced(&path, text.as_bytes())
     }
 }
 
-pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), IndexError> {
-    let mut file = File::create(path).map_err(|e| IndexError::io(path, e))?;
-    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| IndexError::io(path, e))
+pub fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = File::create(path).map_err(|e| StoreError::io(path, e))?;
+    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(|e| StoreError::io(path, e))
 }
 
 #[cfg(test)]
@@ -194,7 +202,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let location = IndexLocation::new(dir.path());
         let lock = location.lock().unwrap();
-        assert!(matches!(location.lock(), Err(IndexError::Busy(_))), "a second writer is refused");
+        assert!(matches!(location.lock(), Err(StoreError::Busy(_))), "a second writer is refused");
         assert_eq!(location.current().unwrap(), None);
         let (first, _) = location.new_generation(&lock).unwrap();
         location.switch_to(&first, &lock).unwrap();

@@ -6,10 +6,11 @@ use serde::Serialize;
 use sifa_model::AgencyLevel;
 use tantivy::collector::{Count, FacetCollector};
 use tantivy::query::{AllQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::IndexRecordOption;
 use tantivy::{Searcher, Term};
 
-use crate::{IndexError, OpenIndex};
+use crate::schema::names;
+use crate::{OpenIndex, StoreError};
 
 /// Summary of the live generation.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
@@ -27,12 +28,11 @@ pub struct IndexStats {
     pub by_year: BTreeMap<String, u64>,
 }
 
-/// Counts of the direct children of the facet root of `field`.
-pub fn top_facet_counts(searcher: &Searcher, field: Field, name: &str) -> Result<BTreeMap<String, u64>, IndexError> {
+/// Counts of the direct children of the facet root of the field `name`.
+fn top_facet_counts(searcher: &Searcher, name: &str) -> Result<BTreeMap<String, u64>, StoreError> {
     let mut collector = FacetCollector::for_field(name);
     collector.add_facet("/");
     let counts = searcher.search(&AllQuery, &collector)?;
-    let _ = field;
     Ok(counts
         .get("/")
         .map(|(facet, count)| (facet.to_path().last().map(|s| s.to_string()).unwrap_or_default(), count))
@@ -40,7 +40,7 @@ pub fn top_facet_counts(searcher: &Searcher, field: Field, name: &str) -> Result
 }
 
 impl IndexStats {
-    pub fn compute(open: &OpenIndex) -> Result<Self, IndexError> {
+    pub fn compute(open: &OpenIndex) -> Result<Self, StoreError> {
         let searcher = open.index.reader()?.searcher();
         let info = open.info()?;
         let schema = &open.schema;
@@ -58,9 +58,9 @@ impl IndexStats {
             updated_at: info.updated_at,
             source_dir: info.source_dir,
             by_level,
-            by_kind: top_facet_counts(&searcher, schema.kind_facet, "kind_facet")?,
-            by_topic: top_facet_counts(&searcher, schema.topic_facet, "topic_facet")?,
-            by_year: top_facet_counts(&searcher, schema.timeline_facet, "timeline_facet")?,
+            by_kind: top_facet_counts(&searcher, names::KIND_FACET)?,
+            by_topic: top_facet_counts(&searcher, names::TOPIC_FACET)?,
+            by_year: top_facet_counts(&searcher, names::TIMELINE_FACET)?,
         })
     }
 }

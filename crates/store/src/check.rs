@@ -29,13 +29,13 @@ pub fn check(location: &IndexLocation) -> CheckReport {
     let open = match OpenIndex::open(location) {
         Ok(open) => open,
         Err(e) => {
-            report.problems.push(e.to_string());
+            report.problems.push(crate::error::chain(&e));
             return report;
         }
     };
     report.generation = Some(open.generation.clone());
     if let Err(e) = open.info() {
-        report.problems.push(format!("generation metadata: {e}"));
+        report.problems.push(format!("generation metadata: {}", crate::error::chain(&e)));
     }
     match open.index.validate_checksum() {
         Ok(damaged) => {
@@ -73,13 +73,11 @@ pub fn check(location: &IndexLocation) -> CheckReport {
         }
         Err(e) => report.problems.push(format!("the index cannot be read: {e}")),
     }
-    if let Ok(entries) = std::fs::read_dir(location.root().join("generations")) {
-        let others = entries.flatten().filter(|e| e.file_name().to_string_lossy() != open.generation).count();
-        if others > 0 {
-            report.notes.push(format!(
-                "{others} other generation(s) on disk; the next reindex removes all but the previous one"
-            ));
-        }
+    let others = location.generation_names().iter().filter(|name| **name != open.generation).count();
+    if others > 0 {
+        report
+            .notes
+            .push(format!("{others} other generation(s) on disk; the next reindex removes all but the previous one"));
     }
     report
 }

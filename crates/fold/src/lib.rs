@@ -1,4 +1,9 @@
-//! Text folding applied before segmentation, at index and query time alike.
+//! Text folding applied before segmentation, at index and query time alike,
+//! and the fingerprint of folded text that recognises duplicates.
+//!
+//! A crate of its own because the extractor (which reads pages) and the
+//! analysis (which tokenizes for the index) both fold, and the extractor
+//! should not link tantivy and jieba to do it.
 //!
 //! Every fold maps one character to exactly one character, so a token found
 //! at characters `start..end` of the folded text covers the same characters
@@ -65,6 +70,23 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized { text: fold(text), original_offsets }
 }
 
+/// Hex digits kept of a fingerprint's SHA-1.
+const FINGERPRINT_HEX_DIGITS: usize = 16;
+
+/// A fingerprint of text already folded with [`fold`], for duplicate
+/// detection: spaces and punctuation are left out, so a repost with other
+/// furniture or line breaks has the same fingerprint.
+pub fn fingerprint(folded: &str) -> String {
+    let mut hasher = sha1_smol::Sha1::new();
+    let mut buffer = [0u8; 4];
+    for c in folded.chars().filter(|c| c.is_alphanumeric()) {
+        hasher.update(c.encode_utf8(&mut buffer).as_bytes());
+    }
+    let mut hex = hasher.digest().to_string();
+    hex.truncate(FINGERPRINT_HEX_DIGITS);
+    hex
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +97,13 @@ mod tests {
         assert_eq!(fold(original), "abc12348 广东省司法厅,law");
         assert_eq!(normalize(original).char_count(), original.chars().count());
         assert_eq!(fold(original).chars().count(), original.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn fingerprint_ignores_punctuation_and_spacing() {
+        assert_eq!(fingerprint(&fold("司法局， 通知。\n第一条")), fingerprint(&fold("司法局通知第一条")));
+        assert_ne!(fingerprint("司法局通知"), fingerprint("司法厅通知"));
+        assert_eq!(fingerprint("a").len(), 16);
     }
 
     #[test]

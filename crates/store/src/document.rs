@@ -1,9 +1,11 @@
-//! A [`Publication`] to a tantivy document and back.
+//! A [`Publication`] to a tantivy document and back: what is stored as
+//! published, what is indexed folded, and how facets are laid out.
 
-use sifa_analysis::IndexSchema;
 use sifa_model::{AgencyLevel, Evidence, Kind, PubDate, Publication, SourceRef, TopicScore};
 use tantivy::schema::{Facet, OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
+
+use crate::IndexSchema;
 
 /// The agency facet path: region path then the agency as the leaf;
 /// national bodies at the top.
@@ -29,9 +31,9 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
     doc.add_text(schema.id, &publication.id);
     doc.add_text(schema.title, &publication.title);
     doc.add_text(schema.body, &publication.body);
-    let title = sifa_analysis::fold(&publication.title);
-    let body = sifa_analysis::fold(&publication.body);
-    let fingerprint = sifa_extract::folded_fingerprint(&body);
+    let title = sifa_fold::fold(&publication.title);
+    let body = sifa_fold::fold(&publication.body);
+    let fingerprint = sifa_fold::fingerprint(&body);
     doc.add_text(schema.title_words, &title);
     doc.add_text(schema.title_chars, &title);
     doc.add_text(schema.body_words, &body);

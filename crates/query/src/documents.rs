@@ -1,0 +1,97 @@
+//! One publication: found by id, shown whole, or summarised as a hit.
+
+use sifa_model::Publication;
+use sifa_store::{first_match, from_document, from_document_without_evidence};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use crate::highlight::Highlighter;
+use crate::parse::parse;
+use crate::response::{DocumentView, Hit};
+use crate::{QueryError, Snapshot};
+
+impl Snapshot {
+    /// The publication with `id`, and where it is.
+    pub(crate) fn find(&self, searcher: &Searcher, id: &str) -> Result<(DocAddress, Publication), QueryError> {
+        let address =
+            first_match(searcher, self.open.schema.id, id)?.ok_or_else(|| QueryError::DocumentNotFound(id.to_string()))?;
+        Ok((address, from_document(&self.open.schema, &searcher.doc(address)?)))
+    }
+
+    /// A result-list entry: title and snippet marked by `highlighter`.
+    pub(crate) fn hit(
+        &self,
+        searcher: &Searcher,
+        address: DocAddress,
+        score: f32,
+        highlighter: &Highlighter,
+    ) -> Result<Hit, QueryError> {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let p = from_document_without_evidence(&self.open.schema, &doc);
+        Ok(Hit {
+            title_html: highlighter.mark_all(&p.title),
+            snippet_html: highlighter.snippet(&p.body),
+            id: p.id,
+            title: p.title,
+            agency: p.agency,
+            agency_path: p.agency_path,
+            date: p.date.map(|d| d.to_string()),
+            kind: p.kind.as_str().to_string(),
+            kind_label: p.kind.label_zh().to_string(),
+            topics: p.topics.into_iter().map(|t| t.name).collect(),
+            url: p.url,
+            source: p.source.to_string(),
+            score,
+        })
+    }
+
+    /// A whole publication; with `query`, its words are marked in `body_html`.
+    pub fn document(&self, id: &str, query: Option<&str>) -> Result<DocumentView, QueryError> {
+        let searcher = self.searcher();
+        let (_, p) = self.find(&searcher, id)?;
+        let body_html = query
+            .filter(|q| !q.trim().is_empty())
+            .map(|q| Highlighter::new(&parse(q), &self.open.analysis).mark_all(&p.body));
+        Ok(DocumentView {
+            chars: p.chars(),
+            id: p.id,
+            title: p.title,
+            body: p.body,
+            body_html,
+            agency: p.agency,
+            agency_path: p.agency_path,
+            agency_level: p.agency_level.map(|l| l.as_str().to_string()),
+            date_precision: p.date.map(|d| format!("{:?}", d.precision()).to_lowercase()),
+            date: p.date.map(|d| d.to_string()),
+            kind: p.kind.as_str().to_string(),
+            kind_label: p.kind.label_zh().to_string(),
+            topics: p.topics,
+            url: p.url,
+            source: p.source.to_string(),
+            evidence: p.evidence,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::QueryError;
+    use crate::testing::Fixture;
+
+    #[test]
+    fn a_document_is_found_by_id_with_its_evidence_and_marks() {
+        let fixture = Fixture::new();
+        let view = fixture.engine().snapshot().document("law-aid", Some("法律援助")).unwrap();
+        assert_eq!(view.title, "中华人民共和国法律援助法");
+        assert_eq!(view.kind_label, "法律");
+        assert_eq!(view.date_precision.as_deref(), Some("day"));
+        assert!(view.body_html.unwrap().contains("<mark>法律援助</mark>"));
+        assert!(view.evidence.contains_key("title"), "the document view keeps the evidence");
+    }
+
+    #[test]
+    fn an_unknown_id_is_not_found() {
+        let fixture = Fixture::new();
+        let error = fixture.engine().snapshot().document("nope", None).unwrap_err();
+        assert!(matches!(error, QueryError::DocumentNotFound(id) if id == "nope"));
+    }
+}

@@ -1,0 +1,174 @@
+//! The main search: one pass for the top hits, the total and the facets of
+//! unfiltered dimensions, then one count per dimension whose own filter is
+//! active (disjunctive facets).
+
+use std::time::Instant;
+
+use sifa_store::schema::names;
+use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
+use tantivy::query::{AllQuery, Query};
+use tantivy::schema::Facet;
+use tantivy::{DocAddress, Searcher, SegmentReader};
+
+use crate::build::{Dimension, Filters};
+use crate::facets::{AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD};
+use crate::highlight::Highlighter;
+use crate::parse::parse;
+use crate::request::{SearchRequest, Sort};
+use crate::response::SearchResponse;
+use crate::{QueryError, Snapshot};
+
+/// Days since the epoch used for documents without a date: after all
+/// dated documents in either date order.
+const NO_DATE: f64 = -1e12;
+
+/// The order key of a hit: larger first. Scores and dates share one key
+/// type so that one collector serves every sort.
+type SortKey = (f64, f64);
+
+fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
+    TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
+        let dates = segment.fast_fields().date(names::DATE).ok();
+        move |doc, score| {
+            let days = dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
+            match sort {
+                Sort::Relevance => (f64::from(score), days),
+                Sort::DateDesc => (days, f64::from(score)),
+                Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
+            }
+        }
+    })
+}
+
+fn score_of(key: SortKey, sort: Sort) -> f32 {
+    match sort {
+        Sort::Relevance => key.0 as f32,
+        _ => key.1 as f32,
+    }
+}
+
+/// The order actually used: an empty query browses, newest first.
+pub(crate) fn effective_sort(query_is_empty: bool, requested: Sort) -> Sort {
+    if query_is_empty && requested == Sort::Relevance { Sort::DateDesc } else { requested }
+}
+
+impl Snapshot {
+    /// Runs a search with its facets.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, QueryError> {
+        let started = Instant::now();
+        let searcher = self.searcher();
+        let parsed = parse(&request.query);
+        let builder = self.builder();
+        let base: Box<dyn Query> = builder
+            .text_query(&parsed)
+            .or_else(|| builder.exclusions_only(&parsed))
+            .unwrap_or_else(|| Box::new(AllQuery));
+        let sort = effective_sort(parsed.is_empty(), request.sort);
+        let filters = Filters::build(&builder, request);
+        let main = filters.apply(&*base, None);
+        let wanted = request.facets;
+        let roots = FacetRoots::for_request(self, &searcher, request)?;
+
+        let mut collectors = MultiCollector::new();
+        let offset = (request.page - 1) * request.per_page;
+        let top = collectors.add_collector(top_collector(request.per_page, offset, sort));
+        let count = collectors.add_collector(Count);
+        let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
+            (asked && !filters.is_active(dimension)).then(|| collectors.add_collector(FacetTree::new(field, roots)))
+        };
+        let agency_here = counted_here(wanted.agency, Dimension::Agency, AGENCY_FIELD, &roots.agency);
+        let topic_here = counted_here(wanted.topic, Dimension::Topic, TOPIC_FIELD, &roots.top);
+        let kind_here = counted_here(wanted.kind, Dimension::Kind, KIND_FIELD, &roots.top);
+        let timeline = wanted.year.then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline)));
+        let mut fruits = searcher.search(&*main, &collectors)?;
+
+        // A dimension with an active filter is counted with every filter but its own.
+        let counts_without = |dimension: Dimension, field: &str, roots: &[Facet]| -> Result<RootCounts, QueryError> {
+            let query = filters.apply(&*base, Some(dimension));
+            Ok(searcher.search(&*query, &FacetTree::new(field, roots))?)
+        };
+        let mut counts_of = |asked: bool, here: Option<FruitHandle<RootCounts>>, dim, field, roots: &[Facet]| match here {
+            Some(handle) => Ok::<_, QueryError>(Some(handle.extract(&mut fruits))),
+            None if asked => Ok(Some(counts_without(dim, field, roots)?)),
+            None => Ok(None),
+        };
+        let counts = DimensionCounts {
+            agency: counts_of(wanted.agency, agency_here, Dimension::Agency, AGENCY_FIELD, &roots.agency)?,
+            topic: counts_of(wanted.topic, topic_here, Dimension::Topic, TOPIC_FIELD, &roots.top)?,
+            kind: counts_of(wanted.kind, kind_here, Dimension::Kind, KIND_FIELD, &roots.top)?,
+            timeline: timeline.map(|handle| handle.extract(&mut fruits)),
+        };
+        let top_docs = top.extract(&mut fruits);
+        let total = count.extract(&mut fruits) as u64;
+
+        let highlighter = Highlighter::new(&parsed, &self.open.analysis);
+        let hits = top_docs
+            .into_iter()
+            .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(SearchResponse {
+            total,
+            took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
+            page: request.page,
+            per_page: request.per_page,
+            hits,
+            facets: counts.into_facets(&roots, request),
+        })
+    }
+
+    /// The number of documents a query matches, without facets or hits.
+    pub fn count(&self, searcher: &Searcher, request: &SearchRequest) -> Result<u64, QueryError> {
+        let parsed = parse(&request.query);
+        let builder = self.builder();
+        let base: Box<dyn Query> = builder
+            .text_query(&parsed)
+            .or_else(|| builder.exclusions_only(&parsed))
+            .unwrap_or_else(|| Box::new(AllQuery));
+        let query = Filters::build(&builder, request).apply(&*base, None);
+        Ok(searcher.search(&*query, &Count)? as u64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{Fixture, request};
+
+    #[test]
+    fn words_match_titles_and_bodies_in_folded_form() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let response = snapshot.search(&request("法律援助", &[])).unwrap();
+        let ids: Vec<&str> = response.hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"law-aid"), "the title match ranks first: {ids:?}");
+        assert!(ids.contains(&"aid-news"), "{ids:?}");
+        let traditional = snapshot.search(&request("人民調解", &[])).unwrap();
+        assert!(traditional.hits.iter().any(|h| h.id == "mediation-trad"), "traditional folds to simplified");
+        assert!(traditional.hits[0].title_html.contains("<mark>"));
+    }
+
+    #[test]
+    fn an_empty_query_browses_newest_first_and_pages() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let first = snapshot.search(&request("", &[("per_page", "2")])).unwrap();
+        assert_eq!(first.total, crate::testing::DOCUMENTS as u64);
+        let dates: Vec<Option<&str>> = first.hits.iter().map(|h| h.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2024-06-01"), Some("2024-03-15")]);
+        let last = snapshot.search(&request("", &[("per_page", "2"), ("page", "3")])).unwrap();
+        assert!(last.hits.iter().any(|h| h.date.is_none()), "undated documents come last");
+    }
+
+    #[test]
+    fn filters_and_exclusions_narrow_the_count() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let searcher = snapshot.searcher();
+        assert_eq!(snapshot.count(&searcher, &request("调解", &[])).unwrap(), 3);
+        assert_eq!(snapshot.count(&searcher, &request("调解 -人民调解", &[])).unwrap(), 0);
+        assert_eq!(snapshot.count(&searcher, &request("调解", &[("agency", "山东省/青岛市")])).unwrap(), 1);
+        assert_eq!(snapshot.count(&searcher, &request("", &[("topic", "法律援助")])).unwrap(), 2);
+    }
+}

@@ -1,0 +1,141 @@
+//! Writing a new generation beside the live one and switching to it.
+
+use std::path::{Path, PathBuf};
+
+use sifa_analysis::ChineseAnalysis;
+use tantivy::{IndexWriter, TantivyDocument};
+
+use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, WriteLock, unix_now, write_synced};
+use crate::open::create_index;
+use crate::{IndexSchema, StoreError};
+
+/// How much work tantivy's writer may do at once.
+#[derive(Debug, Clone, Copy)]
+pub struct WriterSettings {
+    /// Indexing threads.
+    pub threads: usize,
+    /// Memory budget per thread, in bytes.
+    pub memory_per_thread: usize,
+}
+
+impl WriterSettings {
+    /// The budget of a bulk build: tantivy's segments grow large before
+    /// they are flushed, so fewer merges follow.
+    pub const BULK_MEMORY_PER_THREAD: usize = 96 * 1024 * 1024;
+
+    pub fn bulk(threads: usize) -> Self {
+        Self { threads: threads.clamp(1, 8), memory_per_thread: Self::BULK_MEMORY_PER_THREAD }
+    }
+}
+
+/// A generation being written. Nothing is visible to readers until
+/// [`GenerationBuilder::commit`] renames `CURRENT`; dropping the builder
+/// without committing removes the half-written generation.
+pub struct GenerationBuilder {
+    location: IndexLocation,
+    lock: WriteLock,
+    /// The live generation when the build started, kept for servers that
+    /// are still answering requests on it.
+    previous: Option<String>,
+    removed: Vec<String>,
+    name: String,
+    path: PathBuf,
+    schema: IndexSchema,
+    user_dictionary: String,
+    writer: Option<IndexWriter>,
+}
+
+/// What a committed build left on disk.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub generation: String,
+    /// Stale generations removed before and after the switch.
+    pub removed: Vec<String>,
+    pub index_bytes: u64,
+}
+
+impl GenerationBuilder {
+    /// Takes the writer lock and creates an empty generation.
+    pub fn start(
+        location: &IndexLocation,
+        analysis: &ChineseAnalysis,
+        settings: WriterSettings,
+    ) -> Result<Self, StoreError> {
+        let lock = location.lock()?;
+        let previous = location.current()?;
+        let removed = location.remove_stale(None, &lock)?;
+        let (name, path) = location.new_generation(&lock)?;
+        let created = create_index(&path, analysis).and_then(|(index, schema)| {
+            let threads = settings.threads.max(1);
+            let writer = index.writer_with_num_threads(threads, settings.memory_per_thread * threads)?;
+            Ok((schema, writer))
+        });
+        let (schema, writer) = match created {
+            Ok(created) => created,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&path);
+                return Err(e);
+            }
+        };
+        Ok(Self {
+            location: location.clone(),
+            lock,
+            previous,
+            removed,
+            name,
+            path,
+            schema,
+            user_dictionary: analysis.user_dictionary().to_string(),
+            writer: Some(writer),
+        })
+    }
+
+    pub fn schema(&self) -> &IndexSchema {
+        &self.schema
+    }
+
+    /// The directory being written (readers must not look inside).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn add(&mut self, document: TantivyDocument) -> Result<(), StoreError> {
+        let writer = self.writer.as_mut().expect("the writer lives until commit");
+        writer.add_document(document)?;
+        Ok(())
+    }
+
+    /// Commits the documents, records how the generation was built and
+    /// makes it live. `source_dir` is what it was built from.
+    pub fn commit(mut self, source_dir: &str) -> Result<Committed, StoreError> {
+        let mut writer = self.writer.take().expect("the writer lives until commit");
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        write_synced(&self.path.join(GENERATION_DICTIONARY), self.user_dictionary.as_bytes())?;
+        let now = unix_now();
+        self.location.write_info(&GenerationInfo {
+            name: self.name.clone(),
+            built_at: now,
+            updated_at: now,
+            source_dir: source_dir.to_string(),
+            sifa_version: env!("CARGO_PKG_VERSION").to_string(),
+        })?;
+        self.location.switch_to(&self.name, &self.lock)?;
+        let mut removed = std::mem::take(&mut self.removed);
+        removed.extend(self.location.remove_stale(self.previous.as_deref(), &self.lock)?);
+        Ok(Committed {
+            index_bytes: self.location.generation_size(&self.name),
+            generation: std::mem::take(&mut self.name),
+            removed,
+        })
+    }
+}
+
+impl Drop for GenerationBuilder {
+    fn drop(&mut self) {
+        if let Some(writer) = self.writer.take() {
+            drop(writer);
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! What can go wrong with an index directory.
+
+use std::path::Path;
+
+use sifa_analysis::DictionaryError;
+
+/// An index directory that cannot be read or written as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no index in {0}: run `sifa reindex` first")]
+    NoIndex(String),
+    #[error("{0} names no generation")]
+    BadCurrent(String),
+    #[error("CURRENT names {0}, which is missing")]
+    MissingGeneration(String),
+    #[error("generation {generation} cannot be opened")]
+    Open {
+        generation: String,
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    #[error("generation {0} was built by an incompatible version of sifa")]
+    Incompatible(String),
+    #[error("{path} is not valid generation metadata")]
+    BadMetadata {
+        path: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("another process is writing the index in {0} (reindex, add or delete); try again when it has finished")]
+    Busy(String),
+    #[error("the generation's user dictionary")]
+    Dictionary(#[from] DictionaryError),
+    #[error("index error")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        StoreError::Io { path: path.display().to_string(), source }
+    }
+
+    /// Whether the index is missing or unreadable (a state of the server,
+    /// not a fault of the request): readers answer "unavailable".
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::NoIndex(_)
+                | StoreError::BadCurrent(_)
+                | StoreError::MissingGeneration(_)
+                | StoreError::Open { .. }
+                | StoreError::Incompatible(_)
+                | StoreError::BadMetadata { .. }
+                | StoreError::Dictionary(_)
+        )
+    }
+}
+
+/// An error and its causes on one line, for reports that list problems.
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

@@ -1,0 +1,33 @@
+//! The on-disk index contract, shared by the write path (`sifa-indexer`)
+//! and the read path (`sifa-query`, `sifa-server`).
+//!
+//! - [`schema`]: every field, its name and options, in one place;
+//! - [`generations`]: the directory layout, `CURRENT` and the writer lock;
+//! - [`OpenIndex`]: the live generation opened with the dictionary it was
+//!   built with; [`GenerationBuilder`]: a new generation written and
+//!   switched to atomically;
+//! - [`document`]: a [`sifa_model::Publication`] to a stored document and back;
+//! - [`IndexStats`] and [`check`]: what an index holds, and whether it is sound.
+//!
+//! Neither extraction nor query parsing lives here: this crate knows what
+//! an index looks like, not how pages are read or queries understood.
+
+mod builder;
+mod check;
+pub mod document;
+mod error;
+mod find;
+pub mod generations;
+mod open;
+pub mod schema;
+mod stats;
+
+pub use builder::{Committed, GenerationBuilder, WriterSettings};
+pub use check::{CheckReport, check};
+pub use document::{from_document, from_document_without_evidence, to_document};
+pub use error::{StoreError, chain as error_chain};
+pub use find::first_match;
+pub use generations::{GenerationInfo, IndexLocation, WriteLock};
+pub use open::OpenIndex;
+pub use schema::IndexSchema;
+pub use stats::IndexStats;

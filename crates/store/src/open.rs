@@ -1,0 +1,85 @@
+//! Opening a generation: the live one for reading, a new one for writing.
+
+use std::path::Path;
+
+use sifa_analysis::ChineseAnalysis;
+use tantivy::directory::MmapDirectory;
+use tantivy::store::{Compressor, ZstdCompressor};
+use tantivy::{Index, IndexSettings};
+
+use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation};
+use crate::{IndexSchema, StoreError};
+
+/// zstd level of the document store: level 6 reads as fast as 3 and
+/// stores long law texts noticeably smaller.
+const DOC_STORE_ZSTD_LEVEL: i32 = 6;
+/// Document-store block size: large blocks compress Chinese text better;
+/// the readers' block cache makes repeated reads cheap.
+const DOC_STORE_BLOCK_BYTES: usize = 64 * 1024;
+
+/// The live generation of an index directory, opened for reading.
+pub struct OpenIndex {
+    pub index: Index,
+    pub schema: IndexSchema,
+    pub analysis: ChineseAnalysis,
+    pub generation: String,
+    pub location: IndexLocation,
+}
+
+impl OpenIndex {
+    /// Opens the live generation, with the user dictionary it was built with.
+    pub fn open(location: &IndexLocation) -> Result<Self, StoreError> {
+        Self::open_live(location, None)
+    }
+
+    /// Opens the live generation reusing an already loaded analysis when
+    /// the dictionary is unchanged (loading jieba takes a moment).
+    pub fn reopen(location: &IndexLocation, previous: &ChineseAnalysis) -> Result<Self, StoreError> {
+        Self::open_live(location, Some(previous))
+    }
+
+    fn open_live(location: &IndexLocation, previous: Option<&ChineseAnalysis>) -> Result<Self, StoreError> {
+        let generation =
+            location.current()?.ok_or_else(|| StoreError::NoIndex(location.root().display().to_string()))?;
+        let path = location.generation_path(&generation);
+        if !path.is_dir() {
+            return Err(StoreError::MissingGeneration(generation));
+        }
+        let dictionary_path = path.join(GENERATION_DICTIONARY);
+        let dictionary = std::fs::read_to_string(&dictionary_path).map_err(|e| StoreError::io(&dictionary_path, e))?;
+        let analysis = match previous {
+            Some(previous) if previous.user_dictionary() == dictionary => previous.clone(),
+            _ => ChineseAnalysis::with_user_dictionary(&dictionary)?,
+        };
+        let (index, schema) = open_generation(&path, &generation)?;
+        analysis.register(&index);
+        Ok(Self { index, schema, analysis, generation, location: location.clone() })
+    }
+
+    pub fn info(&self) -> Result<GenerationInfo, StoreError> {
+        self.location.read_info(&self.generation)
+    }
+}
+
+fn open_generation(path: &Path, generation: &str) -> Result<(Index, IndexSchema), StoreError> {
+    let opened = MmapDirectory::open(path)
+        .map_err(tantivy::TantivyError::from)
+        .and_then(Index::open)
+        .map_err(|source| StoreError::Open { generation: generation.to_string(), source })?;
+    let schema = IndexSchema::from_schema(opened.schema()).ok_or_else(|| StoreError::Incompatible(generation.to_string()))?;
+    Ok((opened, schema))
+}
+
+/// Creates an empty index in `path` with sifa's schema and settings.
+pub(crate) fn create_index(path: &Path, analysis: &ChineseAnalysis) -> Result<(Index, IndexSchema), StoreError> {
+    let schema = IndexSchema::new();
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor { compression_level: Some(DOC_STORE_ZSTD_LEVEL) }),
+        docstore_blocksize: DOC_STORE_BLOCK_BYTES,
+        ..IndexSettings::default()
+    };
+    let directory = MmapDirectory::open(path).map_err(tantivy::TantivyError::from)?;
+    let index = Index::create(directory, schema.schema.clone(), settings)?;
+    analysis.register(&index);
+    Ok((index, schema))
+}

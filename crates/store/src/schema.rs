@@ -1,0 +1,148 @@
+//! Every field of the index, in one place.
+//!
+//! Text is stored once as published (`title`, `body`) and indexed twice as
+//! folded text: by word (`*_words`, jieba search mode, frequencies only:
+//! BM25 needs no positions) and by character (`*_chars`, with positions:
+//! phrases and sub-strings are matched there).
+//!
+//! Facet conventions (all hierarchical, `/`-separated):
+//! - `agency_facet`: region path then the canonical agency as the leaf,
+//!   `/山东省/聊城市/东昌府区/聊城市东昌府区司法局`; national bodies sit at
+//!   the top, `/司法部`. A prefix query selects everything beneath.
+//! - `topic_facet`: `/法律援助`, one value per assigned topic.
+//! - `kind_facet`: `/news`.
+//! - `timeline_facet`: `/2025` or `/2025/08` when the month is known.
+
+use tantivy::schema::{
+    DateOptions, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, NumericOptions, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+use sifa_analysis::{CHARS_TOKENIZER, JIEBA_TOKENIZER};
+
+/// Every field name, once: code that names a field (facet collectors,
+/// fast-field readers) uses these, never a string of its own.
+pub mod names {
+    pub const ID: &str = "id";
+    pub const TITLE: &str = "title";
+    pub const TITLE_WORDS: &str = "title_words";
+    pub const TITLE_CHARS: &str = "title_chars";
+    pub const BODY: &str = "body";
+    pub const BODY_WORDS: &str = "body_words";
+    pub const BODY_CHARS: &str = "body_chars";
+    pub const AGENCY: &str = "agency";
+    pub const AGENCY_PATH: &str = "agency_path";
+    pub const AGENCY_LEVEL: &str = "agency_level";
+    pub const AGENCY_FACET: &str = "agency_facet";
+    pub const TOPIC_FACET: &str = "topic_facet";
+    pub const TOPICS_JSON: &str = "topics_json";
+    pub const KIND_FACET: &str = "kind_facet";
+    pub const TIMELINE_FACET: &str = "timeline_facet";
+    pub const DATE: &str = "date";
+    pub const DATE_TEXT: &str = "date_text";
+    pub const URL: &str = "url";
+    pub const SOURCE: &str = "source";
+    pub const CONTENT_HASH: &str = "content_hash";
+    pub const EVIDENCE_JSON: &str = "evidence_json";
+    pub const CHARS: &str = "chars";
+}
+
+/// Handles of every field; build with [`IndexSchema::new`] or read from an
+/// existing index with [`IndexSchema::from_schema`].
+#[derive(Clone, Debug)]
+pub struct IndexSchema {
+    pub schema: Schema,
+    pub id: Field,
+    pub title: Field,
+    pub title_words: Field,
+    pub title_chars: Field,
+    pub body: Field,
+    pub body_words: Field,
+    pub body_chars: Field,
+    pub agency: Field,
+    pub agency_path: Field,
+    pub agency_level: Field,
+    pub agency_facet: Field,
+    pub topic_facet: Field,
+    pub topics_json: Field,
+    pub kind_facet: Field,
+    pub timeline_facet: Field,
+    pub date: Field,
+    pub date_text: Field,
+    pub url: Field,
+    pub source: Field,
+    pub content_hash: Field,
+    pub evidence_json: Field,
+    pub chars: Field,
+}
+
+fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
+    let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
+impl IndexSchema {
+    pub fn new() -> Self {
+        let mut b = Schema::builder();
+        b.add_text_field(names::ID, STRING | STORED);
+        b.add_text_field(names::TITLE, STORED);
+        b.add_text_field(names::TITLE_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
+        b.add_text_field(names::TITLE_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
+        b.add_text_field(names::BODY, STORED);
+        b.add_text_field(names::BODY_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
+        b.add_text_field(names::BODY_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
+        b.add_text_field(names::AGENCY, STRING | STORED);
+        b.add_text_field(names::AGENCY_PATH, STORED);
+        b.add_text_field(names::AGENCY_LEVEL, STRING | STORED);
+        b.add_facet_field(names::AGENCY_FACET, FacetOptions::default());
+        b.add_facet_field(names::TOPIC_FACET, FacetOptions::default());
+        b.add_text_field(names::TOPICS_JSON, STORED);
+        b.add_facet_field(names::KIND_FACET, FacetOptions::default().set_stored());
+        b.add_facet_field(names::TIMELINE_FACET, FacetOptions::default());
+        b.add_date_field(names::DATE, DateOptions::from(INDEXED | STORED | FAST));
+        b.add_text_field(names::DATE_TEXT, STORED);
+        b.add_text_field(names::URL, STRING | STORED);
+        b.add_text_field(names::SOURCE, STORED);
+        b.add_text_field(names::CONTENT_HASH, STRING);
+        b.add_text_field(names::EVIDENCE_JSON, STORED);
+        b.add_u64_field(names::CHARS, NumericOptions::default().set_stored());
+        Self::from_schema(b.build()).expect("the schema just built has every field")
+    }
+
+    /// Field handles of an index built by this version of sifa; `None` when
+    /// a field is missing (an index from an incompatible version).
+    pub fn from_schema(schema: Schema) -> Option<Self> {
+        let f = |name: &str| schema.get_field(name).ok();
+        Some(Self {
+            id: f(names::ID)?,
+            title: f(names::TITLE)?,
+            title_words: f(names::TITLE_WORDS)?,
+            title_chars: f(names::TITLE_CHARS)?,
+            body: f(names::BODY)?,
+            body_words: f(names::BODY_WORDS)?,
+            body_chars: f(names::BODY_CHARS)?,
+            agency: f(names::AGENCY)?,
+            agency_path: f(names::AGENCY_PATH)?,
+            agency_level: f(names::AGENCY_LEVEL)?,
+            agency_facet: f(names::AGENCY_FACET)?,
+            topic_facet: f(names::TOPIC_FACET)?,
+            topics_json: f(names::TOPICS_JSON)?,
+            kind_facet: f(names::KIND_FACET)?,
+            timeline_facet: f(names::TIMELINE_FACET)?,
+            date: f(names::DATE)?,
+            date_text: f(names::DATE_TEXT)?,
+            url: f(names::URL)?,
+            source: f(names::SOURCE)?,
+            content_hash: f(names::CONTENT_HASH)?,
+            evidence_json: f(names::EVIDENCE_JSON)?,
+            chars: f(names::CHARS)?,
+            schema,
+        })
+    }
+}
+
+impl Default for IndexSchema {
+    fn default() -> Self {
+        Self::new()
+    }
+}
