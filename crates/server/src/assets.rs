@@ -14,7 +14,19 @@ const CSS: &str = "text/css; charset=utf-8";
 
 /// Every asset: name under `/assets/`, content type, content.
 const ASSETS: &[(&str, &str, &str)] = &[
-    ("app.js", JS, include_str!("assets/app.js")),
+    ("main.js", JS, include_str!("assets/main.js")),
+    ("api.js", JS, include_str!("assets/api.js")),
+    ("document.js", JS, include_str!("assets/document.js")),
+    ("dom.js", JS, include_str!("assets/dom.js")),
+    ("export.js", JS, include_str!("assets/export.js")),
+    ("facets.js", JS, include_str!("assets/facets.js")),
+    ("labels.js", JS, include_str!("assets/labels.js")),
+    ("marked.js", JS, include_str!("assets/marked.js")),
+    ("nav.js", JS, include_str!("assets/nav.js")),
+    ("results.js", JS, include_str!("assets/results.js")),
+    ("state.js", JS, include_str!("assets/state.js")),
+    ("suggest.js", JS, include_str!("assets/suggest.js")),
+    ("timeline.js", JS, include_str!("assets/timeline.js")),
     ("app.css", CSS, include_str!("assets/app.css")),
 ];
 

@@ -1,0 +1,181 @@
+// The document view: metadata, full text with marks, how each field was
+// read (解析依据), and similar publications.
+
+import { api, isAbort } from './api.js';
+import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
+import { EVIDENCE_LABELS } from './labels.js';
+import { alignMarkedBody, markedSegments } from './marked.js';
+import { appLink, focusAfterRender, isStale, navigate, state, withChanges } from './nav.js';
+
+let documentController = null;
+
+export async function loadDocument(seq) {
+  const panel = $('document');
+  const { doc: id, q } = state();
+  panel.replaceChildren(backButton(), el('p', { className: 'loading-text', text: '正在加载…' }));
+  window.scrollTo(0, 0);
+  if (documentController) documentController.abort();
+  documentController = new AbortController();
+  const params = q.trim() ? new URLSearchParams({ q }) : null;
+  try {
+    const doc = await api(`documents/${encodeURIComponent(id)}`, params, documentController.signal);
+    if (isStale(seq)) return;
+    renderDocument(doc);
+    document.title = `${doc.title || '文件'} - 司法行政公开信息检索`;
+    const heading = $('doc-title');
+    if (heading) heading.focus();
+    loadSimilar(id, seq);
+  } catch (err) {
+    if (isAbort(err) || isStale(seq)) return;
+    showError(err.message || '文件加载失败，请稍后重试。');
+    panel.replaceChildren(backButton(), el('h2', { text: '无法显示该文件', attrs: { id: 'doc-title', tabindex: '-1' } }));
+  }
+}
+
+function backButton() {
+  const button = el('button', { className: 'btn back-button', text: '返回结果', attrs: { type: 'button', id: 'back' } });
+  button.addEventListener('click', goBackToResults);
+  return button;
+}
+
+/** Back in history when we came from the results, else drop `doc`. */
+function goBackToResults() {
+  focusAfterRender(() => $('summary').focus({ preventScroll: true }));
+  if (history.state && history.state.fromResults) history.back();
+  else navigate(withChanges({ doc: '' }));
+}
+
+function renderDocument(doc) {
+  const title = el('h2', { className: 'doc-title', text: doc.title || '（无标题）', attrs: { id: 'doc-title', tabindex: '-1' } });
+  $('document').replaceChildren(
+    backButton(),
+    title,
+    metadataTable(doc),
+    bodySection(doc),
+    evidenceSection(doc),
+    el('section', { className: 'doc-section', attrs: { id: 'similar', 'aria-labelledby': 'similar-title' } }, [
+      el('h3', { text: '相似文件', attrs: { id: 'similar-title' } }),
+      el('p', { className: 'loading-text', text: '正在查找相似文件…' }),
+    ]),
+  );
+}
+
+function metadataTable(doc) {
+  const rows = [];
+  const row = (label, value) => rows.push(el('tr', {}, [el('th', { text: label, attrs: { scope: 'row' } }), el('td', {}, [value])]));
+  const text = (value) => textNode(value == null || value === '' ? '—' : value);
+
+  const path = [...(doc.agency_path || [])];
+  if (doc.agency && path[path.length - 1] !== doc.agency) path.push(doc.agency);
+  row('发布机关', text(path.join(' › ')));
+  row('日期', text(doc.date));
+  row('类型', text(doc.kind_label || doc.kind));
+  row('主题', topicScores(doc.topics || []));
+  row('来源文件', el('code', { text: doc.source || '—' }));
+  row('原文链接', isSafeUrl(doc.url) ? externalLink(doc.url, doc.url) : text(doc.url ? `${doc.url}（非网页链接，未提供跳转）` : '无'));
+  row('编号', el('code', { text: doc.id }));
+  if (doc.chars != null) row('字数', text(formatNumber(doc.chars)));
+
+  return el('table', { className: 'meta-table' }, [
+    el('caption', { className: 'visually-hidden', text: '文件信息' }),
+    el('tbody', {}, rows),
+  ]);
+}
+
+const score = (t) => Number(t.score || 0).toFixed(1);
+
+function topicScores(topics) {
+  if (!topics.length) return textNode('—');
+  const list = el('ul', { className: 'inline-list' });
+  for (const t of topics) {
+    list.append(el('li', {}, [
+      el('span', { className: 'tag tag-static', text: t.name }),
+      el('span', { className: 'score', text: `（${score(t)}）`, attrs: { title: '主题得分' } }),
+    ]));
+  }
+  return list;
+}
+
+/** Full text as paragraphs, with query words marked when a query is set. */
+function bodySection(doc) {
+  const section = el('section', { className: 'doc-section doc-body', attrs: { 'aria-labelledby': 'body-title' } });
+  section.append(el('h3', { text: '正文', attrs: { id: 'body-title' } }));
+  const body = String(doc.body || '');
+  let paragraphs = null;
+  if (doc.body_html) {
+    paragraphs = alignMarkedBody(body, doc.body_html);
+    // Fallback: the marked text as one block when it cannot be aligned.
+    if (!paragraphs) paragraphs = [markedSegments(doc.body_html)];
+  } else {
+    paragraphs = body.split('\n').map((line) => [{ text: line, marked: false }]);
+  }
+  const shown = paragraphs.filter((runs) => runs.some((r) => r.text.trim()));
+  if (!shown.length) section.append(el('p', { className: 'muted', text: '（正文为空）' }));
+  for (const runs of shown) section.append(el('p', {}, [segmentNodes(runs)]));
+  return section;
+}
+
+/** 解析依据: which rule decided each field, and the topic terms. */
+function evidenceSection(doc) {
+  const section = el('section', { className: 'doc-section', attrs: { id: 'evidence', 'aria-labelledby': 'evidence-title' } });
+  section.append(el('h3', { text: '解析依据', attrs: { id: 'evidence-title' } }));
+  section.append(el('p', { className: 'muted', text: '以下是系统从原始文件中读取各项信息时所依据的规则和文字。' }));
+
+  const evidence = doc.evidence || {};
+  const keys = Object.keys(EVIDENCE_LABELS).filter((k) => evidence[k]);
+  for (const k of Object.keys(evidence)) if (!keys.includes(k)) keys.push(k);
+
+  if (keys.length) {
+    const rows = keys.map((key) => {
+      const item = evidence[key] || {};
+      return el('tr', {}, [
+        el('th', { text: EVIDENCE_LABELS[key] || key, attrs: { scope: 'row' } }),
+        el('td', {}, [el('code', { className: 'rule', text: item.rule || '—' })]),
+        el('td', { className: 'evidence-text', text: item.text || '' }),
+      ]);
+    });
+    const head = (label) => el('th', { text: label, attrs: { scope: 'col' } });
+    section.append(el('table', { className: 'evidence-table' }, [
+      el('thead', {}, [el('tr', {}, [head('字段'), head('规则'), head('依据文字')])]),
+      el('tbody', {}, rows),
+    ]));
+  } else {
+    section.append(el('p', { className: 'muted', text: '没有字段解析记录。' }));
+  }
+
+  const topics = (doc.topics || []).filter((t) => t.evidence && t.evidence.length);
+  if (topics.length) {
+    section.append(el('h4', { text: '主题判断依据' }));
+    const list = el('ul', { className: 'topic-evidence' });
+    for (const t of topics) {
+      list.append(el('li', {}, [el('strong', { text: `${t.name}（${score(t)}）：` }), textNode(t.evidence.join('、'))]));
+    }
+    section.append(list);
+  }
+  return section;
+}
+
+async function loadSimilar(id, seq) {
+  let content;
+  try {
+    const response = await api(`documents/${encodeURIComponent(id)}/similar`, null, documentController.signal);
+    if (isStale(seq)) return;
+    const hits = response.hits || [];
+    content = hits.length ? similarList(hits) : el('p', { className: 'muted', text: '暂无相似文件。' });
+  } catch (err) {
+    if (isAbort(err) || isStale(seq)) return;
+    content = el('p', { className: 'inline-error', text: `相似文件加载失败：${err.message || '请稍后重试。'}` });
+  }
+  const section = $('similar');
+  if (section) section.replaceChildren(section.firstChild, content);
+}
+
+function similarList(hits) {
+  const list = el('ul', { className: 'similar-list' });
+  for (const hit of hits) {
+    const link = appLink(withChanges({ doc: hit.id }), hit.title || '（无标题）');
+    const meta = [agencyLine(hit.agency, hit.agency_path), hit.date, hit.kind_label || hit.kind].filter(Boolean).join(' · ');
+    list.append(el('li', {}, [link, el('span', { className: 'similar-meta', text: meta })]));
+  }
+  return list;
+}

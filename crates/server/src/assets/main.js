@@ -1,0 +1,110 @@
+// sifa research page: search, facets, timeline, document view and export.
+// Plain ES modules, no dependencies. Runs under a strict CSP: no inline
+// styles, no inline handlers, and document text is only ever inserted as
+// text nodes (the API's pre-escaped *_html fields go through markedNodes()).
+// This module wires the others together.
+
+import { serviceInfo } from './api.js';
+import { loadDocument } from './document.js';
+import { $, clearError, formatNumber } from './dom.js';
+import { exportResults, toCsv, toJsonExport } from './export.js';
+import { applyDates, clearAllFilters, clearDates } from './facets.js';
+import { alignMarkedBody, markedSegments } from './marked.js';
+import { beginRender, readLocation, refine, setRenderer, state } from './nav.js';
+import { loadResults } from './results.js';
+import { filterCount, parseState, stateToQuery } from './state.js';
+import { bindSuggestions, closeSuggestions } from './suggest.js';
+
+/** Renders the state in the address bar. */
+async function render() {
+  const current = readLocation();
+  const seq = beginRender();
+  closeSuggestions();
+  syncControls(current);
+  clearError();
+  showView(current.doc ? 'document' : 'results');
+  if (current.doc) await loadDocument(seq);
+  else await loadResults(seq);
+}
+
+function showView(view) {
+  const isDoc = view === 'document';
+  $('results-view').hidden = isDoc;
+  $('facets').hidden = isDoc;
+  $('filters-toggle').hidden = isDoc;
+  $('document').hidden = !isDoc;
+  document.body.classList.toggle('doc-mode', isDoc);
+}
+
+/** Puts the state into the form controls. */
+function syncControls(current) {
+  const q = $('q');
+  if (q.value !== current.q) q.value = current.q;
+  $('sort').value = current.sort;
+  $('from').value = current.from;
+  $('to').value = current.to;
+  const n = filterCount(current);
+  $('filters-toggle').textContent = n ? `筛选（${n}）` : '筛选';
+}
+
+/**
+ * The header's document count, and the query length limit. Until
+ * /api/v1/stats answers, the search box keeps the maxlength written in
+ * index.html, so that it can be typed into at once.
+ */
+async function loadStats() {
+  const target = $('stats');
+  try {
+    const service = await serviceInfo();
+    target.textContent = `收录 ${formatNumber(service.documents)} 篇公开信息`;
+    if (service.limits && service.limits.max_query_chars) $('q').maxLength = service.limits.max_query_chars;
+  } catch (err) {
+    target.textContent = '收录统计暂不可用';
+    target.title = err && err.message ? err.message : '';
+  }
+}
+
+function bindEvents() {
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    closeSuggestions();
+    refine({ q: $('q').value.trim() });
+  });
+  bindSuggestions();
+
+  $('sort').addEventListener('change', (event) => refine({ sort: event.target.value }));
+  $('date-form').addEventListener('submit', (event) => { event.preventDefault(); applyDates(); });
+  $('from').addEventListener('change', applyDates);
+  $('to').addEventListener('change', applyDates);
+  $('date-clear').addEventListener('click', clearDates);
+  $('clear-all').addEventListener('click', clearAllFilters);
+  $('export-csv').addEventListener('click', () => exportResults('csv'));
+  $('export-json').addEventListener('click', () => exportResults('json'));
+
+  const toggle = $('filters-toggle');
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    $('facets').classList.toggle('is-open', open);
+  });
+
+  window.addEventListener('popstate', () => { render(); });
+}
+
+// Exposed for tests and the console.
+window.sifa = {
+  toCsv,
+  toJsonExport,
+  parseState,
+  stateToQuery,
+  markedSegments,
+  alignMarkedBody,
+  get state() { return { ...state() }; },
+};
+
+setRenderer(render);
+readLocation();
+bindEvents();
+if (!history.state || !history.state.sifa) history.replaceState({ sifa: true, fromResults: false }, '', location.href);
+loadStats();
+render();

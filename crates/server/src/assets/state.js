@@ -1,0 +1,109 @@
+// The view state and the page URL: pure functions (no DOM), unit-tested
+// under Node. A state is
+//   { q, agency: [], topic: [], kind: [], from, to, sort, page, doc }
+// and the URL holds only what differs from the defaults.
+
+/** The API's sort orders; the first is the default. */
+export const SORTS = ['relevance', 'date_desc', 'date_asc'];
+
+/** Filters that may be given more than once. */
+export const LIST_KEYS = ['agency', 'topic', 'kind'];
+
+export function emptyState() {
+  return { q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+}
+
+/** Reads the whole view state from a query string. */
+export function parseState(search) {
+  const params = new URLSearchParams(search || '');
+  const state = emptyState();
+  state.q = params.get('q') || '';
+  for (const key of LIST_KEYS) {
+    state[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+  }
+  state.from = params.get('from') || '';
+  state.to = params.get('to') || '';
+  const sort = params.get('sort');
+  state.sort = SORTS.includes(sort) ? sort : 'relevance';
+  const page = parseInt(params.get('page') || '1', 10);
+  state.page = Number.isFinite(page) && page >= 1 ? page : 1;
+  state.doc = params.get('doc') || '';
+  return state;
+}
+
+/** The query string of a state; defaults are left out. */
+export function stateToQuery(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const key of LIST_KEYS) for (const v of state[key] || []) params.append(key, v);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.page > 1) params.set('page', String(state.page));
+  if (state.doc) params.set('doc', state.doc);
+  return params.toString();
+}
+
+export function stateUrl(state) {
+  const query = stateToQuery(state);
+  return query ? `/?${query}` : '/';
+}
+
+/** Search API parameters of a state (everything but doc and page). */
+export function searchParams(state, extra = {}) {
+  const params = new URLSearchParams();
+  params.set('q', state.q);
+  for (const key of LIST_KEYS) for (const v of state[key]) params.append(key, v);
+  if (state.from) params.set('from', state.from);
+  if (state.to) params.set('to', state.to);
+  params.set('sort', state.sort);
+  for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
+  return params;
+}
+
+export function filterCount(state) {
+  return state.agency.length + state.topic.length + state.kind.length + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+}
+
+/** A topic/kind list with a value added or removed. */
+export function toggled(values, value, on) {
+  const out = values.filter((v) => v !== value);
+  if (on) out.push(value);
+  return out;
+}
+
+/**
+ * Agency drill-down: selecting a node replaces its selected ancestors and
+ * descendants (so choosing 青岛市 under 山东省 narrows the results).
+ * Unselecting also drops a bare agency name that selected this node
+ * (agency suggestions add names, which the server maps onto the tree).
+ */
+export function toggledAgency(agencies, value, on, label) {
+  const related = (a) => a === value || a.startsWith(`${value}/`) || value.startsWith(`${a}/`);
+  if (on) return [...agencies.filter((a) => !related(a)), value];
+  const values = agencies.filter((a) => a !== value);
+  return values.length === agencies.length && label ? values.filter((a) => a !== label) : values;
+}
+
+/** Whether the state's date range covers the whole year. */
+export function yearCovered(state, year) {
+  return Boolean(state.from && state.to && state.from <= `${year}-01-01` && state.to >= `${year}-12-31`);
+}
+
+/**
+ * Years map onto the from/to range: the range spans the selected years.
+ * Unchecking an inner year keeps the years after it. Returns {from, to}.
+ */
+export function toggledYear(state, year, on, shownYears) {
+  const selected = new Set(shownYears.filter((y) => yearCovered(state, y)).map(Number));
+  const y = Number(year);
+  if (on) selected.add(y);
+  else {
+    selected.delete(y);
+    const rest = [...selected];
+    if (rest.some((s) => s < y) && rest.some((s) => s > y)) for (const s of rest) if (s < y) selected.delete(s);
+  }
+  if (!selected.size) return { from: '', to: '' };
+  const years = [...selected].sort((a, b) => a - b);
+  return { from: `${years[0]}-01-01`, to: `${years[years.length - 1]}-12-31` };
+}
