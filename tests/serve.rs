@@ -18,7 +18,7 @@ fn serve_builds_the_index_answers_and_reloads() {
     assert!(r["total"].as_u64().unwrap() >= 4, "{r}");
     let (status, page) = get(port, "/").unwrap();
     assert_eq!(status, 200);
-    assert!(page.contains("<html") && page.contains("/assets/app.js"));
+    assert!(page.contains("<html") && page.contains("/assets/main.js"));
     let (status, body) = get(port, "/api/v1/search?per_page=1000").unwrap();
     assert_eq!(status, 400, "{body}");
 
