@@ -8,10 +8,12 @@
 mod date;
 mod kind;
 mod publication;
+mod rules;
 
 pub use date::{DatePrecision, PubDate, PubDateError};
 pub use kind::Kind;
 pub use publication::{AgencyLevel, Evidence, FieldEvidence, Publication, SourceRef, TopicScore};
+pub use rules::explain_rule;
 
 /// The thirteen topic areas of judicial administration, in display order.
 ///

@@ -67,7 +67,7 @@ impl Snapshot {
             topics: p.topics,
             url: p.url,
             source: p.source.to_string(),
-            evidence: p.evidence,
+            evidence: p.evidence.into_iter().map(|(field, e)| (field, e.into())).collect(),
         })
     }
 }
@@ -85,7 +85,7 @@ mod tests {
         assert_eq!(view.kind_label, "法律");
         assert_eq!(view.date_precision.as_deref(), Some("day"));
         assert!(view.body_html.unwrap().contains("<mark>法律援助</mark>"));
-        assert!(view.evidence.contains_key("title"), "the document view keeps the evidence");
+        assert_eq!(view.evidence["title"].explanation, "来源数据直接提供", "evidence is explained");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub const DEFAULT_PER_PAGE: usize = 10;
 pub const MAX_RESULT_WINDOW: usize = 10_000;
 
 /// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     #[default]

@@ -2,11 +2,18 @@
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use sifa_model::{Evidence, TopicScore};
+
+use crate::request::Sort;
+use std::collections::BTreeMap;
+
+use sifa_model::{FieldEvidence, TopicScore};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SearchResponse {
     pub total: u64,
+    /// The order used: `relevance`, `date_desc` or `date_asc` (an empty
+    /// query asked for by relevance is browsed newest first).
+    pub sort: Sort,
     pub took_ms: f64,
     pub page: usize,
     pub per_page: usize,
@@ -76,7 +83,26 @@ pub struct DocumentView {
     pub url: Option<String>,
     pub source: String,
     pub chars: usize,
-    pub evidence: Evidence,
+    /// Per field (`title`, `date`, `agency`, …): the rule that decided it,
+    /// the text it read and what the rule means.
+    pub evidence: BTreeMap<String, EvidenceView>,
+}
+
+/// Why one field of a publication has its value.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct EvidenceView {
+    /// The stable rule name (`header:来源`, `signature`).
+    pub rule: String,
+    /// The text the rule read.
+    pub text: String,
+    /// The rule explained in Chinese, for researchers.
+    pub explanation: String,
+}
+
+impl From<FieldEvidence> for EvidenceView {
+    fn from(e: FieldEvidence) -> Self {
+        Self { explanation: sifa_model::explain_rule(&e.rule), rule: e.rule, text: e.text }
+    }
 }
 
 /// A completion for the search box.

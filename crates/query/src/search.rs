@@ -111,6 +111,7 @@ impl Snapshot {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(SearchResponse {
             total,
+            sort,
             took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
             page: request.page,
             per_page: request.per_page,
