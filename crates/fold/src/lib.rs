@@ -5,14 +5,21 @@
 //! analysis (which tokenizes for the index) both fold, and the extractor
 //! should not link tantivy and jieba to do it.
 //!
-//! Every fold maps one character to exactly one character, so a token found
-//! at characters `start..end` of the folded text covers the same characters
-//! of the original. That is what lets highlighting work on the stored,
-//! unfolded text (a traditional-character repost is displayed as published).
+//! Every fold maps one character to exactly one character, with one
+//! exception: the pinyin glosses that script converters insert (會(huì)議)
+//! are dropped, so that the words they split are found ([`gloss`]). The
+//! stored text keeps them; [`normalize`] says which original character each
+//! folded character came from, and that is what lets highlighting work on
+//! the stored, unfolded text (a traditional-character repost is displayed as
+//! published).
 //!
 //! Indexed fields hold folded text ([`fold`]) and queries are folded the
 //! same way before analysis; the tokenizers themselves do not fold, so the
 //! work is done once per document rather than once per field.
+
+mod gloss;
+
+pub use gloss::strip_glosses;
 
 /// Folds one character: full-width ASCII to half-width, the ideographic space
 /// to a space, Latin capitals to lowercase. Traditional to simplified folding
@@ -32,7 +39,9 @@ fn needs_char_fold(text: &str) -> bool {
     text.chars().any(|c| fold_char(c) != c)
 }
 
-/// Folds `text` for matching: width, case and traditional to simplified.
+/// Folds `text` for matching: width, case, pinyin glosses dropped and
+/// traditional to simplified (after the glosses are gone, so that 會(huì)議
+/// converts as the word 會議).
 pub fn fold(text: &str) -> String {
     let width_folded;
     let text = if needs_char_fold(text) {
@@ -41,23 +50,39 @@ pub fn fold(text: &str) -> String {
     } else {
         text
     };
-    if text.is_ascii() { text.to_string() } else { fast2s::convert(text) }
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    fast2s::convert(&strip_glosses(text))
 }
 
-/// Folded text together with the original byte offset of every character.
+/// Folded text together with where in the original every character came
+/// from (folding drops glosses, so the `i`-th folded character need not be
+/// the `i`-th original one).
 pub struct Normalized {
     pub text: String,
     /// `original_offsets[i]` is the byte offset in the original text of the
-    /// `i`-th character; one extra entry holds the original length.
+    /// `i`-th folded character; one extra entry holds the original length.
     original_offsets: Vec<usize>,
+    /// `original_chars[i]` is the same as a character index; one extra
+    /// entry holds the original character count.
+    original_chars: Vec<usize>,
 }
 
 impl Normalized {
-    /// Original byte range of the characters `start..end` of the folded text.
+    /// Original byte range of the characters `start..end` of the folded
+    /// text (a gloss after the last one is inside the range).
     pub fn original_range(&self, start_char: usize, end_char: usize) -> std::ops::Range<usize> {
         self.original_offsets[start_char]..self.original_offsets[end_char]
     }
 
+    /// Original character range of the characters `start..end` of the
+    /// folded text.
+    pub fn original_char_range(&self, start_char: usize, end_char: usize) -> std::ops::Range<usize> {
+        self.original_chars[start_char]..self.original_chars[end_char]
+    }
+
+    /// Characters of the folded text.
     pub fn char_count(&self) -> usize {
         self.original_offsets.len() - 1
     }
@@ -65,9 +90,24 @@ impl Normalized {
 
 /// Folds `text` and remembers where each character came from.
 pub fn normalize(text: &str) -> Normalized {
-    let mut original_offsets: Vec<usize> = text.char_indices().map(|(offset, _)| offset).collect();
+    let width_folded: Vec<char> = text.chars().map(fold_char).collect();
+    let glosses = if gloss::may_hold_glosses(text) { gloss::gloss_ranges(&width_folded) } else { Vec::new() };
+    let mut glosses = glosses.into_iter().peekable();
+    let mut original_offsets = Vec::with_capacity(width_folded.len() + 1);
+    let mut original_chars = Vec::with_capacity(width_folded.len() + 1);
+    for (index, (offset, _)) in text.char_indices().enumerate() {
+        while glosses.peek().is_some_and(|&(_, end)| end <= index) {
+            glosses.next();
+        }
+        if glosses.peek().is_some_and(|&(start, _)| start <= index) {
+            continue;
+        }
+        original_offsets.push(offset);
+        original_chars.push(index);
+    }
     original_offsets.push(text.len());
-    Normalized { text: fold(text), original_offsets }
+    original_chars.push(width_folded.len());
+    Normalized { text: fold(text), original_offsets, original_chars }
 }
 
 /// Hex digits kept of a fingerprint's SHA-1.
@@ -104,6 +144,18 @@ mod tests {
         assert_eq!(fingerprint(&fold("司法局， 通知。\n第一条")), fingerprint(&fold("司法局通知第一条")));
         assert_ne!(fingerprint("司法局通知"), fingerprint("司法厅通知"));
         assert_eq!(fingerprint("a").len(), 16);
+    }
+
+    #[test]
+    fn glosses_are_dropped_and_mapped_around() {
+        let original = "召開會(huì)議";
+        let n = normalize(original);
+        assert_eq!(n.text, "召开会议");
+        assert_eq!(n.char_count(), n.text.chars().count());
+        assert_eq!(&original[n.original_range(2, 4)], "會(huì)議");
+        assert_eq!(n.original_char_range(3, 4), 8..9, "議 is the ninth character");
+        assert_eq!(fold("會（ＨＵÌ）議"), "会(huÌ)议", "capital tone marks are no gloss");
+        assert_eq!(fold("會（huì）議"), "会议");
     }
 
     #[test]

@@ -1,12 +1,13 @@
 //! `<mark>` highlighting of titles and best-passage snippets.
 //!
 //! Matching runs on folded text (so 廣東 is marked for a 广东 query) and
-//! marks are placed on the original characters; folding keeps one
-//! character for one, so character positions carry over. Everything counts
-//! characters, never bytes, and adjacent marks are merged.
+//! marks are placed on the original characters, mapped back through
+//! [`sifa_analysis::normalize`] (folding keeps one character for one except
+//! for the pinyin glosses it drops). Everything counts characters, never
+//! bytes, and adjacent marks are merged.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use sifa_analysis::{ChineseAnalysis, fold};
+use sifa_analysis::{ChineseAnalysis, fold, normalize};
 
 use crate::parse::ParsedQuery;
 
@@ -60,8 +61,11 @@ impl Highlighter {
         if !as_written.is_empty() {
             return char_spans(text, as_written);
         }
-        let folded = fold(text);
-        char_spans(&folded, self.byte_spans(&folded))
+        // Folding drops pinyin glosses (會(huì)議), so spans found in folded
+        // text are mapped back to the original characters.
+        let normalized = normalize(text);
+        let spans = char_spans(&normalized.text, self.byte_spans(&normalized.text));
+        merge(spans.into_iter().map(|(s, e)| normalized.original_char_range(s, e)).map(|r| (r.start, r.end)).collect())
     }
 
     /// Byte spans of the whole words in `text`, else of their pieces.
@@ -262,6 +266,13 @@ mod tests {
         let h = highlighter("法律援助");
         assert_eq!(h.mark_all("廣東推進法律援助"), "廣東推進<mark>法律援助</mark>");
         assert_eq!(highlighter("广东").mark_all("廣東推進"), "<mark>廣東</mark>推進");
+    }
+
+    #[test]
+    fn glossed_text_is_marked_on_its_original_characters() {
+        let h = highlighter("会议");
+        assert_eq!(h.mark_all("召開會(huì)議，部署工作"), "召開<mark>會(huì)議</mark>，部署工作");
+        assert_eq!(highlighter("规范").mark_all("發(fā)布規(guī)範"), "發(fā)布<mark>規(guī)範</mark>");
     }
 
     #[test]
