@@ -14,8 +14,8 @@ use crate::agency::{self, AgencyInputs};
 use crate::page::{HEADER_ZONE, PageLines};
 use crate::{Extractor, date, kind, title, url};
 
-/// Metadata a source states outright (JSON Lines fields). A given field is
-/// kept; a missing one is extracted from the text.
+/// Metadata a source states outright (JSON Lines fields, a web archive's
+/// record). A given field is kept; a missing one is extracted from the text.
 #[derive(Debug, Default, Clone)]
 pub struct Given {
     pub id: Option<String>,
@@ -24,6 +24,12 @@ pub struct Given {
     pub date: Option<String>,
     pub url: Option<String>,
     pub kind: Option<String>,
+    /// The day a crawler fetched the page (`YYYY-MM-DD`): not a publication
+    /// date, but one the publication cannot be later than.
+    pub fetched: Option<String>,
+    /// The day the server said the page last changed (`YYYY-MM-DD`,
+    /// HTTP `Last-Modified`): weak evidence, often the day a site was rebuilt.
+    pub last_modified: Option<String>,
 }
 
 /// How much of the body is read for agency mentions and region context.
