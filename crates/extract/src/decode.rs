@@ -53,6 +53,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     finish(encoding, bytes)
 }
 
+/// Decodes `bytes` that a server declared to be in `charset` (the
+/// `charset=` of an HTTP Content-Type). The declaration is trusted when it
+/// names a multi-byte encoding (UTF-8, GBK, GB18030, Big5) and the bytes
+/// decode in it without a single error; a single-byte label (ISO-8859-1 is
+/// a common server default for Chinese pages) or bytes that do not fit go
+/// to [`decode`]. The second value says whether the declaration was used.
+pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<(Decoded, bool), DecodeError> {
+    let declared = charset.and_then(|label| Encoding::for_label(label.trim().trim_matches(['"', '\'']).as_bytes()));
+    let multi_byte = |e: &'static Encoding| e == UTF_8 || e == GB18030 || e == encoding_rs::GBK || e == encoding_rs::BIG5;
+    match declared {
+        Some(encoding) if multi_byte(encoding) && Encoding::for_bom(bytes).is_none() => {
+            // GBK and GB2312 labels decode as GB18030, their superset.
+            let encoding = if encoding == encoding_rs::GBK { GB18030 } else { encoding };
+            match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+                Some(text) if !text.trim().is_empty() && !looks_binary(bytes) => {
+                    Ok((Decoded { text: text.into_owned(), encoding: encoding.name() }, true))
+                }
+                _ => decode(bytes).map(|d| (d, false)),
+            }
+        }
+        _ => decode(bytes).map(|d| (d, false)),
+    }
+}
+
 fn finish(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     let total = text.chars().count().max(1);
@@ -146,6 +170,23 @@ mod tests {
         assert!(decode(&le_bom).unwrap().text.contains(SAMPLE));
         assert!(decode(&le).unwrap().text.contains(SAMPLE));
         assert!(decode(&be).unwrap().text.contains(SAMPLE));
+    }
+
+    #[test]
+    fn a_declared_charset_is_used_when_the_bytes_fit_it() {
+        let (gbk, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        let (decoded, used) = decode_declared(&gbk, Some("GB2312")).unwrap();
+        assert_eq!((decoded.text.as_str(), decoded.encoding, used), (SAMPLE, "gb18030", true));
+        let (decoded, used) = decode_declared(SAMPLE.as_bytes(), Some("utf-8")).unwrap();
+        assert_eq!((decoded.text.as_str(), used), (SAMPLE, true));
+        // A server default that does not fit: GBK bytes labelled UTF-8, Latin-1 for Chinese.
+        let (decoded, used) = decode_declared(&gbk, Some("utf-8")).unwrap();
+        assert_eq!((decoded.text.as_str(), used), (SAMPLE, false));
+        let (decoded, used) = decode_declared(&gbk, Some("iso-8859-1")).unwrap();
+        assert_eq!((decoded.text.as_str(), used), (SAMPLE, false));
+        let (decoded, used) = decode_declared(&gbk, None).unwrap();
+        assert_eq!((decoded.text.as_str(), used), (SAMPLE, false));
+        assert_eq!(decode_declared(b"", Some("utf-8")).unwrap_err(), DecodeError::Empty);
     }
 
     #[test]

@@ -25,19 +25,23 @@ mod source;
 mod title;
 mod topics;
 mod url;
+mod warc;
 
 use std::path::Path;
 
-use sifa_model::{Publication, SourceRef};
+use sifa_model::{FieldEvidence, Publication, SourceRef};
 
 pub use agency::{Agency, AgencyResolver, AgencyRules};
-pub use decode::{DecodeError, Decoded, decode};
+pub use decode::{DecodeError, Decoded, decode, decode_declared};
 pub use document::Given;
 pub use gazetteer::{Division, Gazetteer};
 pub use id::content_fingerprint;
-pub use source::{ByteCounter, MAX_FILE_BYTES, Payload, RawItem, SkipReason, SourceFormat, parse_record, raw_items};
+pub use source::{
+    ByteCounter, MAX_FILE_BYTES, Payload, Provenance, RawItem, SkipReason, SourceFormat, parse_record, raw_items,
+};
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};
+pub use warc::NotAPage;
 
 /// The texts of the three rule files.
 #[derive(Debug, Clone)]
@@ -130,21 +134,27 @@ impl Extractor {
         let skipped = |source: SourceRef, reason: SkipReason| Skipped { source, reason };
         match item.payload {
             Payload::Failed(reason) => Err(skipped(item.source, reason)),
-            Payload::Page { bytes, format } => {
-                let decoded = decode(&bytes).map_err(|e| skipped(item.source.clone(), e.into()))?;
+            Payload::Page { bytes, format, provenance } => {
+                let (decoded, declared) = decode_declared(&bytes, provenance.charset.as_deref())
+                    .map_err(|e| skipped(item.source.clone(), e.into()))?;
                 let is_html = format == SourceFormat::Html || html::looks_like_html(&decoded.text);
-                let publication = self.extract_text(
-                    &decoded.text,
-                    is_html,
-                    Given::default(),
-                    item.source.clone(),
-                    Some(decoded.encoding),
-                );
+                let given = Given {
+                    url: provenance.url,
+                    fetched: provenance.fetched,
+                    last_modified: provenance.last_modified,
+                    ..Given::default()
+                };
+                let mut publication =
+                    self.extract_text(&decoded.text, is_html, given, item.source.clone(), Some(decoded.encoding));
+                if declared {
+                    let evidence = FieldEvidence { rule: "http_charset".into(), text: decoded.encoding.into() };
+                    publication.evidence.insert("encoding".into(), evidence);
+                }
                 check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
             }
             Payload::Record(line) => {
                 let record = parse_record(&line).map_err(|e| skipped(item.source.clone(), e))?;
-                let is_html = html::looks_like_html(&record.body);
+                let is_html = record.html || html::looks_like_html(&record.body);
                 let publication = self.extract_text(&record.body, is_html, record.given, item.source.clone(), None);
                 check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
             }

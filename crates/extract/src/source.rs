@@ -1,4 +1,5 @@
-//! Source files to units of work: a whole page, or one JSON Lines record.
+//! Source files to units of work: a whole page, one JSON Lines record, or
+//! one record of a web archive (WARC).
 //!
 //! Reading is kept apart from extraction so that a reader thread can stream
 //! a large `.jsonl.gz` while workers extract records in parallel. Nothing
@@ -15,6 +16,7 @@ use sifa_model::SourceRef;
 
 use crate::decode::DecodeError;
 use crate::document::Given;
+use crate::warc::{NotAPage, WarcRecords};
 
 /// Largest page file read (a government page is never near this).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -30,6 +32,8 @@ pub enum SourceFormat {
     Html,
     /// `.jsonl`, `.ndjson`, optionally `.gz`.
     JsonLines { gzip: bool },
+    /// `.warc`, optionally `.gz` (one gzip member per record, as crawlers write them).
+    Warc { gzip: bool },
 }
 
 impl SourceFormat {
@@ -42,6 +46,7 @@ impl SourceFormat {
         let ext = stem.rsplit_once('.')?.1;
         match (ext, gzip) {
             ("jsonl" | "ndjson", gzip) => Some(SourceFormat::JsonLines { gzip }),
+            ("warc", gzip) => Some(SourceFormat::Warc { gzip }),
             ("txt" | "text", false) => Some(SourceFormat::Text),
             ("html" | "htm" | "shtml" | "xhtml", false) => Some(SourceFormat::Html),
             _ => None,
@@ -64,12 +69,16 @@ pub enum SkipReason {
     MalformedJson(String),
     #[error("record longer than {MAX_LINE_BYTES} bytes")]
     LineTooLong,
-    #[error("record has no text (missing or empty \"body\")")]
+    #[error("record has no text (missing or empty \"body\" and \"html\")")]
     NoBody,
     #[error("no text besides the headline and page furniture")]
     NoText,
     #[error("compressed stream is corrupt: {0}")]
     Corrupt(String),
+    /// A record of a web archive that is not a page (a request, metadata,
+    /// a redirect, an image). Not a failure: summaries count these apart.
+    #[error("{0}")]
+    NotAPage(#[from] NotAPage),
 }
 
 impl SkipReason {
@@ -85,15 +94,38 @@ impl SkipReason {
             SkipReason::MalformedJson(_) => "malformed_json",
             SkipReason::LineTooLong => "line_too_long",
             SkipReason::Corrupt(_) => "corrupt",
+            SkipReason::NotAPage(_) => "not_a_page",
         }
     }
+
+    /// The archive record this is, when it is one that is not a page.
+    pub fn not_a_page(&self) -> Option<&NotAPage> {
+        match self {
+            SkipReason::NotAPage(not) => Some(not),
+            _ => None,
+        }
+    }
+}
+
+/// Where a page came from, when its container says so: a web archive
+/// record knows the address, the fetch and the server's charset.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The address the page was fetched from (a WARC record's target URI).
+    pub url: Option<String>,
+    /// The day it was fetched, `YYYY-MM-DD` (HTTP `Date`, else `WARC-Date`).
+    pub fetched: Option<String>,
+    /// The day the server said it last changed, `YYYY-MM-DD` (`Last-Modified`).
+    pub last_modified: Option<String>,
+    /// The charset the server declared in its `Content-Type`.
+    pub charset: Option<String>,
 }
 
 /// What a unit of work carries.
 #[derive(Debug)]
 pub enum Payload {
-    /// A whole page file.
-    Page { bytes: Vec<u8>, format: SourceFormat },
+    /// A whole page: a file, or the body of an archived HTTP response.
+    Page { bytes: Vec<u8>, format: SourceFormat, provenance: Provenance },
     /// One JSON Lines record, still unparsed.
     Record(String),
     /// Reading already failed.
@@ -154,6 +186,11 @@ pub fn raw_items(
                 done: false,
             })
         }
+        SourceFormat::Warc { gzip } => {
+            let reader: Box<dyn Read + Send> =
+                if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
+            Box::new(WarcRecords::new(BufReader::with_capacity(256 * 1024, reader), relative))
+        }
         _ => {
             if size > MAX_FILE_BYTES {
                 return failed(SkipReason::TooLarge(size));
@@ -162,7 +199,8 @@ pub fn raw_items(
             if let Err(e) = file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
                 return failed(SkipReason::Unreadable(e.to_string()));
             }
-            Box::new(std::iter::once(RawItem { source: source(None), payload: Payload::Page { bytes, format } }))
+            let payload = Payload::Page { bytes, format, provenance: Provenance::default() };
+            Box::new(std::iter::once(RawItem { source: source(None), payload }))
         }
     }
 }
@@ -252,11 +290,15 @@ impl<R: Read> Iterator for JsonLines<R> {
 /// A parsed JSON Lines record: its text and the fields it states.
 pub struct Record {
     pub body: String,
+    /// Whether `body` is a raw page (the record's `html`) rather than text.
+    pub html: bool,
     pub given: Given,
 }
 
 /// Parses a record leniently: a field of the wrong type is treated as
 /// missing (and extracted from the text) rather than losing the record.
+/// The text is `html` (the raw page, read like an HTML file) when the
+/// record has it, else `body`, `content` or `text`.
 pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
     let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}'))
         .map_err(|e| SkipReason::MalformedJson(e.to_string()))?;
@@ -268,9 +310,16 @@ pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
         Some(Value::Number(n)) if key == "id" => Some(n.to_string()),
         _ => None,
     };
-    let body = text("body").or_else(|| text("content")).or_else(|| text("text")).ok_or(SkipReason::NoBody)?;
+    let html = text("html");
+    let is_html = html.is_some();
+    let body = html
+        .or_else(|| text("body"))
+        .or_else(|| text("content"))
+        .or_else(|| text("text"))
+        .ok_or(SkipReason::NoBody)?;
     Ok(Record {
         body,
+        html: is_html,
         given: Given {
             id: text("id"),
             title: text("title"),
@@ -278,6 +327,7 @@ pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
             date: text("date"),
             url: text("url"),
             kind: text("kind"),
+            ..Given::default()
         },
     })
 }
@@ -293,6 +343,8 @@ mod tests {
         assert_eq!(SourceFormat::of(Path::new("a/b.JSONL.gz")), Some(SourceFormat::JsonLines { gzip: true }));
         assert_eq!(SourceFormat::of(Path::new("x.htm")), Some(SourceFormat::Html));
         assert_eq!(SourceFormat::of(Path::new("x.txt")), Some(SourceFormat::Text));
+        assert_eq!(SourceFormat::of(Path::new("crawl-00000.warc.gz")), Some(SourceFormat::Warc { gzip: true }));
+        assert_eq!(SourceFormat::of(Path::new("site.WARC")), Some(SourceFormat::Warc { gzip: false }));
         assert_eq!(SourceFormat::of(Path::new("x.pdf")), None);
         assert_eq!(SourceFormat::of(Path::new("README")), None);
     }
@@ -303,6 +355,10 @@ mod tests {
         assert_eq!(r.given.id.as_deref(), Some("7"));
         assert_eq!(r.given.title, None);
         assert_eq!(parse_record(r#"{"title": "无正文"}"#).err(), Some(SkipReason::NoBody));
+        let r = parse_record(r#"{"url": "http://a.gov.cn/1.html", "html": "<html><body><p>正文</p></body></html>"}"#).unwrap();
+        assert!(r.html && r.body.starts_with("<html>"));
+        assert_eq!(r.given.url.as_deref(), Some("http://a.gov.cn/1.html"));
+        assert!(!parse_record(r#"{"body": "正文"}"#).unwrap().html);
         assert!(matches!(parse_record("[1,2]"), Err(SkipReason::MalformedJson(_))));
         assert!(matches!(parse_record("{not json"), Err(SkipReason::MalformedJson(_))));
     }
