@@ -3,6 +3,7 @@
 mod util;
 
 mod cli;
+mod counts;
 mod corpus;
 mod reading;
 mod reliability;

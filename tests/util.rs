@@ -178,3 +178,16 @@ pub fn exclusive() -> std::sync::MutexGuard<'static, ()> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+/// An index of the shared corpus, built once per test run by `sifa
+/// reindex`; `None` where the corpus is missing (see [`corpus`]).
+pub fn corpus_index() -> Option<PathBuf> {
+    static INDEX: std::sync::OnceLock<Option<tempfile::TempDir>> = std::sync::OnceLock::new();
+    let dir = INDEX.get_or_init(|| {
+        let data = corpus()?;
+        let dir = tempdir();
+        run_ok(&["reindex", "--data", data.to_str()?, "--index", dir.path().to_str()?]);
+        Some(dir)
+    });
+    dir.as_ref().map(|d| d.path().to_path_buf())
+}

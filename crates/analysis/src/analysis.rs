@@ -91,6 +91,41 @@ impl ChineseAnalysis {
         TextAnalyzer::builder(JiebaSearchTokenizer::new(self.jieba.clone())).build()
     }
 
+    /// The words of a query's unspaced run, each of which a document must
+    /// hold contiguously: jieba's exact cut with the user dictionary (no
+    /// HMM, so unknown runs fall into single characters), with every single
+    /// Han character joined to its neighbour (司法局 is one word, never
+    /// 司法 + 局; an unknown name 张三丰 stays whole). Separate words may
+    /// stand apart in a document (行政复议纠错率 → 行政复议, 纠错率).
+    pub fn query_words(&self, text: &str) -> Vec<TokenSpan> {
+        let folded = fold(text);
+        let mut words: Vec<TokenSpan> = Vec::new();
+        // Whether the last word is a lone character still looking for a
+        // neighbour to join.
+        let mut last_is_lone = false;
+        for token in self.jieba.cut(&folded, false) {
+            if !token.word.chars().any(char::is_alphanumeric) {
+                last_is_lone = false;
+                words.push(TokenSpan { text: String::new(), start: token.start, end: token.end });
+                continue;
+            }
+            let lone = token.end - token.start == 1 && token.word.chars().all(is_han);
+            match words.last_mut() {
+                Some(last) if !last.text.is_empty() && last.end == token.start && (lone || last_is_lone) => {
+                    last.text.push_str(token.word);
+                    last.end = token.end;
+                    last_is_lone = false;
+                }
+                _ => {
+                    words.push(TokenSpan { text: token.word.to_string(), start: token.start, end: token.end });
+                    last_is_lone = lone;
+                }
+            }
+        }
+        words.retain(|w| !w.text.is_empty());
+        words
+    }
+
     /// The finest pieces of `text` in order: jieba's search-mode tokens that
     /// contain no smaller token. Matching all of them (in any arrangement)
     /// finds a word even where the index never emitted it whole, such as
@@ -116,6 +151,11 @@ impl ChineseAnalysis {
         let contains_smaller = |t: &TokenSpan| tokens.iter().any(|o| o != t && o.start >= t.start && o.end <= t.end);
         tokens.iter().cloned().partition(|t| !contains_smaller(t))
     }
+}
+
+/// Whether `c` is a Han character (CJK unified ideographs and extensions).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
 #[cfg(test)]
@@ -186,6 +226,23 @@ mod tests {
                 ("线".into(), 8, 14)
             ]
         );
+    }
+
+    fn words(analysis: &ChineseAnalysis, text: &str) -> Vec<String> {
+        analysis.query_words(text).into_iter().map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn query_words_keep_single_characters_with_a_neighbour() {
+        let analysis = ChineseAnalysis::default_dictionary();
+        assert_eq!(words(&analysis, "司法局"), ["司法局"]);
+        assert_eq!(words(&analysis, "司法"), ["司法"]);
+        assert_eq!(words(&analysis, "法"), ["法"]);
+        assert_eq!(words(&analysis, "行政复议纠错率"), ["行政复议", "纠错率"]);
+        assert_eq!(words(&analysis, "律职业资"), ["律职业资"], "a run of fragments stays one run");
+        assert_eq!(words(&analysis, "2024年"), ["2024年"]);
+        assert_eq!(words(&analysis, "司法，行政"), ["司法", "行政"], "punctuation separates words");
+        assert_eq!(words(&analysis, "ＡＢＣ"), ["abc"], "words are folded");
     }
 
     #[test]

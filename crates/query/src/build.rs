@@ -1,13 +1,11 @@
 //! A parsed query and filters to tantivy queries.
 //!
-//! A word must match all of its finest jieba pieces, anywhere in the
-//! document (行政复议纠错率 finds 行政复议…纠错率; 刑事诉讼 finds 刑事诉讼法,
-//! whose tokens never include 刑事诉讼), scored by BM25 on the word fields.
-//! Documents that also hold the compounds (法律援助 over 法律 + 援助) score
-//! higher: the words together, rewarded without reading positions. A word
-//! that falls apart into single characters (律职业资, across word
-//! boundaries) may instead match as a contiguous run in the character
-//! fields, where quoted phrases always match.
+//! A query word matches where its characters stand together (see
+//! [`QueryBuilder::clause`]): each word of an unspaced run must occur
+//! contiguously, found in the per-character fields, so counts are the
+//! number of documents that hold the word (刑事诉讼 finds 刑事诉讼法, whose
+//! jieba tokens never include 刑事诉讼; 司法局 is never 司法 … 局).
+//! Ranking reads BM25 of the jieba pieces and compounds on the word fields.
 //!
 //! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
 
@@ -46,13 +44,6 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-fn all_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    match queries.len() {
-        0 => boxed(AllQuery),
-        1 => queries.into_iter().next().expect("one query"),
-        _ => boxed(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Must, q)).collect())),
-    }
-}
 
 /// A filter: matches like `query` but adds nothing to the score.
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
@@ -95,53 +86,61 @@ impl QueryBuilder<'_> {
 
     /// One word or phrase of the query.
     ///
-    /// A word that jieba splits into real words (法律援助 → 法律, 援助)
-    /// must match those words; documents also holding the compounds
-    /// (法律援助) score higher, which rewards the words together without
-    /// reading positions. A word that falls apart into single characters
-    /// (律职业资, across word boundaries) may also match as a contiguous run
-    /// of characters. Quoted phrases always match contiguously.
+    /// A query word matches where its characters stand together: the
+    /// unspaced run is read as its words ([`ChineseAnalysis::query_words`]),
+    /// and each must occur contiguously in the title or the body (a phrase
+    /// of the character fields, so 司法 finds 司法局 but 司法局 never
+    /// matches 司法 … 局), while separate words may stand apart. The count
+    /// of a word is therefore exactly the number of documents that contain
+    /// it. Ranking adds BM25 of the word's jieba pieces and compounds on the
+    /// word fields, which carry better statistics than single characters.
+    /// Quoted phrases match contiguously as a whole.
     pub fn clause(&self, clause: &Clause) -> Option<Box<dyn Query>> {
         let folded = fold(&clause.text);
         let fields = self.fields(clause.scope);
-        let exact = || -> Vec<Box<dyn Query>> {
-            fields
+        let contiguous_anywhere = |text: &str| -> Option<Box<dyn Query>> {
+            let runs: Vec<Box<dyn Query>> = fields
                 .iter()
                 .filter_map(|&(_, chars, boost)| {
-                    contiguous(chars, &folded).map(|q| boxed(BoostQuery::new(q, boost * PHRASE_BOOST)))
+                    contiguous(chars, text).map(|q| boxed(BoostQuery::new(q, boost * PHRASE_BOOST)))
                 })
-                .collect()
+                .collect();
+            (!runs.is_empty()).then(|| any_of(runs))
         };
         if clause.phrase {
-            let exact = exact();
-            return (!exact.is_empty()).then(|| any_of(exact));
+            return contiguous_anywhere(&folded);
         }
-        let (pieces, compounds) = self.analysis.pieces_and_compounds(&folded);
-        if pieces.is_empty() {
+        let required: Vec<Box<dyn Query>> =
+            self.analysis.query_words(&folded).iter().filter_map(|w| contiguous_anywhere(&w.text)).collect();
+        if required.is_empty() {
             return None;
         }
-        let term = |field: Field, text: &str| {
-            boxed(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
-        };
-        let words = any_of(
-            fields
-                .iter()
-                .map(|&(words, _, boost)| {
-                    boxed(BoostQuery::new(all_of(pieces.iter().map(|p| term(words, &p.text)).collect()), boost))
-                })
-                .collect(),
-        );
-        let together: Vec<Box<dyn Query>> = fields
-            .iter()
-            .flat_map(|&(words, _, boost)| compounds.iter().map(move |c| (words, boost, c)))
-            .map(|(words, boost, c)| boxed(BoostQuery::new(term(words, &c.text), boost * PHRASE_BOOST)))
-            .collect();
-        let fragmentary = pieces.iter().any(|p| p.end - p.start == 1);
-        let matching = if fragmentary { any_of(std::iter::once(words).chain(exact()).collect()) } else { words };
-        if together.is_empty() {
-            return Some(matching);
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = required.into_iter().map(|q| (Occur::Must, q)).collect();
+        if let Some(ranking) = self.word_ranking(&folded, &fields) {
+            parts.push((Occur::Should, ranking));
         }
-        Some(boxed(BooleanQuery::new(vec![(Occur::Must, matching), (Occur::Should, any_of(together))])))
+        Some(boxed(BooleanQuery::new(parts)))
+    }
+
+    /// BM25 of the word's jieba pieces on the word fields, with the compounds
+    /// (法律援助 over 法律 + 援助) counted [`PHRASE_BOOST`] times.
+    fn word_ranking(&self, folded: &str, fields: &[(Field, Field, f32)]) -> Option<Box<dyn Query>> {
+        let (pieces, compounds) = self.analysis.pieces_and_compounds(folded);
+        let term = |field: Field, text: &str, boost: f32| {
+            boxed(BoostQuery::new(
+                boxed(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs)),
+                boost,
+            ))
+        };
+        let terms: Vec<Box<dyn Query>> = fields
+            .iter()
+            .flat_map(|&(words, _, boost)| {
+                let pieces = pieces.iter().map(move |p| term(words, &p.text, boost));
+                let compounds = compounds.iter().map(move |c| term(words, &c.text, boost * PHRASE_BOOST));
+                pieces.chain(compounds)
+            })
+            .collect();
+        (!terms.is_empty()).then(|| any_of(terms))
     }
 
     /// The text part of a search: `None` when it has no positive clause

@@ -163,6 +163,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_counts_the_documents_that_hold_it_contiguously() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let searcher = snapshot.searcher();
+        let holding = |word: &str| {
+            crate::testing::publications()
+                .iter()
+                .filter(|p| sifa_fold::fold(&format!("{}\n{}", p.title, p.body)).contains(word))
+                .count() as u64
+        };
+        for word in ["司法局", "司法", "调解", "人民调解员", "法律援助", "公共法律服务", "援助法", "局"] {
+            assert_eq!(snapshot.count(&searcher, &request(word, &[])).unwrap(), holding(word), "{word}");
+        }
+        assert_eq!(holding("司法局"), 4, "司法局 is in four titles, one traditional");
+        assert!(holding("司法") > holding("司法局"), "a shorter word is found inside longer ones");
+        assert_eq!(
+            snapshot.count(&searcher, &request("司法局人民调解", &[])).unwrap(),
+            2,
+            "separate words of a run may stand apart"
+        );
+    }
+
+    #[test]
     fn filters_and_exclusions_narrow_the_count() {
         let fixture = Fixture::new();
         let snapshot = fixture.engine().snapshot();

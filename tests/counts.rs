@@ -1,0 +1,61 @@
+//! Counts a researcher can trust: an unquoted word matches exactly the
+//! documents that contain it (issue: "a word matches where the word is").
+//!
+//! For every word in `tests/counts/words.txt`, the search total over the
+//! shared corpus must equal the number of documents whose folded title or
+//! body contains the word, counted here by scanning every stored document.
+
+use aho_corasick::AhoCorasick;
+use sifa_query::{FacetSelection, SearchEngine, SearchRequest};
+use sifa_store::{IndexLocation, from_document_without_evidence};
+use tantivy::TantivyDocument;
+
+use crate::util::{corpus_index, repo};
+
+fn words() -> Vec<String> {
+    let text = std::fs::read_to_string(repo().join("tests/counts/words.txt")).expect("the word list");
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
+}
+
+/// Per word, the documents whose folded title or body contains it.
+fn containing(engine: &SearchEngine, words: &[String]) -> Vec<u64> {
+    let matcher = AhoCorasick::new(words).expect("the words build a matcher");
+    let snapshot = engine.snapshot();
+    let searcher = snapshot.searcher();
+    let mut counts = vec![0u64; words.len()];
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).expect("stored");
+            let p = from_document_without_evidence(&snapshot.open.schema, &stored);
+            let text = format!("{}\n{}", sifa_fold::fold(&p.title), sifa_fold::fold(&p.body));
+            let mut found = vec![false; words.len()];
+            for m in matcher.find_overlapping_iter(&text) {
+                found[m.pattern().as_usize()] = true;
+            }
+            for (count, hit) in counts.iter_mut().zip(found) {
+                *count += u64::from(hit);
+            }
+        }
+    }
+    counts
+}
+
+#[test]
+fn every_word_counts_the_documents_that_contain_it() {
+    let Some(index) = corpus_index() else { return };
+    let engine = SearchEngine::open(IndexLocation::new(index)).expect("the corpus index opens");
+    let words = words();
+    assert!(words.len() >= 60, "the list holds {} words", words.len());
+    let truth = containing(&engine, &words);
+    let mut wrong = Vec::new();
+    for (word, expected) in words.iter().zip(truth) {
+        let request =
+            SearchRequest { query: word.clone(), per_page: 1, facets: FacetSelection::NONE, ..SearchRequest::default() };
+        let total = engine.snapshot().search(&request).expect("the search runs").total;
+        eprintln!("{word}\t{total}\t{expected}");
+        if total != expected {
+            wrong.push(format!("{word}: {total} found, {expected} contain it"));
+        }
+    }
+    assert!(wrong.is_empty(), "counts that are not the truth:\n{}", wrong.join("\n"));
+}
