@@ -22,6 +22,9 @@ pub fn add(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -
     for entry in &summary.skipped {
         println!("skipped   {}: {}", entry.source, entry.reason);
     }
+    if summary.archive_records_not_pages > 0 {
+        println!("not pages {} web-archive records (requests, redirects, …)", summary.archive_records_not_pages);
+    }
     let changed = summary.added.len() + summary.replaced.len();
     Ok(if changed > 0 || summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

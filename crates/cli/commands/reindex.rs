@@ -50,8 +50,17 @@ fn print_summary(s: &ReindexSummary) {
     if s.skipped_list.len() > SKIPS_SHOWN {
         println!("    … {} more (use --json for the full list)", s.skipped as usize - SKIPS_SHOWN);
     }
+    if s.archive_records_not_pages > 0 {
+        let kinds: Vec<String> =
+            s.archive_records_not_pages_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
+        println!(
+            "  not pages   {} web-archive records ({})",
+            s.archive_records_not_pages,
+            kinds.join(", ")
+        );
+    }
     if s.ignored_files > 0 {
-        println!("  ignored     {} files that are not .txt/.html/.jsonl(.gz)", s.ignored_files);
+        println!("  ignored     {} files that are not .txt/.html/.jsonl(.gz)/.warc(.gz)", s.ignored_files);
     }
     println!("  text        {:.1} MB in {:.1} s = {:.2} MB/s", s.text_bytes as f64 / 1e6, s.elapsed_secs, s.mb_per_sec);
     println!("  index size  {:.1} MB", s.index_bytes as f64 / 1e6);

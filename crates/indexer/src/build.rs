@@ -82,6 +82,12 @@ pub struct ReindexSummary {
     pub skipped: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub skipped_list: Vec<SkippedEntry>,
+    /// Records of web archives that are not pages (requests, metadata,
+    /// redirects, error pages, images, robots.txt): read and passed over as
+    /// expected, so neither skipped nor failed.
+    pub archive_records_not_pages: u64,
+    /// The same by kind: `request`, `metadata`, `redirect`, `not_html`, …
+    pub archive_records_not_pages_by_kind: BTreeMap<String, u64>,
     pub text_bytes: u64,
     pub elapsed_secs: f64,
     pub mb_per_sec: f64,
@@ -101,6 +107,8 @@ impl ReindexSummary {
             skipped: 0,
             skipped_by_reason: BTreeMap::new(),
             skipped_list: Vec::new(),
+            archive_records_not_pages: 0,
+            archive_records_not_pages_by_kind: BTreeMap::new(),
             text_bytes: 0,
             elapsed_secs: 0.0,
             mb_per_sec: 0.0,
@@ -325,6 +333,11 @@ fn add_one(
 }
 
 fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {
+    if let Some(not_a_page) = skipped.reason.not_a_page() {
+        summary.archive_records_not_pages += 1;
+        *summary.archive_records_not_pages_by_kind.entry(not_a_page.kind().to_string()).or_default() += 1;
+        return;
+    }
     summary.skipped += 1;
     *summary.skipped_by_reason.entry(skipped.reason.category().to_string()).or_default() += 1;
     if summary.skipped_list.len() < LISTED_MAX {

@@ -24,6 +24,8 @@ pub struct AddSummary {
     /// Publications whose text is already indexed under another id.
     pub duplicates: Vec<SkippedEntry>,
     pub skipped: Vec<SkippedEntry>,
+    /// Records of web archives that are not pages (requests, redirects, …).
+    pub archive_records_not_pages: u64,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -68,6 +70,10 @@ pub fn add(
             for result in extractor.extract_file(&file, &relative) {
                 let publication = match result {
                     Ok(p) => p,
+                    Err(s) if s.reason.not_a_page().is_some() => {
+                        summary.archive_records_not_pages += 1;
+                        continue;
+                    }
                     Err(s) => {
                         summary
                             .skipped

@@ -52,17 +52,19 @@ impl Highlighter {
 
     /// Character spans `[start, end)` of matches in `text`, merged.
     ///
-    /// Most texts are simplified already, so the query's words are first
-    /// looked for as written; only a text where they are not found is
-    /// folded (a traditional repost, full-width letters), which keeps
-    /// snippets cheap for long laws.
+    /// Most texts are simplified already, so the query's whole words are
+    /// first looked for as written; only a text where they are not found is
+    /// folded (a traditional repost, full-width letters, pinyin glosses that
+    /// split a word) and searched for the words, then their pieces. Folding
+    /// drops glosses (會(huì)議), so those spans are mapped back to the
+    /// original characters.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let as_written = self.byte_spans(text);
-        if !as_written.is_empty() {
-            return char_spans(text, as_written);
+        if let Some(words) = &self.matcher {
+            let whole: Vec<(usize, usize)> = words.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            if !whole.is_empty() {
+                return char_spans(text, whole);
+            }
         }
-        // Folding drops pinyin glosses (會(huì)議), so spans found in folded
-        // text are mapped back to the original characters.
         let normalized = normalize(text);
         let spans = char_spans(&normalized.text, self.byte_spans(&normalized.text));
         merge(spans.into_iter().map(|(s, e)| normalized.original_char_range(s, e)).map(|r| (r.start, r.end)).collect())
@@ -272,6 +274,8 @@ mod tests {
     fn glossed_text_is_marked_on_its_original_characters() {
         let h = highlighter("会议");
         assert_eq!(h.mark_all("召開會(huì)議，部署工作"), "召開<mark>會(huì)議</mark>，部署工作");
+        let h = highlighter("社区矫正工作会议");
+        assert_eq!(h.mark_all("社區矯正工作會(huì)議"), "<mark>社區矯正工作會(huì)議</mark>", "not only 工作, as written");
         assert_eq!(highlighter("规范").mark_all("發(fā)布規(guī)範"), "發(fā)布<mark>規(guī)範</mark>");
     }
 
