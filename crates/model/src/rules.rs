@@ -18,12 +18,14 @@ pub fn explain_rule(rule: &str) -> String {
     match name {
         "given" => "来源数据直接提供".to_string(),
         "detected" => "按字节内容识别".to_string(),
+        "http_charset" => "网页服务器声明的字符集".to_string(),
         "meta" => quoted("网页元数据 {}"),
         "html" => match detail {
             Some("h1") => "网页正文大标题".to_string(),
             Some("title") => "网页标题栏".to_string(),
             Some("title+line") => "网页标题栏与正文中的同一行".to_string(),
             Some("canonical") => "网页声明的规范地址".to_string(),
+            Some("saved_from") => "浏览器保存网页时记下的原地址".to_string(),
             Some("site_name") => "网页标题栏中的网站名称".to_string(),
             Some(other) => format!("网页结构（{other}）"),
             None => "网页结构".to_string(),
