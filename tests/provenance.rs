@@ -39,9 +39,9 @@ fn write_fixtures(data: &Path) {
             "id": "raw-page",
             "url": "http://sft.example.gov.cn/tzgg/2024/0509/9.html",
             "html": "<html><head><meta name=\"ArticleTitle\" content=\"示例省司法厅关于开展律师行业专项检查的通知\"><title>通知公告_示例省司法厅</title></head>\
-<body><div class=\"nav\"><a href=\"/\">首页</a></div><h1>示例省司法厅关于开展律师行业专项检查的通知</h1><div>发布日期：2024-05-09</div>\
-<div class=\"content\"><p>各市司法局：为进一步规范律师执业行为，省司法厅决定在全省开展律师行业专项检查，现将有关事项通知如下。</p>\
-<p>一、检查范围为全省律师事务所及执业律师。二、各市司法局要认真组织，按时报送检查情况。</p></div></body></html>"
+        <body><div class=\"nav\"><a href=\"/\">首页</a></div><h1>示例省司法厅关于开展律师行业专项检查的通知</h1><div>发布日期：2024-05-09</div>\
+        <div class=\"content\"><p>各市司法局：为进一步规范律师执业行为，省司法厅决定在全省开展律师行业专项检查，现将有关事项通知如下。</p>\
+        <p>一、检查范围为全省律师事务所及执业律师。二、各市司法局要认真组织，按时报送检查情况。</p></div></body></html>"
         }),
         json!({
             "id": "fragment-body",
@@ -64,7 +64,10 @@ fn addresses_are_read_from_saved_pages_text_files_and_records() {
 
     let saved = &inspect(&dir.path().join("saved.html"))[0];
     assert_eq!(saved["url"], "http://sfj.example.gov.cn/art/2024/3/18/art_2093_1.html", "{saved}");
-    assert_eq!(saved["evidence"]["url"]["rule"], "html:saved_from", "the browser's comment beats a home-page canonical");
+    assert_eq!(
+        saved["evidence"]["url"]["rule"], "html:saved_from",
+        "the browser's comment beats a home-page canonical"
+    );
 
     let text = &inspect(&dir.path().join("markup.txt"))[0];
     assert_eq!(text["url"], "http://sfj.example.gov.cn/xwdt/202404/t20240402_77.html", "{text}");
@@ -107,9 +110,16 @@ fn no_markup_reaches_titles_or_text_and_glossed_pages_are_found_by_their_words()
     }
 
     let found = search("行政复议工作会议");
-    assert_eq!(found["hits"][0]["title_html"].as_str().unwrap().replace("<mark>", "").replace("</mark>", ""), "示例市司法局召開行政複議工作會議");
+    assert_eq!(
+        found["hits"][0]["title_html"].as_str().unwrap().replace("<mark>", "").replace("</mark>", ""),
+        "示例市司法局召開行政複議工作會議"
+    );
     let snippet = found["hits"][0]["snippet_html"].as_str().unwrap();
     assert!(snippet.contains("會(huì)議"), "the stored text keeps the gloss: {snippet}");
     assert!(snippet.contains("<mark>行政複議工作會(huì)議</mark>"), "and the mark covers the words with it: {snippet}");
-    assert_eq!(search("发挥")["hits"][0]["title_html"].as_str().unwrap(), "示例市司法局召開行政複議工作會議", "發(fā)揮 is found as 发挥");
+    assert_eq!(
+        search("发挥")["hits"][0]["title_html"].as_str().unwrap(),
+        "示例市司法局召開行政複議工作會議",
+        "發(fā)揮 is found as 发挥"
+    );
 }

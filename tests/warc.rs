@@ -127,11 +127,14 @@ fn serve(mut stream: TcpStream, log: &Mutex<Vec<String>>) -> std::io::Result<()>
         "/notice/3.html" => ("200 OK", html, NOTICE_3.into(), true, ""),
         "/old-link" => ("301 Moved Permanently", html, Vec::new(), false, "Location: /news/2024/0506/1.html\r\n"),
         "/internal/draft.html" => ("200 OK", html, DRAFT.into(), false, ""),
-        "/demo/02.html" => ("200 OK", "text/html; charset=gbk", demo("02_shandong_sft_lvsuo_jianche_2022_gbk.html"), false, ""),
+        "/demo/02.html" => {
+            ("200 OK", "text/html; charset=gbk", demo("02_shandong_sft_lvsuo_jianche_2022_gbk.html"), false, "")
+        }
         "/demo/05.html" => ("200 OK", "text/html", demo("05_jianxi_sfj_paicha_2019_gbk_nocharset.html"), false, ""),
         _ => ("404 Not Found", html, b"<html><body><p>404</p></body></html>".to_vec(), false, ""),
     };
-    let length = if chunked { "Transfer-Encoding: chunked".to_string() } else { format!("Content-Length: {}", body.len()) };
+    let length =
+        if chunked { "Transfer-Encoding: chunked".to_string() } else { format!("Content-Length: {}", body.len()) };
     write!(
         stream,
         "HTTP/1.1 {status}\r\nDate: Tue, 16 Jul 2024 08:00:00 GMT\r\nContent-Type: {content_type}\r\n{length}\r\n{extra}Connection: close\r\n\r\n"
@@ -217,14 +220,18 @@ fn a_site_crawled_by_wget_into_a_warc_is_indexed_with_its_urls() {
             .collect();
     assert_eq!(urls, expected.iter().map(String::as_str).collect::<Vec<_>>(), "one document per page, by its URL");
     let read = |path: &str| docs[&site.url(path)].clone();
-    assert_eq!(read("/news/2024/0506/1.html"), ("东昌府区司法局召开全区人民调解工作推进会".into(), Some("2024-05-06".into())));
+    assert_eq!(
+        read("/news/2024/0506/1.html"),
+        ("东昌府区司法局召开全区人民调解工作推进会".into(), Some("2024-05-06".into()))
+    );
     assert_eq!(read("/news/2024/0612/2.html"), ("东昌府区开展法治宣传进社区活动".into(), Some("2024-06-12".into())));
     assert_eq!(read("/notice/3.html"), ("關於召開社區矯正工作會議的通知".into(), Some("2024-07-01".into())));
 
     // The demo pages read exactly as their files do, with the address they were served from.
-    for (path, file) in
-        [("/demo/02.html", "02_shandong_sft_lvsuo_jianche_2022_gbk.html"), ("/demo/05.html", "05_jianxi_sfj_paicha_2019_gbk_nocharset.html")]
-    {
+    for (path, file) in [
+        ("/demo/02.html", "02_shandong_sft_lvsuo_jianche_2022_gbk.html"),
+        ("/demo/05.html", "05_jianxi_sfj_paicha_2019_gbk_nocharset.html"),
+    ] {
         let from_file = &inspect(&demo_data().join("demo/html").join(file))[0];
         let (title, date) = read(path);
         assert_eq!(title, from_file["title"].as_str().unwrap(), "{path}");

@@ -53,11 +53,7 @@ fn print_summary(s: &ReindexSummary) {
     if s.archive_records_not_pages > 0 {
         let kinds: Vec<String> =
             s.archive_records_not_pages_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
-        println!(
-            "  not pages   {} web-archive records ({})",
-            s.archive_records_not_pages,
-            kinds.join(", ")
-        );
+        println!("  not pages   {} web-archive records ({})", s.archive_records_not_pages, kinds.join(", "));
     }
     if s.ignored_files > 0 {
         println!("  ignored     {} files that are not .txt/.html/.jsonl(.gz)/.warc(.gz)", s.ignored_files);

@@ -61,7 +61,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// to [`decode`]. The second value says whether the declaration was used.
 pub fn decode_declared(bytes: &[u8], charset: Option<&str>) -> Result<(Decoded, bool), DecodeError> {
     let declared = charset.and_then(|label| Encoding::for_label(label.trim().trim_matches(['"', '\'']).as_bytes()));
-    let multi_byte = |e: &'static Encoding| e == UTF_8 || e == GB18030 || e == encoding_rs::GBK || e == encoding_rs::BIG5;
+    let multi_byte =
+        |e: &'static Encoding| e == UTF_8 || e == GB18030 || e == encoding_rs::GBK || e == encoding_rs::BIG5;
     match declared {
         Some(encoding) if multi_byte(encoding) && Encoding::for_bom(bytes).is_none() => {
             // GBK and GB2312 labels decode as GB18030, their superset.

@@ -70,11 +70,75 @@ pub(crate) fn looks_like_html_document(text: &str) -> bool {
 
 /// Tags whose presence means the text is markup (HTML's own names only).
 const MARKUP_TAGS: &[&str] = &[
-    "a", "b", "br", "p", "i", "u", "em", "strong", "span", "font", "div", "img", "table", "tbody", "thead", "tr",
-    "td", "th", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "sup", "sub", "center",
-    "section", "article", "header", "footer", "blockquote", "pre", "small", "big", "strike", "s", "script", "style",
-    "iframe", "meta", "link", "title", "head", "body", "html", "form", "input", "label", "nav", "figure",
-    "figcaption", "main", "aside", "o:p", "wbr", "col", "colgroup", "caption", "video", "audio", "source",
+    "a",
+    "b",
+    "br",
+    "p",
+    "i",
+    "u",
+    "em",
+    "strong",
+    "span",
+    "font",
+    "div",
+    "img",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "sup",
+    "sub",
+    "center",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "small",
+    "big",
+    "strike",
+    "s",
+    "script",
+    "style",
+    "iframe",
+    "meta",
+    "link",
+    "title",
+    "head",
+    "body",
+    "html",
+    "form",
+    "input",
+    "label",
+    "nav",
+    "figure",
+    "figcaption",
+    "main",
+    "aside",
+    "o:p",
+    "wbr",
+    "col",
+    "colgroup",
+    "caption",
+    "video",
+    "audio",
+    "source",
 ];
 
 /// Named entities that appear in Chinese pages.
@@ -153,7 +217,11 @@ fn markup_removed_once(text: &str) -> String {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         if rest.as_bytes()[i] == b'<' && is_tag_at(after.as_bytes()) {
-            let close = if after.starts_with("!--") { after.find("-->").map(|e| e + 3) } else { after.find('>').map(|e| e + 1) };
+            let close = if after.starts_with("!--") {
+                after.find("-->").map(|e| e + 3)
+            } else {
+                after.find('>').map(|e| e + 1)
+            };
             rest = &after[close.unwrap_or(after.len())..];
         } else if rest.as_bytes()[i] == b'&' && is_entity_at(after.as_bytes()) {
             let end = after.find(';').unwrap_or(after.len());

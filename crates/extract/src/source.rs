@@ -312,11 +312,8 @@ pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
     };
     let html = text("html");
     let is_html = html.is_some();
-    let body = html
-        .or_else(|| text("body"))
-        .or_else(|| text("content"))
-        .or_else(|| text("text"))
-        .ok_or(SkipReason::NoBody)?;
+    let body =
+        html.or_else(|| text("body")).or_else(|| text("content")).or_else(|| text("text")).ok_or(SkipReason::NoBody)?;
     Ok(Record {
         body,
         html: is_html,
@@ -355,7 +352,8 @@ mod tests {
         assert_eq!(r.given.id.as_deref(), Some("7"));
         assert_eq!(r.given.title, None);
         assert_eq!(parse_record(r#"{"title": "无正文"}"#).err(), Some(SkipReason::NoBody));
-        let r = parse_record(r#"{"url": "http://a.gov.cn/1.html", "html": "<html><body><p>正文</p></body></html>"}"#).unwrap();
+        let r = parse_record(r#"{"url": "http://a.gov.cn/1.html", "html": "<html><body><p>正文</p></body></html>"}"#)
+            .unwrap();
         assert!(r.html && r.body.starts_with("<html>"));
         assert_eq!(r.given.url.as_deref(), Some("http://a.gov.cn/1.html"));
         assert!(!parse_record(r#"{"body": "正文"}"#).unwrap().html);

@@ -105,7 +105,10 @@ fn is_site_root(url: &str) -> bool {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = rest.split_once('/').map_or("", |(_, path)| path);
     let path = path.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
-    matches!(path.as_str(), "" | "index.html" | "index.htm" | "index.shtml" | "index.jhtml" | "default.htm" | "default.aspx")
+    matches!(
+        path.as_str(),
+        "" | "index.html" | "index.htm" | "index.shtml" | "index.jhtml" | "default.htm" | "default.aspx"
+    )
 }
 
 /// Only http(s) URLs are kept: anything else (javascript:, data:) is never
@@ -149,7 +152,11 @@ mod tests {
     #[test]
     fn finds_labelled_urls() {
         let table = [
-            ("原文链接:http://sft.example.gov.cn/articles/202508/x.shtml", "原文链接", "http://sft.example.gov.cn/articles/202508/x.shtml"),
+            (
+                "原文链接:http://sft.example.gov.cn/articles/202508/x.shtml",
+                "原文链接",
+                "http://sft.example.gov.cn/articles/202508/x.shtml",
+            ),
             ("网址：https://a.gov.cn/b.html。", "网址", "https://a.gov.cn/b.html"),
             ("原文地址：http://sfj.example.gov.cn/a/1.html", "原文地址", "http://sfj.example.gov.cn/a/1.html"),
             ("来源网址 ： http://www.example.gov.cn/2024/5.htm", "来源网址", "http://www.example.gov.cn/2024/5.htm"),
@@ -180,7 +187,10 @@ mod tests {
         let saved = "<!DOCTYPE html>\n<!-- saved from url=(0041)http://sfj.example.gov.cn/art/1/art_9.html -->\n<html><head><link rel=\"canonical\" href=\"http://sfj.example.gov.cn/\"></head><body><p>正文。</p></body></html>";
         let page = PageLines::read(saved, true);
         let found = decide(&page, &Given::default()).unwrap();
-        assert_eq!((found.rule.as_str(), found.value.as_str()), ("html:saved_from", "http://sfj.example.gov.cn/art/1/art_9.html"));
+        assert_eq!(
+            (found.rule.as_str(), found.value.as_str()),
+            ("html:saved_from", "http://sfj.example.gov.cn/art/1/art_9.html")
+        );
         let canonical = "<html><head><link rel=\"canonical\" href=\"http://sfj.example.gov.cn/art/1/art_9.html\"></head><body><p>正文。</p></body></html>";
         let found = decide(&PageLines::read(canonical, true), &Given::default()).unwrap();
         assert_eq!(found.rule, "html:canonical");

@@ -354,7 +354,8 @@ fn charset(content_type: &str) -> Option<String> {
 fn iso_day(date: &str) -> Option<String> {
     let day = date.trim().get(..10)?;
     let b = day.as_bytes();
-    let shape = b[4] == b'-' && b[7] == b'-' && day.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    let shape =
+        b[4] == b'-' && b[7] == b'-' && day.bytes().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     shape.then(|| day.to_string())
 }
 
@@ -405,7 +406,12 @@ mod tests {
     fn html_responses_are_pages_with_their_provenance() {
         let (gbk, _, _) = encoding_rs::GBK.encode(PAGE);
         let mut archive = record("warcinfo", "", "application/warc-fields", b"software: test\r\n");
-        archive.extend(record("request", "http://sfj.example.gov.cn/a.html", "application/http; msgtype=request", b"GET /a.html HTTP/1.1\r\n\r\n"));
+        archive.extend(record(
+            "request",
+            "http://sfj.example.gov.cn/a.html",
+            "application/http; msgtype=request",
+            b"GET /a.html HTTP/1.1\r\n\r\n",
+        ));
         archive.extend(response(
             "<http://sfj.example.gov.cn/a.html>",
             "200 OK\r\nDate: Tue, 07 May 2024 02:03:04 GMT\r\nLast-Modified: Mon, 06 May 2024 09:00:00 GMT\r\nContent-Type: text/html; charset=GBK",
@@ -427,7 +433,11 @@ mod tests {
     #[test]
     fn other_responses_are_counted_as_not_pages() {
         let mut archive = response("http://a.gov.cn/old", "301 Moved Permanently\r\nLocation: /new", b"");
-        archive.extend(response("http://a.gov.cn/gone", "404 Not Found\r\nContent-Type: text/html", b"<html>404</html>"));
+        archive.extend(response(
+            "http://a.gov.cn/gone",
+            "404 Not Found\r\nContent-Type: text/html",
+            b"<html>404</html>",
+        ));
         archive.extend(response("http://a.gov.cn/robots.txt", "200 OK\r\nContent-Type: text/plain", b"User-agent: *"));
         archive.extend(response("http://a.gov.cn/logo.png", "200 OK\r\nContent-Type: image/png", b"\x89PNG"));
         archive.extend(record("response", "dns:a.gov.cn", "text/dns", b"a.gov.cn. 300 IN A 127.0.0.1"));
@@ -454,8 +464,13 @@ mod tests {
         chunked.extend_from_slice(format!("\r\n{:x};ext=1\r\n", second.len()).as_bytes());
         chunked.extend_from_slice(second);
         chunked.extend_from_slice(b"\r\n0\r\n\r\n");
-        let mut archive = response("http://a.gov.cn/gz", "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip", &gz);
-        archive.extend(response("http://a.gov.cn/ch", "200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked", &chunked));
+        let mut archive =
+            response("http://a.gov.cn/gz", "200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip", &gz);
+        archive.extend(response(
+            "http://a.gov.cn/ch",
+            "200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked",
+            &chunked,
+        ));
         archive.extend(response("http://a.gov.cn/sniffed", "200 OK", PAGE.as_bytes()));
         for item in items(&archive) {
             let Payload::Page { bytes, .. } = item.payload else { panic!("{:?}", item.payload) };
@@ -474,7 +489,11 @@ mod tests {
         assert!(matches!(items[0].payload, Payload::Page { .. }));
         assert!(matches!(&items[1].payload, Payload::Failed(SkipReason::Corrupt(_))), "{:?}", items[1].payload);
 
-        for garbage in [&b"not a warc file at all\r\n"[..], b"WARC/1.0\r\nWARC-Type: response\r\n\r\n", b"WARC/1.0\r\nWARC-Type: x"] {
+        for garbage in [
+            &b"not a warc file at all\r\n"[..],
+            b"WARC/1.0\r\nWARC-Type: response\r\n\r\n",
+            b"WARC/1.0\r\nWARC-Type: x",
+        ] {
             let items = WarcRecords::new(garbage, "x.warc").collect::<Vec<_>>();
             assert_eq!(items.len(), 1, "{garbage:?}");
             assert!(matches!(&items[0].payload, Payload::Failed(SkipReason::Corrupt(_))), "{:?}", items[0].payload);
@@ -500,7 +519,9 @@ mod tests {
         big.extend(response("http://a.gov.cn/a", "200 OK\r\nContent-Type: text/html", PAGE.as_bytes()));
         let items = WarcRecords::new(big.as_slice(), "x.warc").collect::<Vec<_>>();
         assert_eq!(items.len(), 2);
-        assert!(matches!(&items[0].payload, Payload::Failed(SkipReason::NotAPage(NotAPage::NotHtml(m))) if m == "image/png"));
+        assert!(
+            matches!(&items[0].payload, Payload::Failed(SkipReason::NotAPage(NotAPage::NotHtml(m))) if m == "image/png")
+        );
         assert!(matches!(items[1].payload, Payload::Page { .. }), "the record after a huge one is read");
     }
 

@@ -275,7 +275,11 @@ mod tests {
         let h = highlighter("会议");
         assert_eq!(h.mark_all("召開會(huì)議，部署工作"), "召開<mark>會(huì)議</mark>，部署工作");
         let h = highlighter("社区矫正工作会议");
-        assert_eq!(h.mark_all("社區矯正工作會(huì)議"), "<mark>社區矯正工作會(huì)議</mark>", "not only 工作, as written");
+        assert_eq!(
+            h.mark_all("社區矯正工作會(huì)議"),
+            "<mark>社區矯正工作會(huì)議</mark>",
+            "not only 工作, as written"
+        );
         assert_eq!(highlighter("规范").mark_all("發(fā)布規(guī)範"), "發(fā)布<mark>規(guī)範</mark>");
     }
 
