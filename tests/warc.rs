@@ -265,3 +265,66 @@ fn inspect_reads_an_archive_record_by_record() {
     assert_eq!(gbk["evidence"]["url"]["rule"], "given");
     assert!(gbk["source"]["path"].as_str().unwrap().ends_with("crawl.warc.gz"), "{gbk}");
 }
+
+/// One WARC record as crawlers write it.
+fn warc_record(warc_type: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {warc_type}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-07-16T08:00:00Z\r\n\
+         Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+#[test]
+fn broken_archives_are_skipped_with_their_reason_and_good_ones_read() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let page = std::fs::read(demo_data().join("demo/html/01_zhejiang_sft_zhifa_pingcha_2024.html")).unwrap();
+    let mut response = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
+    response.extend_from_slice(&page);
+    let url = "https://sft.example.gov.cn/art/2024/1.html";
+    let mut archive =
+        warc_record("request", url, "application/http; msgtype=request", b"GET /art/2024/1.html HTTP/1.1\r\n\r\n");
+    archive.extend(warc_record("response", url, "application/http; msgtype=response", &response));
+    std::fs::write(data.join("good.warc"), &archive).unwrap();
+
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&archive).unwrap();
+    let mut truncated = gz.finish().unwrap();
+    truncated.truncate(truncated.len() / 2);
+    std::fs::write(data.join("truncated.warc.gz"), truncated).unwrap();
+    std::fs::write(data.join("garbage.warc"), "这不是网页存档，只是一段文字。\n".repeat(100)).unwrap();
+    let claim = "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999999999\r\n\r\nHTTP/1.1 200 OK\r\n";
+    std::fs::write(data.join("lying.warc"), claim).unwrap();
+
+    let index = dir.path().join("index");
+    let summary: Value = serde_json::from_str(&run_ok(&[
+        "reindex",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]))
+    .unwrap();
+    assert_eq!(summary["documents"], 1, "{summary}");
+    assert_eq!(
+        summary["archive_records_not_pages_by_kind"]["request"], 2,
+        "the good file's and the truncated one's: {summary}"
+    );
+    let skipped: Vec<&str> =
+        summary["skipped_list"].as_array().unwrap().iter().map(|s| s["source"].as_str().unwrap()).collect();
+    assert_eq!(summary["skipped_by_reason"]["corrupt"], 3, "{summary}");
+    for file in ["garbage.warc", "lying.warc", "truncated.warc.gz"] {
+        assert!(skipped.iter().any(|s| s.starts_with(file)), "{file} is listed: {summary}");
+    }
+    let docs = documents(&index);
+    let from_file = &inspect(&demo_data().join("demo/html/01_zhejiang_sft_zhifa_pingcha_2024.html"))[0];
+    assert_eq!(docs[url].0, from_file["title"].as_str().unwrap());
+    assert_eq!(docs[url].1.as_deref(), from_file["date"].as_str());
+}

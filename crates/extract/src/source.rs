@@ -75,6 +75,8 @@ pub enum SkipReason {
     NoText,
     #[error("compressed stream is corrupt: {0}")]
     Corrupt(String),
+    #[error("malformed web archive (WARC): {0}")]
+    MalformedArchive(String),
     /// A record of a web archive that is not a page (a request, metadata,
     /// a redirect, an image). Not a failure: summaries count these apart.
     #[error("{0}")]
@@ -93,7 +95,7 @@ impl SkipReason {
             SkipReason::Decode(DecodeError::Garbled(_)) => "undecodable",
             SkipReason::MalformedJson(_) => "malformed_json",
             SkipReason::LineTooLong => "line_too_long",
-            SkipReason::Corrupt(_) => "corrupt",
+            SkipReason::Corrupt(_) | SkipReason::MalformedArchive(_) => "corrupt",
             SkipReason::NotAPage(_) => "not_a_page",
         }
     }

@@ -98,7 +98,10 @@ impl<R: BufRead> WarcRecords<R> {
         let framed = Cursor::new(head).chain((&mut self.reader).take(length + 4));
         let record = rust_warc::WarcRecord::parse(BufReader::new(framed)).map_err(|e| match e {
             rust_warc::WarcError::Malformed(why) => corrupt(&why),
-            rust_warc::WarcError::IO(e) => corrupt(&e.to_string()),
+            rust_warc::WarcError::IO(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                corrupt("the archive ends inside a record")
+            }
+            rust_warc::WarcError::IO(e) => unreadable(e),
             rust_warc::WarcError::EOF => corrupt("the archive ends inside a record"),
         })?;
         let get = |name: &str| record.header.get(&name.into()).map(String::as_str);
@@ -144,8 +147,14 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
     }
 }
 
+/// The archive's framing is broken.
 fn corrupt(why: &str) -> SkipReason {
-    SkipReason::Corrupt(format!("WARC: {why}"))
+    SkipReason::MalformedArchive(why.to_string())
+}
+
+/// Reading failed below the archive: the file, or its gzip stream.
+fn unreadable(e: std::io::Error) -> SkipReason {
+    SkipReason::Corrupt(e.to_string())
 }
 
 /// The header block of the next record, through its blank line; `None` at
@@ -158,7 +167,7 @@ fn read_head(reader: &mut impl BufRead) -> Result<Option<Vec<u8>>, SkipReason> {
             return Err(corrupt("a record header longer than 64 KiB"));
         }
         let start = head.len();
-        let read = reader.take(budget).read_until(b'\n', &mut head).map_err(|e| corrupt(&e.to_string()))?;
+        let read = reader.take(budget).read_until(b'\n', &mut head).map_err(unreadable)?;
         let line = &head[start..];
         if read == 0 {
             return if head.iter().all(u8::is_ascii_whitespace) {
@@ -194,9 +203,9 @@ fn field<'h>(head: &'h [u8], name: &str) -> Option<&'h str> {
 /// passed over without being kept.
 fn oversized(head: &[u8], reader: &mut impl BufRead, length: u64) -> Result<Payload, SkipReason> {
     let mut start = Vec::new();
-    reader.take(OVERSIZED_PEEK_BYTES.min(length)).read_to_end(&mut start).map_err(|e| corrupt(&e.to_string()))?;
+    reader.take(OVERSIZED_PEEK_BYTES.min(length)).read_to_end(&mut start).map_err(unreadable)?;
     let rest = length - start.len() as u64 + 4;
-    let passed = std::io::copy(&mut reader.take(rest), &mut std::io::sink()).map_err(|e| corrupt(&e.to_string()))?;
+    let passed = std::io::copy(&mut reader.take(rest), &mut std::io::sink()).map_err(unreadable)?;
     if passed < rest {
         return Err(corrupt("the archive ends inside a record"));
     }
@@ -487,7 +496,11 @@ mod tests {
         let items = items(&archive);
         assert_eq!(items.len(), 2);
         assert!(matches!(items[0].payload, Payload::Page { .. }));
-        assert!(matches!(&items[1].payload, Payload::Failed(SkipReason::Corrupt(_))), "{:?}", items[1].payload);
+        assert!(
+            matches!(&items[1].payload, Payload::Failed(SkipReason::MalformedArchive(_))),
+            "{:?}",
+            items[1].payload
+        );
 
         for garbage in [
             &b"not a warc file at all\r\n"[..],
@@ -496,11 +509,17 @@ mod tests {
         ] {
             let items = WarcRecords::new(garbage, "x.warc").collect::<Vec<_>>();
             assert_eq!(items.len(), 1, "{garbage:?}");
-            assert!(matches!(&items[0].payload, Payload::Failed(SkipReason::Corrupt(_))), "{:?}", items[0].payload);
+            assert!(
+                matches!(&items[0].payload, Payload::Failed(SkipReason::MalformedArchive(_))),
+                "{:?}",
+                items[0].payload
+            );
         }
         let endless_header = [b"WARC/1.0\r\nX: ".as_slice(), &vec![b'a'; 200_000]].concat();
         let items = WarcRecords::new(endless_header.as_slice(), "x.warc").collect::<Vec<_>>();
-        assert!(matches!(&items[0].payload, Payload::Failed(SkipReason::Corrupt(why)) if why.contains("64 KiB")));
+        assert!(
+            matches!(&items[0].payload, Payload::Failed(SkipReason::MalformedArchive(why)) if why.contains("64 KiB"))
+        );
     }
 
     #[test]
@@ -508,7 +527,11 @@ mod tests {
         let claim = "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 999999999999999\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>";
         let items = WarcRecords::new(claim.as_bytes(), "x.warc").collect::<Vec<_>>();
         assert_eq!(items.len(), 1);
-        assert!(matches!(&items[0].payload, Payload::Failed(SkipReason::Corrupt(_))), "{:?}", items[0].payload);
+        assert!(
+            matches!(&items[0].payload, Payload::Failed(SkipReason::MalformedArchive(_))),
+            "{:?}",
+            items[0].payload
+        );
 
         let length = MAX_RECORD_BYTES + 10;
         let mut big = format!("WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {length}\r\n\r\n").into_bytes();
