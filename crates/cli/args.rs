@@ -127,7 +127,11 @@ pub enum Command {
         json: bool,
     },
     /// Measure ranking on a relevance set: MRR@10 and recall@10.
+    #[command(args_conflicts_with_subcommands = true)]
     Eval {
+        /// `extract`: measure the metadata reader on labelled pages instead.
+        #[command(subcommand)]
+        what: Option<EvalCommand>,
         #[command(flatten)]
         index: IndexArgs,
         /// Tab-separated file: query, then the ids that must be in the top 10.
@@ -147,5 +151,20 @@ pub enum Command {
         index: IndexArgs,
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Measure the metadata reader on labelled pages: per-field accuracy, with every miss.
+    Extract {
+        /// JSON Lines labels in the development set's format (`../shared/pages/labels.jsonl`).
+        #[arg(long)]
+        labels: PathBuf,
+        /// Print the reports as JSON.
+        #[arg(long)]
+        json: bool,
+        #[arg(long, env = "SIFA_RULES")]
+        rules: Option<PathBuf>,
     },
 }

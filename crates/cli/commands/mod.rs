@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod eval;
+mod eval_extract;
 mod inspect;
 mod maintain;
 mod reindex;
@@ -14,7 +15,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use sifa_extract::Extractor;
 
-use crate::args::Command;
+use crate::args::{Command, EvalCommand};
 
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
@@ -23,7 +24,10 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Delete { ids, index } => maintain::delete(&ids, &index.index),
         Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
         Command::Stats { index, json } => stats::run(&index.index, json),
-        Command::Eval { index, queries } => eval::run(&index.index, &queries),
+        Command::Eval { what: Some(EvalCommand::Extract { labels, json, rules }), .. } => {
+            eval_extract::run(&labels, json, rules.as_deref())
+        }
+        Command::Eval { what: None, index, queries } => eval::run(&index.index, &queries),
         Command::Check { index, json } => {
             let report = sifa_store::check(&sifa_store::IndexLocation::new(&index.index));
             if json {

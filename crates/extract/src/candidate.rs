@@ -60,6 +60,10 @@ impl<T> Candidates<T> {
         self.items.push(candidate);
     }
 
+    pub fn iter(&self) -> impl Iterator<Item = &Candidate<T>> {
+        self.items.iter()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

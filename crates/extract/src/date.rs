@@ -1,39 +1,85 @@
-//! Publication dates: only from places that state when a text was issued.
+//! Publication dates: gathered as candidates from every place a page states
+//! when it was issued, and chosen by score.
 //!
-//! Dates inside the prose (会议于2024年3月27日召开) describe events, not the
-//! publication, so they are never used. The places that count, strongest
-//! first: a given or `<meta>` date, a labelled header (发布时间:, 本期出版日期:),
-//! a signature date below the text (2025年4月2日, 二〇二五年四月二日), a date
-//! in the URL (/202508/, t20260108_), and a year the text opens with.
+//! Dates inside the prose (会议于2024年3月27日召开, a deadline) describe
+//! events, not the publication, so a date counts only where its position
+//! says it is the page's own: given metadata or `<meta>`; a signature (a
+//! date line under the issuer's name, or in Chinese numerals, which only
+//! signatures use); a formal label (成文日期, 公布日期); a publication label
+//! (发布时间, 发布日期, 时间, 更新时间, 【发布日期】 and their variants); a
+//! dateline beside the headline (2024-03-05 10:20 来源：…, 24.03.2015 20:57,
+//! a date on its own line); a timestamp in a source or forum byline. The
+//! URL's date is a fallback with its own precision (day or month), and a
+//! year the text opens with is the last resort for a page with no headline.
+//! For a formal document the signature outranks the page's timestamps,
+//! which are often a mirror's.
+
+mod shapes;
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use sifa_model::PubDate;
 
+pub use shapes::{DateMatch, Shape, dates_in, parse_date, parse_date_or_month, standalone_date};
+
+use crate::agency::AgencyResolver;
 use crate::candidate::{Candidate, Candidates};
 use crate::document::Given;
-use crate::page::{HEADER_ZONE, PageLines};
+use crate::page::PageLines;
 
 /// Scores of the kinds of evidence, strongest first.
 mod score {
     pub const GIVEN: f32 = 100.0;
     pub const META: f32 = 90.0;
-    pub const HEADER: f32 = 80.0;
-    pub const SIGNATURE: f32 = 70.0;
-    pub const URL: f32 = 60.0;
-    pub const OPENING_YEAR: f32 = 50.0;
+    pub const SIGNATURE: f32 = 86.0;
+    pub const FORMAL_LABEL: f32 = 84.0;
+    pub const DOC_NO_LINE: f32 = 84.0;
+    pub const INLINE_SIGNATURE: f32 = 83.0;
+    pub const LABEL: f32 = 80.0;
+    pub const DATELINE: f32 = 78.0;
+    pub const BYLINE_TIMESTAMP: f32 = 76.0;
+    pub const TAIL_DATE: f32 = 72.0;
+    pub const URL: f32 = 50.0;
+    pub const OPENING_YEAR: f32 = 40.0;
 }
 
-/// Longest line a labelled header date is read from.
+/// How far into the page header fields and datelines are looked for.
+const HEADER_LINES: usize = 30;
+/// How far from the end a bare date line still reads as a signature.
+const TAIL_LINES: usize = 12;
+/// Longest line a label or dateline is read from, unless the label is
+/// bracketed (【发布日期】), as legal databases run them together.
 const MAX_HEADER_LINE_CHARS: usize = 120;
+/// Longest line a dateline can be.
+const MAX_DATELINE_CHARS: usize = 60;
 
-/// The publication date of a page and the evidence for it. `url` is the
-/// page's address, `headless` whether the page shows no headline (then a
-/// year the text opens with is its date).
-pub fn decide(page: &PageLines, given: &Given, url: Option<&str>, headless: bool) -> Option<Candidate<PubDate>> {
+/// Labels that state a formal document's own date.
+const FORMAL_LABELS: &[&str] = &["成文日期", "成文时间", "印发日期", "发文日期", "公布日期", "签发日期", "通过日期"];
+
+/// Labels of header fields that state a date, longest first. Labels of
+/// four characters or more may stand without a colon (生成日期 2022-12-21,
+/// 发文日期1989年12月26日); 时间 and 日期 need one.
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:【\s*)?(本期出版日期|发布时间|发布日期|发表时间|发表日期|发文日期|发文时间|成文日期|成文时间|印发日期|公布日期|签发日期|通过日期|出版日期|更新时间|更新日期|上传时间|上传日期|录入时间|信息时间|发稿时间|生成日期|公开日期|发表于|日期|时间)\s*(】)?\s*([:：])?\s*",
+    )
+    .expect("valid")
+});
+
+/// What the date decision reads besides the page's lines.
+pub struct DateInputs<'a> {
+    pub given: &'a Given,
+    pub url: Option<&'a str>,
+    /// Index in [`PageLines::all`] of the headline, when the page shows one.
+    pub headline_at: Option<usize>,
+    pub agencies: &'a AgencyResolver,
+}
+
+/// The publication date of a page and the evidence for it.
+pub fn decide(page: &PageLines, inputs: &DateInputs) -> Option<Candidate<PubDate>> {
     let mut found = Candidates::new();
-    if let Some(d) = given.date.as_deref().and_then(|d| d.trim().parse::<PubDate>().ok()) {
+    if let Some(d) = inputs.given.date.as_deref().and_then(|d| d.trim().parse::<PubDate>().ok()) {
         found.push(d, "given", &d.to_string(), score::GIVEN);
     }
     if let Some(meta) = page.hints.meta_date.as_deref()
@@ -41,18 +87,15 @@ pub fn decide(page: &PageLines, given: &Given, url: Option<&str>, headless: bool
     {
         found.push(d, "meta:PubDate", meta, score::META);
     }
-    if let Some(candidate) = header_date(page) {
-        found.add(candidate);
-    }
-    if let Some((d, line)) = page.tail().iter().rev().find_map(|l| standalone_date(l).map(|d| (d, l))) {
-        found.push(d, "signature", line, score::SIGNATURE);
-    }
-    if let Some(url) = url
+    header_dates(page, inputs, &mut found);
+    signatures(page, inputs, &mut found);
+    if let Some(url) = inputs.url
         && let Some(d) = url_date(url)
     {
         found.push(d, "url", url, score::URL);
     }
-    if let Some(opening) = page.content_folded.first().filter(|_| headless)
+    if inputs.headline_at.is_none()
+        && let Some(opening) = page.content_folded.first()
         && let Some(d) = opening_year(opening)
     {
         found.push(d, "opening_year", opening, score::OPENING_YEAR);
@@ -60,36 +103,142 @@ pub fn decide(page: &PageLines, given: &Given, url: Option<&str>, headless: bool
     found.best()
 }
 
-/// The first header line near the top that states a date: labelled
-/// (发布时间：…) or opening with it (2024-03-05 10:20 来源：…).
-fn header_date(page: &PageLines) -> Option<Candidate<PubDate>> {
-    page.all.iter().take(HEADER_ZONE * 3).find_map(|line| {
-        if let Some((label, d)) = labelled_date(line).filter(|_| line.chars().count() <= MAX_HEADER_LINE_CHARS) {
-            return Some(Candidate::new(d, format!("header:{label}"), line, score::HEADER));
+/// Labelled fields, lines that hold a document number and its date, and
+/// datelines beside the headline, near the top of the page.
+fn header_dates(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<PubDate>) {
+    for (index, line) in page.all.iter().enumerate().take(HEADER_LINES) {
+        let chars = line.chars().count();
+        for (label, bracketed, m) in labelled_dates(line) {
+            if m.with_weekday || (chars > MAX_HEADER_LINE_CHARS && !bracketed) {
+                continue;
+            }
+            let score = if FORMAL_LABELS.contains(&label.as_str()) { score::FORMAL_LABEL } else { score::LABEL };
+            found.push(m.date, format!("header:{label}"), line, score);
         }
-        crate::header::dated_header(line).map(|d| Candidate::new(d, "header:date_first", line, score::HEADER))
+        if chars > MAX_HEADER_LINE_CHARS {
+            continue;
+        }
+        let dates = dates_in(line);
+        let Some(first) = dates.first().filter(|m| !m.with_weekday) else { continue };
+        if crate::doc_no::is_number_line(line) {
+            found.push(first.date, "doc_no_line", line, score::DOC_NO_LINE);
+            continue;
+        }
+        if (near_headline(index, inputs.headline_at) || beside_edition_line(page, index)) && is_dateline(line, first) {
+            found.push(first.date, "dateline", line, score::DATELINE);
+        } else if first.with_time && chars <= MAX_DATELINE_CHARS {
+            found.push(first.date, "byline_timestamp", line, score::BYLINE_TIMESTAMP);
+        } else if let Some(d) = crate::header::dated_header(line) {
+            found.push(d, "header:date_first", line, score::LABEL);
+        }
+    }
+}
+
+/// Lines just below the headline, or just above it; without a headline,
+/// the first lines of the page.
+fn near_headline(index: usize, headline_at: Option<usize>) -> bool {
+    match headline_at {
+        Some(h) => index + 2 >= h && index <= h + 4,
+        None => index < 8,
+    }
+}
+
+/// A date standing as a page's dateline: alone on its line, at the start
+/// of a short line or of one where a time of day follows, or closing a
+/// short byline (某某网 作者 2022-11-11).
+fn is_dateline(line: &str, first: &DateMatch) -> bool {
+    let chars = line.chars().count();
+    let before = line[..first.start].trim();
+    standalone_date(line).is_some()
+        || (before.chars().count() <= 2 && (first.with_time || chars <= 40 || separator_follows(&line[first.end..])))
+        || (chars <= MAX_DATELINE_CHARS && (first.with_time || line[first.end..].trim().is_empty()))
+}
+
+/// A date line next to a newspaper's edition line (第A04版:要闻): the
+/// issue's date, wherever the article's headline stands.
+fn beside_edition_line(page: &PageLines, index: usize) -> bool {
+    let edition = |i: usize| page.all.get(i).is_some_and(|l| crate::title::is_edition_line(l));
+    edition(index + 1) || index.checked_sub(1).is_some_and(edition)
+}
+
+fn separator_follows(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    rest.is_empty() || rest.starts_with(['|', '｜', '来', '作', '编', '发', '浏', '阅', '点', '责'])
+}
+
+/// Signature dates: a date line under the issuer's name (or a signer's), a
+/// date in Chinese numerals standing on its own or set apart in a line,
+/// and a bare date line at the end of the text.
+fn signatures(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<PubDate>) {
+    let lines = &page.all;
+    let header_end = inputs.headline_at.map_or(8, |h| h + 5);
+    let tail_start = lines.len().saturating_sub(TAIL_LINES);
+    for (index, line) in lines.iter().enumerate() {
+        let Some(date) = standalone_date(line) else {
+            if let Some(m) = inline_chinese_signature(line) {
+                found.push(m, "signature:inline", line, score::INLINE_SIGNATURE);
+            }
+            continue;
+        };
+        let chinese = dates_in(line).first().is_some_and(|m| m.shape == Shape::ChineseNumerals);
+        let previous = index.checked_sub(1).map(|i| lines[i].as_str());
+        let under_issuer = previous.is_some_and(|p| inputs.agencies.is_agency_line(p) || is_signer_line(p));
+        if chinese || (under_issuer && index >= header_end.min(3)) {
+            found.push(date, "signature", line, score::SIGNATURE);
+        } else if index >= tail_start && index >= header_end {
+            found.push(date, "signature:tail", line, score::TAIL_DATE);
+        }
+    }
+}
+
+/// A signer's line: a short title and name (省长某某, 部 长 某某某).
+fn is_signer_line(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars = compact.chars().count();
+    (3..=8).contains(&chars)
+        && compact.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && ["长", "任", "书记", "主席"].iter().any(|t| compact.contains(t))
+}
+
+/// `……贯彻落实。 某某领导小组 二〇〇六年二月二十一日 …`: a date in Chinese
+/// numerals set apart by spaces inside a run-on line.
+fn inline_chinese_signature(line: &str) -> Option<PubDate> {
+    dates_in(line).into_iter().find_map(|m| {
+        let apart_before = line[..m.start].ends_with(' ');
+        let rest = &line[m.end..];
+        let apart_after = rest.is_empty() || rest.starts_with(' ');
+        (m.shape == Shape::ChineseNumerals && apart_before && apart_after).then_some(m.date)
     })
 }
 
-/// `2025-08-25`, `2025/8/25`, `2025.08.25`, `2025年8月25日`, with spaces.
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:\D|$)").expect("valid")
-});
-/// `2025年8月` without a day.
-static NUMERIC_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:[^\d日]|$)").expect("valid"));
-/// `二〇二五年四月二日`.
-static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
-        .expect("valid")
-});
-/// Labels of header fields that state the publication date.
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(发布时间|发布日期|发表时间|发表日期|发文日期|成文日期|印发日期|公布日期|出版日期|本期出版日期|更新时间|更新日期|上传时间|录入时间|信息时间|日期|时间)\s*[:：]\s*",
-    )
-    .expect("valid")
-});
+/// Every labelled date in a line: the label, whether it was bracketed
+/// (【发布日期】), and the date that follows it directly.
+pub fn labelled_dates(line: &str) -> Vec<(String, bool, DateMatch)> {
+    let mut out = Vec::new();
+    for c in DATE_LABEL.captures_iter(line) {
+        let whole = c.get(0).expect("match");
+        let label = &c[1];
+        let bracketed = c.get(2).is_some();
+        let colon = c.get(3).is_some();
+        if !colon && !bracketed && label.chars().count() < 4 {
+            continue;
+        }
+        let rest = &line[whole.end()..];
+        if let Some(m) = dates_in(rest).into_iter().next().filter(|m| m.start == 0) {
+            let m = DateMatch { start: m.start + whole.end(), end: m.end + whole.end(), ..m };
+            out.push((label.to_string(), bracketed, m));
+        }
+    }
+    out
+}
+
+/// A labelled header date in a short line: `时间:2025-08-25 来源:…`.
+/// Returns the label and the date.
+#[cfg(test)]
+pub fn labelled_date(line: &str) -> Option<(String, PubDate)> {
+    labelled_dates(line).into_iter().next().map(|(label, _, m)| (label, m.date))
+}
+
 /// Dates in URLs: `t20260108_`, `/2024/3/5/`, `/2024-03-05/`, `/20240305/`, `/202508/`.
 static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -97,92 +246,14 @@ static URL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid")
 });
+/// `/20180710175250557`: a timestamp id that opens with the day and a time.
+static URL_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(20\d{2})(\d{2})(\d{2})(?:[01]\d|2[0-3])[0-5]\d[0-5]\d\d*(?:[/_.]|$)").expect("valid")
+});
 static URL_MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/(20\d{2}|19\d{2})[-_]?(\d{2})/").expect("valid"));
 /// A text that opens with a year: `2024年，…` (not `2024年3月`).
 static OPENING_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(19\d{2}|20\d{2})\s*年(?:度)?[^\d月〇一二三四五六七八九十]").expect("valid"));
-
-/// The first full date in `text` (numeric or in Chinese numerals).
-pub fn parse_date(text: &str) -> Option<PubDate> {
-    let numeric = NUMERIC_DATE.captures(text).and_then(|c| {
-        let start = c.get(0)?.start();
-        Some((start, PubDate::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?))
-    });
-    let chinese = CHINESE_DATE.captures(text).and_then(|c| {
-        let start = c.get(0)?.start();
-        let year = c[1].chars().map(chinese_digit).collect::<Option<Vec<u32>>>()?;
-        let year = year.iter().fold(0, |acc, d| acc * 10 + d) as i32;
-        Some((start, PubDate::day(year, chinese_number(&c[2])? as u8, chinese_number(&c[3])? as u8)?))
-    });
-    match (numeric, chinese) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
-        (a, b) => a.or(b).map(|x| x.1),
-    }
-}
-
-/// A full date, or else a year and month, in `text`.
-pub fn parse_date_or_month(text: &str) -> Option<PubDate> {
-    parse_date(text).or_else(|| {
-        let c = NUMERIC_MONTH.captures(text)?;
-        PubDate::month(c[1].parse().ok()?, c[2].parse().ok()?)
-    })
-}
-
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '○' | '零' | 'Ｏ' | '0' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// 一 … 三十一.
-fn chinese_number(text: &str) -> Option<u32> {
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['十', unit] => Some(10 + chinese_digit(*unit)?),
-        [tens, '十'] => Some(chinese_digit(*tens)? * 10),
-        [tens, '十', unit] => Some(chinese_digit(*tens)? * 10 + chinese_digit(*unit)?),
-        [unit] => chinese_digit(*unit),
-        _ => None,
-    }
-}
-
-/// A labelled header date in a short line: `时间:2025-08-25 来源:…`.
-/// Returns the label and the date.
-pub fn labelled_date(line: &str) -> Option<(String, PubDate)> {
-    for label in DATE_LABEL.captures_iter(line) {
-        let whole = label.get(0)?;
-        let date = parse_date_or_month(&line[whole.end()..]);
-        // The date must follow the label directly, not somewhere later.
-        let follows = line[whole.end()..].trim_start().starts_with(|c: char| c.is_ascii_digit() || "〇○二".contains(c));
-        if let (Some(date), true) = (date, follows) {
-            return Some((label[1].to_string(), date));
-        }
-    }
-    None
-}
-
-/// A line that is nothing but a date: the date under a signature.
-pub fn standalone_date(line: &str) -> Option<PubDate> {
-    let trimmed = line.trim().trim_matches(['(', ')', '（', '）', ' ']);
-    if trimmed.chars().count() > 20 {
-        return None;
-    }
-    let date = parse_date(trimmed)?;
-    let leftover =
-        trimmed.chars().filter(|c| !c.is_ascii_digit() && !"年月日-/.〇○零一二三四五六七八九十 ".contains(*c)).count();
-    (leftover == 0).then_some(date)
-}
 
 /// The date a URL path carries: day precision when it has one, else month.
 pub fn url_date(url: &str) -> Option<PubDate> {
@@ -196,6 +267,11 @@ pub fn url_date(url: &str) -> Option<PubDate> {
         if let Some(date) = PubDate::day(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?) {
             return Some(date);
         }
+    }
+    if let Some(c) = URL_TIMESTAMP.captures(&path)
+        && let Some(date) = PubDate::day(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    {
+        return Some(date);
     }
     let c = URL_MONTH.captures(&path)?;
     PubDate::month(c[1].parse().ok()?, c[2].parse().ok()?)
@@ -216,25 +292,35 @@ mod tests {
     }
 
     fn read(text: &str, url: Option<&str>, headless: bool) -> Option<(String, String)> {
+        read_given(text, &Given::default(), url, (!headless).then_some(0))
+    }
+
+    fn read_given(
+        text: &str,
+        given: &Given,
+        url: Option<&str>,
+        headline_at: Option<usize>,
+    ) -> Option<(String, String)> {
         let page = PageLines::read(text, false);
-        decide(&page, &Given::default(), url, headless).map(|c| (c.rule, c.value.to_string()))
+        let agencies = crate::agency::tests::resolver();
+        let inputs = DateInputs { given, url, headline_at, agencies: &agencies };
+        decide(&page, &inputs).map(|c| (c.rule, c.value.to_string()))
     }
 
     #[test]
     fn a_given_date_wins() {
-        let page = PageLines::read("标题\n发布时间：2024-01-02\n正文。", false);
         let given = Given { date: Some("2023-05".into()), ..Given::default() };
-        let found = decide(&page, &given, None, false).unwrap();
-        assert_eq!((found.rule.as_str(), found.value), ("given", d("2023-05")));
+        let found = read_given("标题\n发布时间：2024-01-02\n正文。", &given, None, Some(0));
+        assert_eq!(found, Some(("given".into(), "2023-05".into())));
     }
 
     #[test]
-    fn a_header_date_beats_the_signature_and_the_url() {
+    fn a_header_date_beats_a_bare_date_at_the_end_and_the_url() {
         let text = "标题\n发布时间：2024-01-02 来源：某县司法局\n正文内容。\n2023年12月30日\n";
         let url = Some("http://a.gov.cn/202311/t20231101_1.html");
         assert_eq!(read(text, url, false), Some(("header:发布时间".into(), "2024-01-02".into())));
         let text = "标题\n2024-03-05 10:20 来源：某市司法局\n正文内容。\n";
-        assert_eq!(read(text, None, false), Some(("header:date_first".into(), "2024-03-05".into())));
+        assert_eq!(read(text, None, false), Some(("dateline".into(), "2024-03-05".into())));
     }
 
     #[test]
@@ -248,6 +334,66 @@ mod tests {
         let text = "2024年，某区司法局总体工作思路是：坚持以人民为中心。\n";
         assert_eq!(read(text, None, true), Some(("opening_year".into(), "2024".into())));
         assert_eq!(read(text, None, false), None);
+    }
+
+    #[test]
+    fn a_formal_document_s_signature_beats_the_page_s_timestamps() {
+        let text = "某市司法局关于印发某要点的通知\n生成日期 2026-02-12\n发布时间:2026-02-12 17:29\n各区司法局：\n现将要点印发给你们。\n山东省司法厅\n2026年2月10日\n";
+        assert_eq!(read(text, None, false), Some(("signature".into(), "2026-02-10".into())));
+        let text = "某某规定\n时间:2024-07-05 13:46:32 来源: 某资料网\n《某某规定》已经部长办公会议通过，现予发布施行。\n部 长  某某某\n一九九九年十二月十八日\n第一章 总则\n";
+        assert_eq!(read(text, None, false), Some(("signature".into(), "1999-12-18".into())));
+        let text = "某某领导小组关于印发某要点的通知 各单位: 现将要点印发给你们。 某某领导小组 二〇〇六年二月二十一日 二〇〇六年工作要点 正文";
+        assert_eq!(read(text, None, true).map(|x| x.1), Some("2006-02-21".into()));
+        let text = "某部关于某工作的通知\n（某发通〔2002〕77号 2002年10月10日）\n各省司法厅：\n";
+        assert_eq!(read(text, None, false), Some(("doc_no_line".into(), "2002-10-10".into())));
+    }
+
+    #[test]
+    fn labels_in_their_variants() {
+        assert_eq!(read("标题\n成文日期: 2023年11月28日\n正文。", None, false).unwrap().0, "header:成文日期");
+        assert_eq!(
+            read("标题\n索 引 号 000/2022-00243 生成日期 2022-12-21\n正文。", None, false).unwrap().1,
+            "2022-12-21"
+        );
+        assert_eq!(read("发文机关某部\n发文日期1989年12月26日\n正文。", None, true).unwrap().1, "1989-12-26");
+        let blob = format!(
+            "某某通知【法规类别】某类【发布部门】某市司法局【发布日期】2011.12.16【实施日期】2011.12.16{}",
+            "正文".repeat(80)
+        );
+        assert_eq!(read(&format!("标题\n{blob}\n"), None, false).unwrap().1, "2011-12-16");
+        assert_eq!(read("标题\n某某 发表于 2020-7-3 10:20\n正文。", None, false).unwrap().1, "2020-07-03");
+        assert_eq!(read("标题\n培训时间：上午9点\n正文。", None, false), None);
+    }
+
+    #[test]
+    fn datelines_beside_the_headline() {
+        assert_eq!(read("某某标题\n24.03.2015  20:57\n正文内容。", None, false).unwrap().1, "2015-03-24");
+        assert_eq!(read("某某标题\n2025年05月23日16:47 |\n正文内容。", None, false).unwrap().1, "2025-05-23");
+        assert_eq!(read("某某标题\n某学会 某学会 某杂志 2022-11-11\n正文。", None, false).unwrap().1, "2022-11-11");
+        assert_eq!(read("某某标题\n阅读次数:12752019-12-11 13:51\n正文。", None, false).unwrap().1, "2019-12-11");
+        assert_eq!(
+            read("某某标题\n2019年01月25日 21:32为切实维护农民工权益，某局开展专项活动。", None, false).unwrap().1,
+            "2019-01-25"
+        );
+        assert_eq!(read("某某标题\n（2024年3月5日）\n正文。", None, false).unwrap().1, "2024-03-05");
+        assert_eq!(read("某某网 2019年12月3日星期二\n某某标题\n正文。", None, false), None, "a today-is widget");
+        assert_eq!(
+            read("某某标题\n2024年10月31日上午，省司法厅厅长一行到某区调研基层工作，了解司法所建设情况。", None, false),
+            None,
+            "a date that opens the story"
+        );
+    }
+
+    #[test]
+    fn an_e_paper_s_issue_date_beside_its_edition_line() {
+        let text = "某银行信用卡\n2022年09月13日\n第A04版:本地\n某某图书馆\n某市律师服务中心揭牌\n某市律师服务中心揭牌\n正文，内容充实，说明情况。";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2022-09-13".into()));
+    }
+
+    #[test]
+    fn glossed_labels_are_read() {
+        let text = "某某标题\n來源:某某日報   發(fā)布時(shí)間:2020-10-30 09:13:54\n正文。";
+        assert_eq!(read(text, None, false).unwrap().1, "2020-10-30");
     }
 
     #[test]
@@ -278,6 +424,8 @@ mod tests {
 
     #[test]
     fn urls() {
+        assert_eq!(url_date("http://sfj.example.gov.cn/New/Detail/20180710175250557"), Some(d("2018-07-10")));
+        assert_eq!(url_date("https://a.example.com/html/2022-01/10/content_1.htm"), Some(d("2022-01-10")));
         assert_eq!(url_date("http://sft.example.gov.cn/articles/ch04361/202508/35bae4d3.shtml"), Some(d("2025-08")));
         assert_eq!(url_date("https://sfj.example.gov.cn/xwdt/202601/t20260108_123456.html"), Some(d("2026-01-08")));
         assert_eq!(url_date("http://sft.example.gov.cn/art/2024/3/5/art_1229_5861234.html"), Some(d("2024-03-05")));

@@ -12,7 +12,7 @@ use sifa_model::{Evidence, FieldEvidence, Publication, SourceRef};
 
 use crate::agency::{self, AgencyInputs};
 use crate::page::{HEADER_ZONE, PageLines};
-use crate::{Extractor, date, kind, title, url};
+use crate::{Extractor, date, doc_no, kind, title, url};
 
 /// Metadata a source states outright (JSON Lines fields, a web archive's
 /// record). A given field is kept; a missing one is extracted from the text.
@@ -54,10 +54,11 @@ impl Extractor {
 
         let headline = title::headline(&page, &given, &self.agencies);
         let url = url::decide(&page, &given);
-        let body_start = body_start(&page, headline.as_ref().map(|h| h.value.as_str()));
+        let headline_lines = headline.as_ref().and_then(|h| h.lines.or_else(|| page.locate(&h.found.value)));
+        let body_start = body_start(&page, headline.as_ref().map(|h| h.found.value.as_str()), headline_lines);
         let body = page.content[body_start..].join("\n");
         let folded_body = page.content_folded[body_start..].join("\n");
-        let folded_title = headline.as_ref().map(|h| fold(&h.value));
+        let folded_title = headline.as_ref().map(|h| fold(&h.found.value));
         let opening = prefix(&folded_body, MENTION_WINDOW_BYTES);
         // The site's own name (<title> suffix, ContentSource) also says where a page is from.
         let site = [
@@ -72,12 +73,18 @@ impl Extractor {
         let context = agency::region_context(&self.agencies, folded_title.as_deref(), opening, &fold(&site));
         let inputs = AgencyInputs { given: &given, title: folded_title.as_deref(), opening, context: &context };
         let agency = agency::decide(&self.agencies, &page, &inputs);
-        let date = date::decide(&page, &given, url.as_ref().map(|u| u.value.as_str()), headline.is_none());
+        let date_inputs = date::DateInputs {
+            given: &given,
+            url: url.as_ref().map(|u| u.value.as_str()),
+            headline_at: headline_lines.map(|(start, _)| start),
+            agencies: &self.agencies,
+        };
+        let date = date::decide(&page, &date_inputs);
+        let doc_no = doc_no::decide(&page);
 
-        let title = headline.unwrap_or_else(|| {
-            let opening = page.content.get(body_start).map(String::as_str).unwrap_or_default();
-            title::constructed(opening, agency.as_ref().map(|a| a.value.name.as_str()))
-        });
+        let title = headline
+            .map(|h| h.found)
+            .unwrap_or_else(|| title::constructed(&page, body_start, agency.as_ref().map(|a| a.value.name.as_str())));
         let kind = kind::decide(&given, &title.value, agency.as_ref().map(|a| a.value.level));
         let topics = self.topics.classify(&fold(&title.value), &folded_body);
 
@@ -87,6 +94,7 @@ impl Extractor {
             ("url", url.as_ref().map(|u| u.evidence())),
             ("date", date.as_ref().map(|d| d.evidence())),
             ("agency", agency.as_ref().map(|a| a.evidence())),
+            ("doc_no", doc_no.as_ref().map(|d| FieldEvidence { rule: d.rule.clone(), text: d.value.clone() })),
         ] {
             if let Some(e) = found {
                 proofs.insert(field.into(), e);
@@ -125,9 +133,13 @@ fn prefix(text: &str, max_bytes: usize) -> &str {
 }
 
 /// Where the body starts: after the headline and whatever stood above it
-/// (banners, bylines, dates).
-fn body_start(page: &PageLines, headline: Option<&str>) -> usize {
+/// (banners, bylines, dates). `lines` is where the headline stands in
+/// [`PageLines::all`], when known.
+fn body_start(page: &PageLines, headline: Option<&str>, lines: Option<(usize, usize)>) -> usize {
     let Some(headline) = headline else { return 0 };
+    if let Some((_, end)) = lines {
+        return page.content_at.iter().position(|&at| at >= end).unwrap_or(page.content.len());
+    }
     let opening = page.content.len().min(HEADER_ZONE);
     (0..opening).find(|&i| is_headline_line(&page.content[i], headline)).map_or(0, |i| i + 1)
 }
@@ -146,9 +158,10 @@ mod tests {
     #[test]
     fn the_body_starts_after_the_headline() {
         let page = PageLines::read("横幅\n某县司法局召开会议\n正文第一段。\n正文第二段。", false);
-        assert_eq!(body_start(&page, Some("某县司法局召开会议")), 2);
-        assert_eq!(body_start(&page, None), 0);
-        assert_eq!(body_start(&page, Some("别处的标题")), 0);
+        assert_eq!(body_start(&page, Some("某县司法局召开会议"), None), 2);
+        assert_eq!(body_start(&page, None, None), 0);
+        assert_eq!(body_start(&page, Some("别处的标题"), None), 0);
+        assert_eq!(body_start(&page, Some("某县司法局召开会议"), Some((1, 2))), 2);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Lines come in pairs: as published (for the title and body) and folded
 //! to simplified, half-width characters (for every rule that matches
 //! words), so a traditional-character repost is read like any other page.
+//! Folding also drops the pinyin glosses that converters insert after
+//! characters (發(fā)布 → 发布), which would otherwise split the words.
 
 use sifa_fold::fold;
 
@@ -20,6 +22,10 @@ pub struct PageLines {
     /// Every line before the footer, furniture included, folded: header
     /// fields (dates, sources) are read from here.
     pub all: Vec<String>,
+    /// The same lines as published.
+    pub all_published: Vec<String>,
+    /// For each content line, its index in `all`.
+    pub content_at: Vec<usize>,
     /// Content lines as published: no furniture, no header fields.
     pub content: Vec<String>,
     /// The same content lines, folded.
@@ -27,6 +33,11 @@ pub struct PageLines {
     /// Everything, footer included (a 原文链接 may sit there).
     pub everything: Vec<String>,
     pub hints: HtmlHints,
+}
+
+/// A line folded for matching: glosses dropped, simplified, half-width.
+pub fn fold_line(line: &str) -> String {
+    fold(line)
 }
 
 /// A line without surrounding spaces and invisible characters; `None` when
@@ -56,10 +67,11 @@ impl PageLines {
             }
             None => everything.clone(),
         };
-        let folded: Vec<String> = window.iter().map(|l| fold(l)).collect();
+        let folded: Vec<String> = window.iter().map(|l| fold_line(l)).collect();
         let footer = furniture::footer_start(&folded);
         let mut content = Vec::with_capacity(footer);
         let mut content_folded = Vec::with_capacity(footer);
+        let mut content_at = Vec::with_capacity(footer);
         for (index, line) in folded[..footer].iter().enumerate() {
             let in_header = content.len() < HEADER_ZONE || index < HEADER_ZONE;
             if furniture::is_widget_line(line) || (in_header && header::is_meta_line(line)) {
@@ -67,10 +79,31 @@ impl PageLines {
             }
             content.push(window[index].clone());
             content_folded.push(line.clone());
+            content_at.push(index);
         }
         let mut all = folded;
         all.truncate(footer);
-        Self { all, content, content_folded, everything, hints }
+        let mut all_published = window;
+        all_published.truncate(footer);
+        Self { all, all_published, content_at, content, content_folded, everything, hints }
+    }
+
+    /// Where a headline given as text stands in [`Self::all`]: the first
+    /// line near the top that is it, or holds it.
+    pub fn locate(&self, headline: &str) -> Option<(usize, usize)> {
+        let folded = fold(headline);
+        let key: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+        if key.chars().count() < 4 {
+            return None;
+        }
+        self.all
+            .iter()
+            .take(HEADER_ZONE * 4)
+            .position(|line| {
+                let line: String = line.chars().filter(|c| c.is_alphanumeric()).collect();
+                line == key || (line.contains(&key) && line.chars().count() <= key.chars().count() + 12)
+            })
+            .map(|i| (i, i + 1))
     }
 
     /// The last content lines, folded, where a signature stands.
@@ -93,6 +126,15 @@ mod tests {
         assert_eq!(page.content_folded[1], "会议强调,要扎实推进工作。");
         assert!(page.all.iter().any(|l| l.starts_with("发布时间")));
         assert_eq!(page.everything.len(), 5);
+    }
+
+    #[test]
+    fn pinyin_glosses_are_dropped_for_matching() {
+        assert_eq!(fold_line("發(fā)布時(shí)間:2020-10-30"), "发布时间:2020-10-30");
+        assert_eq!(fold_line("附件(a)與(一)"), "附件(a)与(一)", "no tone mark, no gloss");
+        let page = PageLines::read("會(huì)議召開\n正文。", false);
+        assert_eq!(page.content[0], "會(huì)議召開", "the published line keeps them");
+        assert_eq!(page.content_folded[0], "会议召开");
     }
 
     #[test]

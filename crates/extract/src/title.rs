@@ -1,222 +1,405 @@
 //! The title: the page's headline, or a short title built from the text's
-//! own words when it shows none.
+//! own words when it shows none (flagged as constructed in its evidence).
 //!
-//! Headline candidates, strongest first: a given title, `<meta
-//! name="ArticleTitle">`, the `<h1>` at the article (unless it only names an
-//! agency, like a logo), the `<title>` when a line of the page matches it,
-//! the `<title>` alone, and the first headline-like line of the content
-//! (past slogan banners, agency-only lines and dates).
+//! Headline candidates, strongest first (line scores stay below the
+//! others): a given title, `<meta
+//! name="ArticleTitle">`, a labelled title field (标题：…, 文件名称：) of a
+//! metadata table, the `<h1>` at the article (unless it only names an
+//! agency, like a logo), the `<title>` minus its site suffix when a line of
+//! the page matches it, and then every headline-shaped line near the top,
+//! scored by what surrounds it: a dateline, source or document number right
+//! below it, the same words repeated (pages print their headline twice),
+//! a chapter opening below it (the title of a rule), its position; and
+//! against it: crumbs, banners, toolbars, column and site names, captions,
+//! bylines, lines above a newspaper's edition line, lines after the prose
+//! has begun. A headline broken over lines (某局关于印发 / 《某办法》的通知)
+//! is joined, and so is a kicker (引题) with the main title below it.
+
+mod shape;
+
+use sifa_fold::fold;
+
+pub use shape::{build_title, is_headline};
 
 use crate::agency::AgencyResolver;
 use crate::candidate::{Candidate, Candidates};
 use crate::date;
 use crate::document::Given;
-use crate::furniture::is_widget_line;
-use crate::page::{HEADER_ZONE, PageLines, clean_line};
+use crate::page::{PageLines, clean_line};
+use shape::Noise;
 
 /// Scores of the kinds of evidence, strongest first.
 mod score {
-    pub const GIVEN: f32 = 100.0;
-    pub const META: f32 = 90.0;
-    pub const HEADING: f32 = 80.0;
-    pub const PAGE_TITLE_LINE: f32 = 70.0;
-    pub const PAGE_TITLE: f32 = 60.0;
-    pub const FIRST_LINE: f32 = 50.0;
+    pub const GIVEN: f32 = 1000.0;
+    pub const META: f32 = 900.0;
+    pub const LABELLED: f32 = 880.0;
+    pub const HEADING: f32 = 800.0;
+    pub const PAGE_TITLE_LINE: f32 = 750.0;
+    pub const PAGE_TITLE: f32 = 45.0;
+    /// A headline-shaped line, before its features.
+    pub const LINE: f32 = 50.0;
+    /// A line candidate needs at least this much.
+    pub const LINE_THRESHOLD: f32 = 40.0;
+    pub const FOLLOWED_BY_HEADER: f32 = 20.0;
+    pub const REPEATED: f32 = 15.0;
+    pub const OPENS_A_RULE: f32 = 20.0;
+    pub const FIRST_LINE: f32 = 5.0;
+    pub const DOCUMENT_ENDING: f32 = 5.0;
+    pub const PER_LINE: f32 = 1.5;
+    pub const AFTER_PROSE: f32 = -20.0;
+    pub const ABOVE_EDITION: f32 = -25.0;
+    pub const COLUMN_OR_SITE: f32 = -15.0;
+    pub const QUESTION: f32 = -10.0;
 }
 
-/// Longest headline we accept, in characters.
-const MAX_HEADLINE_CHARS: usize = 90;
-/// Length of a title built from the text's own words.
-const BUILT_TITLE_CHARS: usize = 24;
-/// Openers that carry no meaning in a title.
-const EMPTY_OPENERS: &[&str] = &["近日", "日前", "近期", "目前", "今年以来", "近年来", "据悉"];
+/// How far into the page a headline is looked for, in lines.
+const HEADLINE_ZONE: usize = 30;
+/// Most lines a broken headline is joined from.
+const MAX_JOINED: usize = 3;
+
+/// A headline and where it stands: lines `start..end` of [`PageLines::all`]
+/// when it was read from the page's lines.
+#[derive(Debug, Clone)]
+pub struct Headline {
+    pub found: Candidate<String>,
+    pub lines: Option<(usize, usize)>,
+}
 
 /// The page's headline and the evidence for it, if it shows one.
-pub fn headline(page: &PageLines, given: &Given, agencies: &AgencyResolver) -> Option<Candidate<String>> {
-    let mut found = Candidates::new();
+pub fn headline(page: &PageLines, given: &Given, agencies: &AgencyResolver) -> Option<Headline> {
+    let mut found: Candidates<(String, Option<(usize, usize)>)> = Candidates::new();
     if let Some(t) = given.title.as_deref().and_then(clean_line) {
-        found.push(t.clone(), "given", &t, score::GIVEN);
+        found.push((t.clone(), None), "given", &t, score::GIVEN);
     }
     let hints = &page.hints;
     if let Some(t) = &hints.meta_title {
-        found.push(t.clone(), "meta:ArticleTitle", t, score::META);
+        found.push((t.clone(), None), "meta:ArticleTitle", t, score::META);
+    }
+    if let Some((value, at)) = labelled_title(page) {
+        found.push((value.clone(), Some((at, at + 1))), "header:标题", &value, score::LABELLED);
     }
     // A heading that only names an agency is the site's logo, not a headline.
     if let Some(t) = hints.heading.as_ref().filter(|t| is_headline(t) && !agencies.is_agency_line(t)) {
-        found.push(t.clone(), "html:h1", t, score::HEADING);
+        found.push((t.clone(), None), "html:h1", t, score::HEADING);
     }
-    if let Some(t) = hints.page_title.as_deref().and_then(clean_page_title) {
-        if let Some(line) = page.content.iter().take(HEADER_ZONE * 2).find(|l| l.contains(t.as_str()) && is_headline(l))
-        {
-            found.push(line.clone(), "html:title+line", line, score::PAGE_TITLE_LINE);
+    if let Some(t) = hints.page_title.as_deref().and_then(shape::clean_page_title) {
+        if let Some(line) = page.content.iter().take(16).find(|l| l.contains(t.as_str()) && is_headline(l)) {
+            found.push((line.clone(), None), "html:title+line", line, score::PAGE_TITLE_LINE);
         } else if is_headline(&t) {
-            found.push(t.clone(), "html:title", &t, score::PAGE_TITLE);
+            found.push((t.clone(), None), "html:title", &t, score::PAGE_TITLE);
         }
     }
-    if let Some(candidate) = first_headline_line(&page.content, &page.content_folded, agencies) {
-        found.add(candidate);
+    // Given and <meta> titles outrank every line; the lines need not be read.
+    if found.is_empty() || found.iter().all(|c| c.score < score::META) {
+        for candidate in line_candidates(page, agencies) {
+            found.add(candidate);
+        }
     }
-    found.best()
+    let best = found.best()?;
+    let ((value, lines), rule, text, score) = (best.value, best.rule, best.text, best.score);
+    Some(Headline { found: Candidate { value, rule, text, score }, lines })
 }
 
-/// The first headline-like line among the opening lines, passing over
-/// slogan banners, agency-only lines and dates.
-fn first_headline_line(content: &[String], folded: &[String], agencies: &AgencyResolver) -> Option<Candidate<String>> {
-    let mut banner: Option<&str> = None;
-    for (index, (line, folded)) in content.iter().zip(folded).take(4).enumerate() {
-        let headline_follows = content.get(index + 1).is_some_and(|next| is_headline(next));
-        if is_slogan(folded) || (is_banner_phrase(folded) && headline_follows) {
-            banner = Some(line);
-            continue;
+/// `标题：…` or `文件名称：` (value on the next line) in a metadata table.
+fn labelled_title(page: &PageLines) -> Option<(String, usize)> {
+    for (index, line) in page.all.iter().enumerate().take(HEADLINE_ZONE) {
+        let compact: String = line.trim_start_matches(['|', ' ']).chars().filter(|c| !c.is_whitespace()).collect();
+        for label in ["标题", "文件名称", "信息名称", "名称"] {
+            let Some(rest) = compact.strip_prefix(label) else { continue };
+            let Some(rest) = rest.strip_prefix([':', '：']).or_else(|| (label != "名称").then_some(rest)) else {
+                continue;
+            };
+            let value = rest.trim_matches(['|', ' ']);
+            if value.is_empty() {
+                let next = page.all_published.get(index + 1)?;
+                return is_headline(&fold(next)).then(|| (next.trim().to_string(), index + 1));
+            }
+            // The published value: the line after its label.
+            let published = &page.all_published[index];
+            let start =
+                published.find(['：', ':']).map_or(0, |i| i + published[i..].chars().next().map_or(1, char::len_utf8));
+            let value_published = published[start..].trim().trim_matches(['|', ' ']).to_string();
+            let value = if value_published.is_empty() { value.to_string() } else { value_published };
+            return is_headline(&fold(&value)).then_some((value, index));
         }
-        if date::standalone_date(folded).is_some() || agencies.is_agency_line(folded) {
-            continue;
-        }
-        let line = strip_repost_marker(line);
-        if !is_headline(line) {
-            return None;
-        }
-        let rule = if banner.is_some() { "first_line_after_banner" } else { "first_line" };
-        return Some(Candidate::new(line.to_string(), rule, line, score::FIRST_LINE));
     }
     None
 }
 
-/// A title for a page that shows no headline, built from the line where
-/// its body starts (see [`build_title`]).
-pub fn constructed(opening: &str, agency: Option<&str>) -> Candidate<String> {
-    let built = build_title(opening, agency).unwrap_or_else(|| "（无标题）".to_string());
-    Candidate::new(built, "built_from_opening", opening, 0.0)
+/// What one line near the top is, for the headline search.
+struct LineView<'a> {
+    folded: &'a str,
+    published: &'a str,
+    /// Folded, without trailing table pipes.
+    shape: String,
+    noise: Option<Noise>,
+    header: bool,
+    prose: bool,
+    agency: bool,
+    date: bool,
 }
 
-/// Whether a line reads like a headline rather than prose or furniture.
-pub fn is_headline(line: &str) -> bool {
-    let chars = line.chars().count();
-    let han = line.chars().filter(|c| is_han(*c)).count();
-    let commas = line.chars().filter(|c| matches!(c, '，' | ',')).count();
-    (5..=MAX_HEADLINE_CHARS).contains(&chars)
-        && han * 2 >= chars
-        && !line.contains('。')
-        && !line.ends_with(['；', ';', '：', ':'])
-        && commas <= 2
-        && !is_widget_line(line)
-        && !starts_like_a_section(line)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
-}
-
-/// 一、 / （一） / 1. / 第一章 open sections, not documents.
-fn starts_like_a_section(line: &str) -> bool {
-    let mut chars = line.chars();
-    let first = chars.next().unwrap_or(' ');
-    let second = chars.next().unwrap_or(' ');
-    ("一二三四五六七八九十".contains(first) && matches!(second, '、' | '是'))
-        || (matches!(first, '（' | '(') && "一二三四五六七八九十123456789".contains(second))
-        || (first.is_ascii_digit() && matches!(second, '.' | '、' | '．'))
-        || (first == '第' && line.chars().take(6).any(|c| matches!(c, '章' | '条' | '节')))
-}
-
-/// A slogan banner: several short, space-separated Han phrases with nothing
-/// that names an agency or an action (喜迎二十大 忠诚保平安 奋进新征程).
-pub fn is_slogan(line: &str) -> bool {
-    let segments: Vec<&str> = line.split_whitespace().collect();
-    let short = segments.iter().all(|s| {
-        let n = s.chars().count();
-        (3..=8).contains(&n) && s.chars().all(is_han)
-    });
-    let names_something = ["司法", "关于", "通知", "法治", "会议", "召开"].iter().any(|w| line.contains(w));
-    segments.len() >= 2 && short && !names_something
-}
-
-/// A one-phrase banner (庆祝中国共产党成立100周年, 学习贯彻党的二十大精神):
-/// a celebration or campaign slogan, not a headline. Only decisive when a
-/// headline follows it.
-pub fn is_banner_phrase(line: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "庆祝",
-        "热烈庆祝",
-        "喜迎",
-        "迎接",
-        "学习贯彻",
-        "深入学习贯彻",
-        "学习宣传贯彻",
-        "献礼",
-        "礼赞",
-        "纪念",
-        "奋进",
-        "热烈祝贺",
-    ];
-    let names_something = ["司法", "关于", "通知", "召开", "举办", "开展"].iter().any(|w| line.contains(w));
-    line.chars().count() <= 20 && OPENERS.iter().any(|o| line.starts_with(o)) && !names_something
-}
-
-/// A short descriptive title from the text's opening words, for texts that
-/// show no headline: the first sentence up to its colon, or its first
-/// clauses, with the agency in front when the words do not name it.
-pub fn build_title(first_paragraph: &str, agency: Option<&str>) -> Option<String> {
-    let sentence_end = first_paragraph.find(['。', '；', '！', '？', '\n']).unwrap_or(first_paragraph.len());
-    let sentence = &first_paragraph[..sentence_end];
-    let head = sentence.split(['：', ':']).next().unwrap_or(sentence);
-    let head = head.trim_end_matches(['是', '为']).trim();
-    let mut title = String::new();
-    let clauses = head.split(['，', ',']).map(str::trim).filter(|c| !c.is_empty() && !EMPTY_OPENERS.contains(c));
-    for clause in clauses {
-        if title.chars().count() + clause.chars().count() > BUILT_TITLE_CHARS {
-            break;
-        }
-        // A short opener (2024年) runs on; parallel clauses get a space.
-        if !title.is_empty() && title.chars().count() > 6 {
-            title.push(' ');
-        }
-        title.push_str(clause);
+fn view<'a>(page: &'a PageLines, index: usize, agencies: &AgencyResolver) -> LineView<'a> {
+    let folded = page.all[index].as_str();
+    let shape = folded.trim().trim_end_matches(['|', '｜', ' ']).trim_start_matches(['|', '｜', ' ']).to_string();
+    let chars = shape.chars().count();
+    let commas = shape.chars().filter(|c| matches!(c, ',' | '，')).count();
+    LineView {
+        folded,
+        published: page.all_published[index].as_str(),
+        noise: shape::noise(&shape),
+        header: is_header_line(&shape) || shape::starts_with_field_label(&shape),
+        prose: shape.contains('。') || (chars > 40 && commas >= 2) || commas >= 3 || shape::opens_like_prose(&shape),
+        agency: agencies.is_agency_line(&shape) && !shape.contains("关于"),
+        date: date::standalone_date(&shape).is_some(),
+        shape,
     }
-    if title.chars().count() < 4 {
-        title = head.chars().take(BUILT_TITLE_CHARS).collect();
-    }
-    let title = title.trim().trim_end_matches(['、', '，', ',']).to_string();
-    if title.is_empty() {
-        return None;
-    }
-    Some(match agency {
-        Some(agency) if !title.contains(agency) && !shares_agency_core(&title, agency) => format!("{agency}：{title}"),
-        _ => title,
-    })
 }
 
-/// Whether the title already names the agency in short form (即墨区司法局
-/// for 青岛市即墨区司法局).
-fn shares_agency_core(title: &str, agency: &str) -> bool {
-    let chars: Vec<char> = agency.chars().collect();
-    (0..chars.len().saturating_sub(4)).any(|i| title.contains(&chars[i..].iter().collect::<String>()))
+/// A line of the block under a headline: a labelled header field, a
+/// dateline, a byline, a document number, a salutation.
+fn is_header_line(line: &str) -> bool {
+    let first_date = date::dates_in(line).into_iter().next();
+    crate::header::is_meta_line(line)
+        || !date::labelled_dates(line).is_empty()
+        || first_date.is_some_and(|m| {
+            !m.with_weekday && (m.with_time || date::standalone_date(line).is_some() || line.chars().count() <= 40)
+        })
+        || matches!(shape::noise(line), Some(Noise::Byline))
+        || crate::doc_no::is_number_line(line)
 }
 
-/// Drops a repost marker in front of a headline: `转载 | `, `【转载】`.
-pub fn strip_repost_marker(line: &str) -> &str {
-    const MARKERS: &[&str] = &["转载", "轉載", "转发", "轉發", "原创", "原創", "转自", "轉自"];
-    let trimmed = line.trim_start_matches(['【', '[', '（', '(']);
-    for marker in MARKERS {
-        if let Some(rest) = trimmed.strip_prefix(marker) {
-            let rest = rest.trim_start_matches(['】', ']', '）', ')', '|', '｜', ':', '：', ' ', '\u{3000}']);
-            if rest.len() < trimmed.len() - marker.len() && !rest.is_empty() {
-                return rest;
+/// Every headline-shaped line (or block of lines) near the top, scored.
+fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate<(String, Option<(usize, usize)>)>> {
+    let zone = page.all.len().min(HEADLINE_ZONE);
+    let views: Vec<LineView> = (0..zone).map(|i| view(page, i, agencies)).collect();
+    let edition_at = views.iter().position(|v| v.noise == Some(Noise::Edition));
+    let first_prose = views.iter().position(|v| v.prose).unwrap_or(zone);
+    let banner_at = |i: usize| {
+        shape::is_banner_phrase(&views[i].shape) && views.get(i + 1).is_some_and(|next| is_headline(&next.shape))
+    };
+    let eligible = |v: &LineView| {
+        v.noise.is_none()
+            && !v.prose
+            && !v.header
+            && !v.agency
+            && !v.date
+            && !crate::furniture::is_widget_line(&v.shape)
+            && !shape::is_slogan(&v.shape)
+            && is_headline(&v.shape)
+    };
+    let mut out = Vec::new();
+    for start in 0..zone {
+        let mut end = start + 1;
+        let mut text = vec![title_text(views[start].published)];
+        // A run-on first line: the title is its first segment (某某关于印发…的通知 各单位：…).
+        if !eligible(&views[start]) || banner_at(start) {
+            if start == 0
+                && views[0].prose
+                && let Some(head) = run_on_title(views[0].published)
+            {
+                out.push(Candidate::new(
+                    // The line goes on into the body, which starts with it.
+                    (head.clone(), Some((0, 0))),
+                    "line:run_on",
+                    &head,
+                    score::LINE + score::FIRST_LINE + score::DOCUMENT_ENDING,
+                ));
+            }
+            // 某局 / 关于某事的答复函: an issuer line above a broken title.
+            let issuer_above = views[start].agency
+                && views.get(start + 1).is_some_and(|next| next.shape.starts_with("关于") && eligible(next));
+            if !issuer_above {
+                continue;
             }
         }
+        // Join a headline broken over lines.
+        while end < zone && end - start < MAX_JOINED {
+            let (current, next) = (&views[end - 1], &views[end]);
+            let joined_so_far: String = (start..end).map(|i| views[i].shape.as_str()).collect();
+            let broken = (shape::breaks_off(&joined_so_far) || current.agency)
+                && !shape::ends_like_a_document(&joined_so_far)
+                && !next.header
+                && next.noise.is_none()
+                && !next.prose
+                && (shape::continues_a_title(&next.shape) || shape::breaks_off(&next.shape));
+            if !broken {
+                break;
+            }
+            text.push(title_text(next.published));
+            end += 1;
+        }
+        let joined_broken = end > start + 1;
+        // A kicker (引题) above a longer main title, the block under both.
+        let mut separator = "";
+        if !joined_broken
+            && let Some(next) = views.get(end)
+            && eligible(next)
+            && !next.shape.starts_with(['—', '-', '―'])
+            && next.shape.chars().count() >= views[start].shape.chars().count()
+            && header_follows(&views, end + 1)
+        {
+            text.push(title_text(next.published));
+            separator = " ";
+            end += 1;
+        }
+        let value = text.join(separator).trim().to_string();
+        let folded_value = fold(&value);
+        if !is_headline(&folded_value) && !joined_broken {
+            continue;
+        }
+        let mut score = score::LINE - score::PER_LINE * start as f32;
+        let mut features = Vec::new();
+        if start == 0 {
+            score += score::FIRST_LINE;
+        }
+        if header_follows(&views, end) {
+            score += score::FOLLOWED_BY_HEADER;
+            features.push("header_below");
+        }
+        if repeated(&views, start, end, &folded_value) || page_title_has(page, &folded_value) {
+            score += score::REPEATED;
+            features.push("repeated");
+        }
+        if views.get(end).is_some_and(|v| opens_a_rule(&v.shape)) {
+            score += score::OPENS_A_RULE;
+            features.push("rule_below");
+        }
+        if shape::ends_like_a_document(&folded_value) {
+            score += score::DOCUMENT_ENDING;
+        }
+        if start > first_prose {
+            score += score::AFTER_PROSE;
+        }
+        if edition_at.is_some_and(|e| start < e) {
+            score += score::ABOVE_EDITION;
+        }
+        if shape::looks_like_column(&folded_value) || shape::looks_like_site_name(&folded_value) {
+            score += score::COLUMN_OR_SITE;
+        }
+        if folded_value.ends_with(['?', '？']) {
+            score += score::QUESTION;
+        }
+        if score < score::LINE_THRESHOLD {
+            continue;
+        }
+        let rule = match (joined_broken, separator.is_empty(), features.first()) {
+            (true, _, _) => "line:joined".to_string(),
+            (false, false, _) => "line:kicker+title".to_string(),
+            (false, true, Some(feature)) => format!("line:{feature}"),
+            (false, true, None) => "line".to_string(),
+        };
+        out.push(Candidate::new((value.clone(), Some((start, end))), rule, &value, score));
     }
-    line
+    out
 }
 
-/// Cleans a `<title>`: drops the site name after `_`, `|` or ` - `.
-pub fn clean_page_title(page_title: &str) -> Option<String> {
-    let parts: Vec<&str> = page_title
-        .split(['_', '|', '｜', '—', '－'])
-        .flat_map(|p| p.split(" - "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let first = parts.first()?;
-    (first.chars().count() >= 5).then(|| first.to_string())
+/// Whether a header line follows at `at`, past captions, toolbars and one
+/// subtitle line (a 副题 under the main title, no longer than it).
+fn header_follows(views: &[LineView], at: usize) -> bool {
+    let title_chars = at.checked_sub(1).map_or(0, |i| views[i].shape.chars().count());
+    let is_header =
+        |v: &LineView| v.header || matches!(v.noise, Some(Noise::Byline)) || (v.date && !v.folded.contains("星期"));
+    let mut subtitle_seen = false;
+    for v in views.iter().skip(at).take(4) {
+        if matches!(v.noise, Some(Noise::Caption | Noise::Toolbar)) {
+            continue;
+        }
+        if is_header(v) {
+            return true;
+        }
+        if subtitle_seen
+            || v.prose
+            || v.noise.is_some()
+            || !is_headline(&v.shape)
+            || v.shape.chars().count() > title_chars
+        {
+            return false;
+        }
+        subtitle_seen = true;
+    }
+    false
+}
+
+/// Whether the same words stand elsewhere near the top (a page prints its
+/// headline twice: in the page header and above the article), on one line
+/// or broken over two or three.
+fn repeated(views: &[LineView], start: usize, end: usize, value: &str) -> bool {
+    let key = comparable(value);
+    if key.chars().count() < 5 {
+        return false;
+    }
+    let outside = |i: usize, width: usize| i + width <= start || i >= end;
+    let single = views.iter().enumerate().any(|(i, v)| outside(i, 1) && comparable(&v.shape).starts_with(&key));
+    single
+        || (2..=3).any(|width| {
+            (0..views.len().saturating_sub(width - 1)).any(|i| {
+                outside(i, width) && views[i..i + width].iter().map(|v| comparable(&v.shape)).collect::<String>() == key
+            })
+        })
+}
+
+fn page_title_has(page: &PageLines, value: &str) -> bool {
+    page.hints.page_title.as_deref().is_some_and(|t| comparable(&fold(t)).starts_with(&comparable(value)))
+}
+
+/// `第一章 总则`, `第一条`: the text of a rule begins.
+fn opens_a_rule(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("第一章") || line.starts_with("第一条") || line.starts_with("总则") || line.starts_with("第一节")
+}
+
+/// Letters and digits only.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A published line as a title: no repost marker, no table pipes, no
+/// document number glued to either end.
+fn title_text(line: &str) -> String {
+    let line = line.trim().trim_matches(['|', '｜', ' ']);
+    let line = shape::strip_repost_marker(line);
+    let folded = fold(line);
+    let numbers = crate::doc_no::numbers_in(&folded);
+    let mut text = line.to_string();
+    // Byte offsets of the folded line match the published one only when folding kept lengths.
+    if folded.len() == line.len() {
+        if let Some(last) = numbers.last().filter(|n| n.end == folded.len() && n.start > 0) {
+            text = line[..last.start].trim_end_matches(['-', '—', ' ', '_']).to_string();
+        } else if let Some(first) = numbers.first().filter(|n| n.start == 0 && n.end < folded.len()) {
+            text = line[first.end..].trim_start().to_string();
+        }
+    }
+    text
+}
+
+/// The title a run-on first line opens with: its first segment, when that
+/// ends like a document's title (某某关于印发…的通知 各单位：…).
+fn run_on_title(line: &str) -> Option<String> {
+    let head = line.trim().split([' ', '\u{3000}']).next()?;
+    let folded = fold(head);
+    (is_headline(&folded) && shape::ends_like_a_document(&folded)).then(|| head.to_string())
+}
+
+/// A newspaper's edition line (第A04版:要闻).
+pub fn is_edition_line(line: &str) -> bool {
+    shape::noise(line) == Some(Noise::Edition)
+}
+
+/// A title for a page that shows no headline, built from the first line of
+/// prose (see [`build_title`]); its rule says it was constructed.
+pub fn constructed(page: &PageLines, body_start: usize, agency: Option<&str>) -> Candidate<String> {
+    let opening = page.content[body_start.min(page.content.len())..]
+        .iter()
+        .zip(&page.content_folded[body_start.min(page.content_folded.len())..])
+        .find(|(_, folded)| {
+            folded.chars().filter(|c| shape::is_han(*c)).count() >= 10 && shape::noise(folded).is_none()
+        })
+        .map(|(line, _)| line.as_str())
+        .or_else(|| page.content.get(body_start).map(String::as_str))
+        .unwrap_or_default();
+    let built = build_title(opening, agency).unwrap_or_else(|| "（无标题）".to_string());
+    Candidate::new(built, "built_from_opening", opening, 0.0)
 }
 
 #[cfg(test)]
@@ -226,14 +409,18 @@ mod tests {
 
     fn read(text: &str, is_html: bool) -> Option<(String, String)> {
         let page = PageLines::read(text, is_html);
-        headline(&page, &Given::default(), &resolver()).map(|c| (c.rule, c.value))
+        headline(&page, &Given::default(), &resolver()).map(|h| (h.found.rule, h.found.value))
+    }
+
+    fn title(text: &str) -> Option<String> {
+        read(text, false).map(|(_, title)| title)
     }
 
     #[test]
     fn a_given_title_wins() {
         let page = PageLines::read("某县司法局召开调解工作会议\n正文。", false);
         let given = Given { title: Some(" 给定的标题 ".into()), ..Given::default() };
-        let found = headline(&page, &given, &resolver()).unwrap();
+        let found = headline(&page, &given, &resolver()).unwrap().found;
         assert_eq!((found.rule.as_str(), found.value.as_str()), ("given", "给定的标题"));
     }
 
@@ -253,71 +440,77 @@ mod tests {
     #[test]
     fn the_first_line_past_banners_dates_and_agency_lines() {
         let text = "庆祝中国共产党成立100周年\n某省司法厅推进行政执法规范化建设\n正文内容，充实。";
-        assert_eq!(
-            read(text, false).unwrap(),
-            ("first_line_after_banner".into(), "某省司法厅推进行政执法规范化建设".into())
-        );
+        assert_eq!(title(text).as_deref(), Some("某省司法厅推进行政执法规范化建设"));
         let text = "山东省司法厅\n2024年3月5日\n某省司法厅推进行政执法规范化建设\n正文。";
-        assert_eq!(read(text, false).unwrap().0, "first_line");
+        assert_eq!(title(text).as_deref(), Some("某省司法厅推进行政执法规范化建设"));
         assert_eq!(read("2024年，某区司法局总体工作思路是：坚持以人民为中心。\n", false), None);
     }
 
     #[test]
+    fn crumbs_banners_columns_and_toolbars_are_passed_over() {
+        let text = "欢迎访问某某政府门户网站!\n无障碍 简体 繁体 长者模式\n您当前的位置:首页 > 工作动态\n工作动态\n\
+            某县司法局开展法律援助进社区活动\n发布时间:2024-05-06 来源:某县司法局\n为方便群众，某县司法局近日组织律师进社区。\n";
+        assert_eq!(read(text, false), Some(("line:header_below".into(), "某县司法局开展法律援助进社区活动".into())));
+        let text = "打印本页 字号选择:大 中 返回原文\n首页 > 资讯中心\n某区开展普法宣传 推动民法典进万家\n2018年02月03日 23:18\n正文内容，充实。";
+        assert_eq!(title(text).as_deref(), Some("某区开展普法宣传 推动民法典进万家"));
+    }
+
+    #[test]
+    fn a_spam_line_above_the_real_headline_loses() {
+        let text = "某某彩票资料大全免费下载最新版本官方网址\n首页 > 文章\n某市监狱推进智慧监狱建设的实践与思考\n作者:佚名 来源:某市监狱管理局 更新时间:2018-10-15\n正文，内容充实。";
+        assert_eq!(title(text).as_deref(), Some("某市监狱推进智慧监狱建设的实践与思考"));
+    }
+
+    #[test]
+    fn a_headline_broken_over_lines_is_joined() {
+        let text = "某市司法局行政规范性文件\n某市司法局关于印发\n《某市律师事务所年度检查考核实施细则》的通知\n某司发〔2022〕32号\n各区县司法局：\n";
+        assert_eq!(title(text).as_deref(), Some("某市司法局关于印发《某市律师事务所年度检查考核实施细则》的通知"));
+        let text =
+            "某市司法局\n关于市人大一次会议\n第0001号建议办理情况的答复函\n近年来，我市坚持和发展新时代“枫桥经验”。\n";
+        assert_eq!(title(text).as_deref(), Some("某市司法局关于市人大一次会议第0001号建议办理情况的答复函"));
+    }
+
+    #[test]
+    fn a_kicker_stays_with_the_main_title() {
+        let text = "从守住底线到追求高线\n某省监狱系统用心提升教育改造质量\n本报记者 某某\n正文，内容充实。";
+        assert_eq!(title(text).as_deref(), Some("从守住底线到追求高线 某省监狱系统用心提升教育改造质量"));
+        let text = "某省全面加强公共法律服务体系建设\n三年办理法律援助案件十万件\n来源:某某日报 2021-07-29 07:59:29\n正文，内容充实。";
+        assert_eq!(
+            title(text).as_deref(),
+            Some("某省全面加强公共法律服务体系建设"),
+            "a shorter line below is a subtitle"
+        );
+    }
+
+    #[test]
+    fn the_title_of_a_rule_stands_above_its_first_chapter() {
+        let text = "各司局：\n《某某办法》已经部长办公会议通过，现印发给你们，请遵照执行。\n某部机关公文处理办法\n第一章 总则\n第一条 为做好公文处理，制定本办法。";
+        assert_eq!(title(text).as_deref(), Some("某部机关公文处理办法"));
+    }
+
+    #[test]
+    fn labelled_title_fields_and_e_paper_pages() {
+        let text = "索引号: 000/2023-00612 主题分类:\n发文机关: 某县司法局 成文日期: 2023年11月28日\n标  题: 某县司法局行政复议决定书\n正文。";
+        assert_eq!(read(text, false), Some(("header:标题".into(), "某县司法局行政复议决定书".into())));
+        let text = "文件名称:\n某市监狱管理局关于印发某办法的通知\n文件编号:\n某司狱规〔2015〕9号\n";
+        assert_eq!(title(text).as_deref(), Some("某市监狱管理局关于印发某办法的通知"));
+        let text = "某银行信用卡\n2022年09月13日\n第A04版:本地\n某市律师服务中心揭牌\n某市律师服务中心揭牌\n正文，内容充实，说明情况。";
+        assert_eq!(title(text).as_deref(), Some("某市律师服务中心揭牌"));
+    }
+
+    #[test]
+    fn document_numbers_glued_to_a_headline_are_dropped() {
+        assert_eq!(
+            title("某省贯彻落实《某办法》细则-某司【2013】104号\n正文内容，充实。").as_deref(),
+            Some("某省贯彻落实《某办法》细则")
+        );
+    }
+
+    #[test]
     fn a_constructed_title_says_so() {
-        let found = constructed("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", None);
+        let page = PageLines::read("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", false);
+        let found = constructed(&page, 0, None);
         assert_eq!(found.rule, "built_from_opening");
-        assert_eq!(constructed("", None).value, "（无标题）");
-    }
-
-    #[test]
-    fn headlines_and_non_headlines() {
-        assert!(is_headline("某省司法厅召开全省公共法律服务工作推进会"));
-        assert!(is_headline("某市司法局以“1+2+3”工作机制为抓手 推动普法工作走深走实"));
-        assert!(!is_headline("近日，某省司法厅召开全省公共法律服务工作推进会，部署下一阶段工作。"));
-        assert!(!is_headline("一、总体要求"));
-        assert!(!is_headline("（一）加强组织领导"));
-        assert!(!is_headline("字号：大 中 小"));
-    }
-
-    #[test]
-    fn slogans() {
-        assert!(is_slogan("喜迎二十大 忠诚保平安 奋进新征程 建功新时代"));
-        assert!(is_slogan("奋进新征程 建功新时代"));
-        assert!(!is_slogan("某省司法厅以机制创新为抓手 推动作风建设向纵深发展"));
-        assert!(!is_slogan("法治护航 司法为民"));
-    }
-
-    #[test]
-    fn banner_phrases() {
-        assert!(is_banner_phrase("庆祝中国共产党成立100周年"));
-        assert!(is_banner_phrase("学习贯彻党的二十大精神"));
-        assert!(!is_banner_phrase("庆祝建党百年 某市司法局举办专题党课"));
-    }
-
-    #[test]
-    fn builds_a_short_title_from_the_opening_sentence() {
-        let title = build_title(
-            "2024年，示范区司法局总体工作思路是：坚持以人民为中心，推进各项工作。",
-            Some("示范市示范区司法局"),
-        )
-        .unwrap();
-        assert_eq!(title, "2024年示范区司法局总体工作思路");
-        let title =
-            build_title("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", Some("示范县司法局"))
-                .unwrap();
-        assert_eq!(title, "示范县司法局：为进一步加强人民调解工作 推动矛盾纠纷就地化解");
-    }
-
-    #[test]
-    fn repost_markers_are_dropped() {
-        assert_eq!(strip_repost_marker("轉載 | 廣東推進法律援助"), "廣東推進法律援助");
-        assert_eq!(strip_repost_marker("【转载】某市司法局召开会议"), "某市司法局召开会议");
-        assert_eq!(strip_repost_marker("转载工作座谈会召开"), "转载工作座谈会召开");
-    }
-
-    #[test]
-    fn page_titles_lose_their_site_name() {
-        assert_eq!(clean_page_title("示范县举办调解员培训班_示范县司法局").as_deref(), Some("示范县举办调解员培训班"));
-        assert_eq!(clean_page_title("首页 - 司法局"), None);
+        assert_eq!(constructed(&PageLines::read("", false), 0, None).value, "（无标题）");
     }
 }
