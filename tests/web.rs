@@ -149,7 +149,68 @@ impl Browser {
     fn resize(&self, width: u32, height: u32) {
         self.call("POST", "/window/rect", Some(json!({"width": width, "height": height})));
     }
+
+    /// A phone's viewport: headless Chromium keeps windows at least 500 px
+    /// wide, so narrower widths are emulated through the DevTools protocol.
+    fn emulate(&self, width: u32, height: u32) {
+        let params = json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": true});
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({"cmd": "Emulation.setDeviceMetricsOverride", "params": params})),
+        );
+    }
+
+    fn clear_emulation(&self) {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({"cmd": "Emulation.clearDeviceMetricsOverride", "params": {}})),
+        );
+    }
+
+    /// The timeline reads at the current width: axis labels apart and
+    /// inside the panel, counts above the bars on one line each or not at
+    /// all (then on hover), and hovering a bar reads out its count.
+    fn assert_timeline_readable(&self, at: &str) {
+        self.wait_for("the timeline axis", "document.querySelector('#timeline .bar-axis text')");
+        let report = self.script(TIMELINE_CHECK);
+        assert_eq!(report["problems"], json!([]), "timeline at {at}: {report}");
+        assert!(report["labels"].as_u64().unwrap_or(0) >= 1, "timeline at {at}: {report}");
+    }
 }
+
+/// Runs in the page: what is wrong with the timeline's layout, if anything.
+const TIMELINE_CHECK: &str = r#"
+const problems = [];
+const panel = document.querySelector('.timeline-panel').getBoundingClientRect();
+const labels = [...document.querySelectorAll('#timeline .bar-axis text')].map(t => ({ text: t.textContent, box: t.getBoundingClientRect() }));
+labels.forEach((l, i) => {
+  if (l.box.left < panel.left || l.box.right > panel.right) problems.push(`label ${l.text} outside the panel`);
+  const next = labels[i + 1];
+  if (next && next.box.left < l.box.right + 2) problems.push(`labels ${l.text} and ${next.text} touch`);
+});
+const list = document.querySelector('#timeline .bars');
+const hidden = list.classList.contains('counts-hidden');
+if (!hidden) {
+  for (const c of list.querySelectorAll('.bar-count')) {
+    if (!c.textContent) continue;
+    const cell = c.closest('.bar-cell').getBoundingClientRect();
+    const box = c.getBoundingClientRect();
+    if (c.scrollWidth > c.clientWidth + 0.5 || box.height > parseFloat(getComputedStyle(c).lineHeight) * 1.5 || box.width > cell.width + 0.5) {
+      problems.push(`count ${c.textContent} does not fit over its bar`);
+    }
+  }
+}
+const bars = [...list.querySelectorAll('button.bar')];
+const bar = bars[bars.length - 1];
+bar.dispatchEvent(new PointerEvent('pointerenter'));
+const readout = document.querySelector('#timeline .timeline-hint').textContent;
+const expected = bar.getAttribute('aria-label').replace('条', '');
+if (!readout.replace(/[ ,]/g, '').startsWith(expected.replace(/[ ,]/g, ''))) problems.push(`hover reads ${readout}, not ${expected}`);
+bar.dispatchEvent(new PointerEvent('pointerleave'));
+return { problems, labels: labels.length, bars: list.children.length, countsHidden: hidden };
+"#;
 
 /// Standard base64, for screenshots (the only binary the driver returns).
 mod base64_decode {
@@ -203,9 +264,18 @@ fn a_researcher_searches_filters_reads_and_exports() {
     let browser = Browser::start(&downloads, &dir.path().join("profile"));
     let home = format!("http://127.0.0.1:{}/", server.port);
 
-    // The first screen shows the newest publications.
+    browser.resize(1366, 900);
+    // The first screen shows the newest publications, and the sort menu says so.
     browser.goto(&home);
     browser.wait_for("the newest publications", "document.querySelectorAll('#results .hit').length > 0");
+    browser.wait_for("the sort menu showing the order used", "document.querySelector('#sort').value === 'date_desc'");
+    assert_eq!(
+        browser.script("const s = document.querySelector('#sort'); return s.options[s.selectedIndex].text;"),
+        json!("最新")
+    );
+    assert!(browser.text("#summary").contains("从新到旧"), "{}", browser.text("#summary"));
+    browser.assert_timeline_readable("1366 px, empty query");
+    browser.screenshot(&artifacts().join("desktop-empty.png"));
 
     // Type a query and see highlighted results and a count.
     browser.type_into("#q", "法律援助\u{E007}");
@@ -214,8 +284,15 @@ fn a_researcher_searches_filters_reads_and_exports() {
         "location.search.includes('q=') && document.querySelector('#results .hit mark')",
     );
     assert!(browser.text("#summary").contains("共"), "{}", browser.text("#summary"));
+    browser.wait_for("the sort menu back on relevance", "document.querySelector('#sort').value === 'relevance'");
+    assert!(!browser.text("#summary").contains("从新到旧"), "{}", browser.text("#summary"));
     let all = browser.count("#results .hit");
     assert!(all >= 4, "{all} results");
+    // The whole result set, which the export holds (the page shows its first page).
+    let searched = get_json(server.port, "/api/v1/search?q=%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9&facets=none");
+    let total = searched["total"].as_u64().unwrap();
+    assert_eq!(all, total.min(searched["per_page"].as_u64().unwrap()), "the first page of {total}");
+    assert!(browser.text("#summary").contains(&format!("共 {total} 条")), "{}", browser.text("#summary"));
     let url_after_query = browser.url();
 
     // An agency facet: results, counts and the URL change.
@@ -262,6 +339,30 @@ fn a_researcher_searches_filters_reads_and_exports() {
     );
     browser.screenshot(&artifacts().join("desktop-document.png"));
 
+    // 解析依据 explains each field in Chinese, with the text read; the raw rule is only small print.
+    let id = browser.script("return new URLSearchParams(location.search).get('doc');");
+    let doc = get_json(server.port, &format!("/api/v1/documents/{}", id.as_str().unwrap()));
+    let evidence = doc["evidence"].as_object().expect("evidence");
+    assert!(!evidence.is_empty());
+    let rows = browser.script(
+        "return [...document.querySelectorAll('#evidence tbody tr')].map(tr => ({field: tr.dataset.field, basis: tr.cells[1].querySelector('span').textContent, rule: (tr.cells[1].querySelector('code.rule') || {}).textContent, read: tr.cells[2].textContent}));",
+    );
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), evidence.len(), "{rows:?}");
+    for (field, item) in evidence {
+        let explanation = item["explanation"].as_str().unwrap();
+        let row = rows
+            .iter()
+            .find(|r| r["field"] == field.as_str() && r["rule"] == item["rule"] && r["basis"] == explanation);
+        assert!(row.is_some(), "{field}: {explanation} shown with its rule as secondary detail: {rows:?}");
+        assert!(
+            row.unwrap()["read"].as_str().unwrap().contains(item["text"].as_str().unwrap()),
+            "{field}: the text read: {item} {row:?}"
+        );
+    }
+    let headers = browser.text("#evidence thead");
+    assert!(headers.contains("依据") && headers.contains("读到的文字") && !headers.contains("规则"), "{headers}");
+
     // Export the result set as CSV and check its rows.
     browser.goto(&url_after_query);
     browser.wait_for("results again", "document.querySelectorAll('#results .hit').length > 0");
@@ -278,17 +379,236 @@ fn a_researcher_searches_filters_reads_and_exports() {
     });
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "id,title,agency,agency_path,date,kind,topics,url");
-    assert_eq!(lines.len() as u64 - 1, all, "one row per result");
+    assert_eq!(lines[0], "编号,标题,发布机关,地区,日期,类型,主题,原文链接");
+    assert_eq!(lines.len() as u64 - 1, total, "one row per result");
     assert!(csv.contains("法律援助"));
+    // Kinds by their Chinese labels, as /api/v1/stats names them.
+    let stats = get_json(server.port, "/api/v1/stats");
+    let labels: Vec<String> =
+        stats["kinds"].as_array().unwrap().iter().map(|k| format!("\"{}\"", k["label"].as_str().unwrap())).collect();
+    for line in &lines[1..] {
+        let kind = quoted_cells(line)[5].clone();
+        assert!(labels.contains(&kind), "kind {kind} is a label: {line}");
+    }
+
+    // Errors in Chinese: a refused parameter is named.
+    browser.goto(&format!("{home}?from=2024-13-01"));
+    browser.wait_for("the error", "!document.querySelector('#error').hidden");
+    let error = browser.text("#error");
+    assert!(error.contains("起始日期") && error.contains("from") && !error.contains("is not a date"), "{error}");
+    browser.goto(&format!("{home}?doc=no-such-document"));
+    browser.wait_for("the error", "!document.querySelector('#error').hidden");
+    let error = browser.text("#error");
+    assert!(error.contains("没有找到这篇文件") && !error.contains("no publication"), "{error}");
 
     // Phone width.
     browser.resize(390, 844);
+    browser.emulate(390, 844);
     browser.goto(&url_after_query);
     browser.wait_for("results at phone width", "document.querySelectorAll('#results .hit').length > 0");
+    assert_eq!(browser.script("return window.innerWidth;"), json!(390), "a phone's viewport");
     let overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
     assert_eq!(overflow, json!(false), "no horizontal scrolling at phone width");
+    browser.assert_timeline_readable("390 px");
     browser.screenshot(&artifacts().join("phone-results.png"));
+
+    // On a phone, ticking a facet closes the filter panel and shows the results.
+    let panel_shown = "getComputedStyle(document.querySelector('#facets')).display !== 'none'";
+    assert_eq!(browser.script(&format!("return {panel_shown};")), json!(false), "the panel starts closed");
+    browser.click("#filters-toggle");
+    browser.wait_for("the filter panel open", panel_shown);
+    let summary_before = browser.text("#summary");
+    browser.click("#facets input[data-facet=\"kind\"]");
+    browser.wait_for("the kind filter in the URL", "location.search.includes('kind=')");
+    browser.wait_for(
+        "the new results",
+        &format!("document.querySelector('#summary').innerText !== {summary_before:?} && document.activeElement === document.querySelector('#summary')"),
+    );
+    assert_eq!(browser.script(&format!("return {panel_shown};")), json!(false), "the panel closed");
+    assert_eq!(
+        browser.script("return document.querySelector('#filters-toggle').getAttribute('aria-expanded');"),
+        json!("false")
+    );
+    assert!(browser.text("#filters-toggle").contains('1'), "{}", browser.text("#filters-toggle"));
+    let in_view = browser.script(
+        "const s = document.querySelector('#summary').getBoundingClientRect(); const h = document.querySelector('#results .hit').getBoundingClientRect(); return s.top >= -1 && s.top < innerHeight && h.top < innerHeight;",
+    );
+    assert_eq!(in_view, json!(true), "the results are in view");
+    browser.screenshot(&artifacts().join("phone-after-facet.png"));
+
+    // The document view at phone width.
+    browser.click("#results .hit h3 a");
+    browser.wait_for("the document view", "document.querySelector('#evidence tbody tr')");
+    let overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    assert_eq!(overflow, json!(false), "no horizontal scrolling in the document view");
+    browser.screenshot(&artifacts().join("phone-document.png"));
+    browser.clear_emulation();
+}
+
+/// The cells of a CSV line whose every cell is quoted (as the export writes them), still quoted.
+fn quoted_cells(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push_str("\"\"");
+                chars.next();
+            }
+            '"' => {
+                quoted = !quoted;
+                cell.push('"');
+            }
+            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// Publications of 34 city bureaus, one a year from 1950 to 2026: more
+/// agencies (by province) than a facet shows at once, and a long timeline.
+fn long_corpus() -> String {
+    const CITIES: [&str; 34] = [
+        "石家庄市",
+        "太原市",
+        "沈阳市",
+        "长春市",
+        "哈尔滨市",
+        "南京市",
+        "杭州市",
+        "合肥市",
+        "福州市",
+        "南昌市",
+        "济南市",
+        "郑州市",
+        "武汉市",
+        "长沙市",
+        "广州市",
+        "南宁市",
+        "海口市",
+        "成都市",
+        "贵阳市",
+        "昆明市",
+        "拉萨市",
+        "西安市",
+        "兰州市",
+        "西宁市",
+        "银川市",
+        "乌鲁木齐市",
+        "呼和浩特市",
+        "青岛市",
+        "大连市",
+        "宁波市",
+        "厦门市",
+        "深圳市",
+        "苏州市",
+        "无锡市",
+    ];
+    let mut out = String::new();
+    for (i, year) in (1950..=2026).enumerate() {
+        let city = CITIES[i % CITIES.len()];
+        let record = json!({
+            "id": format!("long-{year}"),
+            "title": format!("{city}司法局{year}年法律援助工作情况通报"),
+            "body": format!("{year}年，{city}司法局组织开展法律援助和人民调解工作，办理法律援助案件{}件。", 100 + i * 7),
+            "agency": format!("{city}司法局"),
+            "date": format!("{year}-0{}-1{}", 1 + i % 9, i % 10),
+        });
+        out.push_str(&record.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn long_facet_lists_and_long_timelines_stay_readable() {
+    let _exclusive = crate::util::exclusive();
+    if !browser_available() {
+        return;
+    }
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("long.jsonl"), long_corpus()).unwrap();
+    let server = start_server_on(dir.path().join("index").to_str().unwrap(), &data, &[], Stdio::null());
+    let facets = get_json(server.port, "/api/v1/search?q=&facets=agency,year");
+    let agencies = facets["facets"]["agency"].as_array().unwrap().len() as u64;
+    assert!(agencies > 15, "a long agency list: {agencies}");
+    assert_eq!(facets["facets"]["year"].as_array().unwrap().len(), 77);
+
+    let downloads = dir.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    browser.resize(1366, 900);
+    browser.goto(&format!("http://127.0.0.1:{}/", server.port));
+    browser.wait_for("the results", "document.querySelectorAll('#results .hit').length > 0");
+
+    // Ten agencies, 更多 for the rest, and a filter box.
+    let shown = ".facet-agency .facet-item:not([hidden])";
+    assert_eq!(browser.count(shown), 10);
+    let more = browser.text(".facet-agency .facet-more");
+    assert!(more.contains("更多") && more.contains(&(agencies - 10).to_string()), "{more}");
+    browser.click(".facet-agency .facet-more");
+    assert_eq!(browser.count(shown), agencies);
+    assert_eq!(browser.text(".facet-agency .facet-more"), "收起");
+    browser.click(".facet-agency .facet-more");
+    assert_eq!(browser.count(shown), 10);
+
+    // The filter box narrows the list to what matches, beyond the first ten too.
+    let last = browser.script(
+        "const items = document.querySelectorAll('.facet-agency .facet-item'); return items[items.length - 1].querySelector('input').dataset.label;",
+    );
+    let last = last.as_str().unwrap().to_string();
+    browser.type_into(".facet-agency .facet-filter", &last);
+    let visible = browser.script(&format!(
+        "return [...document.querySelectorAll({shown:?})].map(li => li.querySelector('input').dataset.label);"
+    ));
+    let visible: Vec<&str> = visible.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert!(!visible.is_empty() && visible.iter().all(|l| l.contains(last.as_str())), "{last}: {visible:?}");
+    assert!(browser.script("return document.querySelector('.facet-agency .facet-more').hidden;") == json!(true));
+    browser.type_into(".facet-agency .facet-filter", "不存在的机关");
+    assert_eq!(browser.count(shown), 0);
+    assert!(browser.script("return !document.querySelector('.facet-agency .facet-empty').hidden;") == json!(true));
+
+    // Ticking an agency found by the filter: it stays in view once the filter is cleared.
+    browser.script("const f = document.querySelector('.facet-agency .facet-filter'); f.value = ''; f.dispatchEvent(new Event('input'));");
+    browser.type_into(".facet-agency .facet-filter", &last);
+    browser.click(&format!(".facet-agency input[data-label={last:?}]"));
+    browser.wait_for("the agency filter in the URL", "location.search.includes('agency=')");
+    browser.wait_for(
+        "the new results with their chip",
+        "document.querySelector('#chips li') && !document.querySelector('#results').classList.contains('is-loading')",
+    );
+    browser.script("const f = document.querySelector('.facet-agency .facet-filter'); f.value = ''; f.dispatchEvent(new Event('input'));");
+    let checked = browser.script(&format!(
+        "return [...document.querySelectorAll({shown:?})].some(li => li.querySelector('input').checked);"
+    ));
+    assert_eq!(checked, json!(true), "the ticked agency is shown");
+    browser.goto(&format!("http://127.0.0.1:{}/", server.port));
+    browser.wait_for("the results", "document.querySelectorAll('#results .hit').length > 0");
+
+    // Years: the newest ten in the sidebar; 77 years on the timeline, labelled every N years.
+    let years = browser
+        .script("return [...document.querySelectorAll('.facet-year .facet-item:not([hidden]) input')].map(i => i.dataset.value);");
+    assert_eq!(years, json!(["2026", "2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017"]));
+    assert_eq!(browser.count("#timeline .bar-cell"), 77);
+    browser.assert_timeline_readable("1366 px, 77 years");
+    let labels = browser.count("#timeline .bar-axis text");
+    assert!((4..77).contains(&labels), "labels every N years: {labels}");
+    browser.screenshot(&artifacts().join("desktop-long-timeline.png"));
+
+    browser.emulate(390, 844);
+    browser.goto(&format!("http://127.0.0.1:{}/", server.port));
+    browser.wait_for("the results", "document.querySelectorAll('#results .hit').length > 0");
+    browser.assert_timeline_readable("390 px, 77 years");
+    let overflow = browser.script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+    assert_eq!(overflow, json!(false), "no horizontal scrolling at phone width");
+    browser.screenshot(&artifacts().join("phone-long-timeline.png"));
+    browser.clear_emulation();
 }
 
 const HOSTILE: &str = r#"{"id": "x1", "title": "<script>window.__pwned=1</script>法律援助通报", "body": "<img src=x onerror=\"window.__pwned=2\">法律援助正文。<a href=\"javascript:window.__pwned=4\">点此</a>", "url": "javascript:window.__pwned=3", "date": "2024-01-02"}

@@ -3,6 +3,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 
 import { EXPORT_FIELDS, csvCell, exportRecord, fetchAllHits, toCsv, toJsonExport } from '../src/assets/export.js';
+import { CSV_HEADERS } from '../src/assets/labels.js';
+
+const HEADER = '编号,标题,发布机关,地区,日期,类型,主题,原文链接';
 
 test('formula prefixes are neutralised with an apostrophe', () => {
   for (const prefix of ['=', '+', '-', '@', '\t', '\r']) {
@@ -39,16 +42,32 @@ test('CSV: BOM, header, CRLF, one row per hit', () => {
   assert.ok(csv.endsWith('\r\n'));
   const lines = csv.slice(1).split('\r\n');
   assert.equal(lines.length, 4); // header, two rows, and the empty string after the last CRLF
-  assert.equal(lines[0], EXPORT_FIELDS.join(','));
-  assert.equal(lines[0], 'id,title,agency,agency_path,date,kind,topics,url');
+  assert.equal(lines[0], CSV_HEADERS.join(','));
+  assert.equal(lines[0], HEADER);
+  assert.equal(CSV_HEADERS.length, EXPORT_FIELDS.length, 'a header per exported field');
   assert.equal(lines[1], '"x1","标题, ""一""","青岛市司法局","山东省 / 青岛市","2024-01-02","news","法律援助;人民调解","https://example.gov.cn/a.html"');
   assert.equal(lines[2], '"x2","\'=HYPERLINK(1)","\'-2+3","","","other","\'@cmd","\'+1"');
   assert.equal(lines[3], '');
 });
 
 test('CSV of nothing is the header alone', () => {
-  assert.equal(toCsv([]), '\uFEFFid,title,agency,agency_path,date,kind,topics,url\r\n');
+  assert.equal(toCsv([]), `\uFEFF${HEADER}\r\n`);
   assert.equal(toCsv(null), toCsv([]));
+});
+
+test('CSV names kinds by their labels: the hit\'s kind_label, else the API\'s label, else the code', () => {
+  const rows = [
+    { id: 'a', kind: 'law', kind_label: '法律' },
+    { id: 'b', kind: 'notice' },
+    { id: 'c', kind: 'unheard_of' },
+    { id: 'd', kind: '=cmd', kind_label: '=cmd' },
+  ];
+  const labels = new Map([['notice', '通知公告']]);
+  const kinds = toCsv(rows, (code) => labels.get(code)).slice(1).split('\r\n').slice(1, 5).map((line) => line.split(',')[5]);
+  assert.deepEqual(kinds, ['"法律"', '"通知公告"', '"unheard_of"', '"\'=cmd"']);
+  assert.equal(toCsv([{ id: 'b', kind: 'notice' }]).split('\r\n')[1].split(',')[5], '"notice"', 'no label function: the code');
+  // The JSON export keeps the codes.
+  assert.deepEqual(JSON.parse(toJsonExport(rows)).map((r) => r.kind), ['law', 'notice', 'unheard_of', '=cmd']);
 });
 
 test('records keep only the export fields', () => {

@@ -19,6 +19,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("document.js", JS, include_str!("assets/document.js")),
     ("dom.js", JS, include_str!("assets/dom.js")),
     ("export.js", JS, include_str!("assets/export.js")),
+    ("facetlist.js", JS, include_str!("assets/facetlist.js")),
     ("facets.js", JS, include_str!("assets/facets.js")),
     ("labels.js", JS, include_str!("assets/labels.js")),
     ("marked.js", JS, include_str!("assets/marked.js")),

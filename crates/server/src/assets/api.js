@@ -1,19 +1,44 @@
-// The JSON API: one fetch wrapper with user-facing Chinese errors, and the
+// The JSON API: one fetch wrapper with user-facing Chinese errors (by the
+// error's stable code; the wording lives in labels.js), and the
 // service description from /api/v1/stats (limits and kind labels), fetched
 // once and shared by every module.
 
+import { ERROR_MESSAGES, PARAMETER_LABELS, STATUS_MESSAGES } from './labels.js';
+
+/** A failed request: `message` in Chinese, `code` and `detail` as the API sent them. */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, code = '', detail = '') {
     super(message);
     this.status = status;
+    this.code = code;
+    this.detail = detail;
   }
 }
 
-function errorText(status, message) {
-  if (status === 400) return `请求有误：${message}`;
-  if (status === 404) return `未找到：${message}`;
-  if (status === 503) return `检索服务暂时不可用，请稍后重试：${message}`;
-  return `出错了（${status}）：${message}`;
+/** The parameter an invalid_parameter error names (`parameter`, else its message). */
+export function parameterOf(error) {
+  if (error && typeof error.parameter === 'string' && error.parameter) return error.parameter;
+  const match = /invalid parameter `([^`]+)`/.exec(String((error && error.message) || ''));
+  return match ? match[1] : '';
+}
+
+/**
+ * The Chinese message for a failed answer, by the error's stable `code`
+ * (its English `message` is kept as detail), else by HTTP status.
+ */
+export function errorMessage(status, body) {
+  const error = (body && typeof body.error === 'object' && body.error) || {};
+  const code = typeof error.code === 'string' ? error.code : '';
+  if (code === 'invalid_parameter') {
+    const name = parameterOf(error);
+    if (!name) return `${ERROR_MESSAGES.invalid_parameter}，请检查检索条件后重试。`;
+    const [label, advice] = PARAMETER_LABELS[name] || [name, '请检查后重试。'];
+    return `参数“${label}”（${name}）有误：${advice}`;
+  }
+  if (Object.hasOwn(ERROR_MESSAGES, code)) return ERROR_MESSAGES[code];
+  if (Object.hasOwn(STATUS_MESSAGES, status)) return STATUS_MESSAGES[status];
+  if (status >= 500) return ERROR_MESSAGES.internal;
+  return `请求没有成功（HTTP ${status}），请稍后重试。`;
 }
 
 /** GETs a JSON endpoint; throws ApiError with a Chinese, user-facing message. */
@@ -33,8 +58,8 @@ export async function api(path, params, signal) {
     body = null;
   }
   if (!response.ok) {
-    const message = (body && body.error && body.error.message) || `HTTP ${response.status}`;
-    throw new ApiError(response.status, errorText(response.status, message));
+    const error = (body && body.error) || {};
+    throw new ApiError(response.status, errorMessage(response.status, body), String(error.code || ''), String(error.message || ''));
   }
   if (body == null) throw new ApiError(response.status, '服务器返回了无法识别的数据，请稍后重试。');
   return body;

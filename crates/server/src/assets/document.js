@@ -1,7 +1,7 @@
 // The document view: metadata, full text with marks, how each field was
 // read (解析依据), and similar publications.
 
-import { api, isAbort } from './api.js';
+import { api, isAbort, kindLabel } from './api.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
@@ -27,7 +27,7 @@ export async function loadDocument(seq) {
     loadSimilar(id, seq);
   } catch (err) {
     if (isAbort(err) || isStale(seq)) return;
-    showError(err.message || '文件加载失败，请稍后重试。');
+    showError(err.message || '文件加载失败，请稍后重试。', err);
     panel.replaceChildren(backButton(), el('h2', { text: '无法显示该文件', attrs: { id: 'doc-title', tabindex: '-1' } }));
   }
 }
@@ -51,13 +51,31 @@ function renderDocument(doc) {
     backButton(),
     title,
     metadataTable(doc),
+    jumpLinks(),
     bodySection(doc),
     evidenceSection(doc),
     el('section', { className: 'doc-section', attrs: { id: 'similar', 'aria-labelledby': 'similar-title' } }, [
-      el('h3', { text: '相似文件', attrs: { id: 'similar-title' } }),
+      el('h3', { text: '相似文件', attrs: { id: 'similar-title', tabindex: '-1' } }),
       el('p', { className: 'loading-text', text: '正在查找相似文件…' }),
     ]),
   );
+}
+
+/** Buttons to the sections below a long body (hash links would re-render the view). */
+function jumpLinks() {
+  const targets = [['body-title', '正文'], ['evidence-title', '解析依据'], ['similar-title', '相似文件']];
+  const list = el('ul', { className: 'doc-jump' });
+  for (const [id, label] of targets) {
+    const button = el('button', { className: 'btn btn-small btn-quiet', text: label, attrs: { type: 'button', 'aria-controls': id } });
+    button.addEventListener('click', () => {
+      const heading = $(id);
+      if (!heading) return;
+      heading.scrollIntoView({ block: 'start' });
+      heading.focus({ preventScroll: true });
+    });
+    list.append(el('li', {}, [button]));
+  }
+  return el('nav', { className: 'doc-jump-nav', attrs: { 'aria-label': '跳转到' } }, [el('span', { className: 'muted', text: '跳转到：' }), list]);
 }
 
 function metadataTable(doc) {
@@ -99,7 +117,7 @@ function topicScores(topics) {
 /** Full text as paragraphs, with query words marked when a query is set. */
 function bodySection(doc) {
   const section = el('section', { className: 'doc-section doc-body', attrs: { 'aria-labelledby': 'body-title' } });
-  section.append(el('h3', { text: '正文', attrs: { id: 'body-title' } }));
+  section.append(el('h3', { text: '正文', attrs: { id: 'body-title', tabindex: '-1' } }));
   const body = String(doc.body || '');
   let paragraphs = null;
   if (doc.body_html) {
@@ -115,11 +133,15 @@ function bodySection(doc) {
   return section;
 }
 
-/** 解析依据: which rule decided each field, and the topic terms. */
+/**
+ * 解析依据: for each field, what decided it in the API's Chinese words
+ * (`explanation`) and the text it read; the rule's stable name stays as
+ * small grey secondary detail.
+ */
 function evidenceSection(doc) {
   const section = el('section', { className: 'doc-section', attrs: { id: 'evidence', 'aria-labelledby': 'evidence-title' } });
-  section.append(el('h3', { text: '解析依据', attrs: { id: 'evidence-title' } }));
-  section.append(el('p', { className: 'muted', text: '以下是系统从原始文件中读取各项信息时所依据的规则和文字。' }));
+  section.append(el('h3', { text: '解析依据', attrs: { id: 'evidence-title', tabindex: '-1' } }));
+  section.append(el('p', { className: 'muted', text: '系统从原始文件中读取各项信息时的依据，以及读到的文字。解析结果仅供参考，请以原文为准。' }));
 
   const evidence = doc.evidence || {};
   const keys = Object.keys(EVIDENCE_LABELS).filter((k) => evidence[k]);
@@ -128,15 +150,21 @@ function evidenceSection(doc) {
   if (keys.length) {
     const rows = keys.map((key) => {
       const item = evidence[key] || {};
-      return el('tr', {}, [
+      const explained = item.explanation || item.rule || '—';
+      const basis = el('td', { className: 'evidence-basis', attrs: { 'data-label': '依据' } }, [el('span', { text: explained })]);
+      if (item.rule) {
+        basis.append(el('code', { className: 'rule', text: item.rule, attrs: { title: `规则代码：${item.rule}` } }));
+      }
+      const read = item.text ? readText(key, item.text) : el('span', { className: 'muted', text: '（无）' });
+      return el('tr', { attrs: { 'data-field': key } }, [
         el('th', { text: EVIDENCE_LABELS[key] || key, attrs: { scope: 'row' } }),
-        el('td', {}, [el('code', { className: 'rule', text: item.rule || '—' })]),
-        el('td', { className: 'evidence-text', text: item.text || '' }),
+        basis,
+        el('td', { className: 'evidence-text', attrs: { 'data-label': '读到的文字' } }, [read]),
       ]);
     });
     const head = (label) => el('th', { text: label, attrs: { scope: 'col' } });
     section.append(el('table', { className: 'evidence-table' }, [
-      el('thead', {}, [el('tr', {}, [head('字段'), head('规则'), head('依据文字')])]),
+      el('thead', {}, [el('tr', {}, [head('字段'), head('依据'), head('读到的文字')])]),
       el('tbody', {}, rows),
     ]));
   } else {
@@ -153,6 +181,13 @@ function evidenceSection(doc) {
     section.append(list);
   }
   return section;
+}
+
+/** The text a rule read; a kind code read from the source is shown by its label. */
+function readText(key, text) {
+  const label = key === 'kind' ? kindLabel(text) : undefined;
+  if (!label) return textNode(text);
+  return el('span', {}, [textNode(label), el('code', { className: 'rule', text, attrs: { title: '类型代码' } })]);
 }
 
 async function loadSimilar(id, seq) {

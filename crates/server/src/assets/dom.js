@@ -74,9 +74,17 @@ export function markedNodes(html) {
   return segmentNodes(markedSegments(html));
 }
 
-export function showError(message) {
-  $('error').replaceChildren(el('strong', { text: '抱歉，' }), textNode(message));
-  $('error').hidden = false;
+/**
+ * Shows an error in Chinese; an ApiError's code follows in small grey
+ * type, with the API's own message as its tooltip.
+ */
+export function showError(message, err) {
+  const box = $('error');
+  box.replaceChildren(el('strong', { text: '抱歉，' }), textNode(message));
+  if (err && err.code) {
+    box.append(el('code', { className: 'error-code', text: err.code, attrs: { title: err.detail || null } }));
+  }
+  box.hidden = false;
 }
 
 export function clearError() {

@@ -2,8 +2,9 @@
 // builders and the paging are pure (unit-tested under Node); the paging
 // takes its page size and depth from the API's limits in /api/v1/stats.
 
-import { api, serviceInfo } from './api.js';
+import { api, kindLabel, serviceInfo } from './api.js';
 import { $, el, formatNumber, showError } from './dom.js';
+import { CSV_HEADERS } from './labels.js';
 import { state } from './nav.js';
 import { searchParams } from './state.js';
 
@@ -31,14 +32,17 @@ export function csvCell(value) {
 }
 
 /**
- * CSV text (UTF-8 BOM, CRLF line ends): the header line, then one quoted
- * row per hit; agency_path joined by ' / ', topics by ';'.
+ * CSV text for spreadsheets (UTF-8 BOM, CRLF line ends): the Chinese
+ * header line, then one quoted row per hit; agency_path joined by ' / ',
+ * topics by ';', the kind by its label (the hit's `kind_label`, else
+ * `labelOf(code)`, else the code). The JSON export keeps the codes.
  */
-export function toCsv(rows) {
-  const lines = [EXPORT_FIELDS.join(',')];
+export function toCsv(rows, labelOf = () => undefined) {
+  const lines = [CSV_HEADERS.join(',')];
   for (const row of rows || []) {
     const r = exportRecord(row);
-    const cells = [r.id, r.title, r.agency, r.agency_path.join(' / '), r.date, r.kind, r.topics.join(';'), r.url];
+    const kind = (row && row.kind_label) || labelOf(r.kind) || r.kind;
+    const cells = [r.id, r.title, r.agency, r.agency_path.join(' / '), r.date, kind, r.topics.join(';'), r.url];
     lines.push(cells.map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -85,13 +89,13 @@ export async function exportResults(format) {
     const fetchPage = (page, perPage) => api('search', searchParams(shown, { page, per_page: perPage, facets: 'none' }));
     const progress = (n) => { status.textContent = `正在导出… 已获取 ${formatNumber(n)} 条`; };
     const { rows, total } = await fetchAllHits(fetchPage, limits, progress);
-    if (format === 'csv') download(toCsv(rows), 'sifa-export.csv', 'text/csv;charset=utf-8');
+    if (format === 'csv') download(toCsv(rows, kindLabel), 'sifa-export.csv', 'text/csv;charset=utf-8');
     else download(toJsonExport(rows), 'sifa-export.json', 'application/json;charset=utf-8');
     const capped = total > rows.length ? `（共 ${formatNumber(total)} 条，最多导出 ${formatNumber(limits.max_result_window)} 条）` : '';
     status.textContent = `已导出 ${formatNumber(rows.length)} 条${capped}`;
   } catch (err) {
     status.textContent = '';
-    showError(`导出失败：${err && err.message ? err.message : '请稍后重试。'}`);
+    showError(`导出失败：${err && err.message ? err.message : '请稍后重试。'}`, err);
   } finally {
     exporting = false;
     buttons.forEach((b) => { b.disabled = false; });

@@ -2,56 +2,105 @@
 
 import { kindLabel } from './api.js';
 import { $, el, formatNumber, showError } from './dom.js';
+import { isLong, newestFirst, visibleEntries } from './facetlist.js';
 import { FACET_TITLES } from './labels.js';
 import { focusAfterRender, refine, state } from './nav.js';
 import { toggled, toggledAgency, toggledYear, yearCovered } from './state.js';
 
 export const toggleTopic = (topic, on) => refine({ topic: toggled(state().topic, topic, on) });
 
+/** Per facet: whether 更多 is open and the filter box's text; kept across renders. */
+const views = new Map();
+const viewOf = (name) => {
+  if (!views.has(name)) views.set(name, { expanded: false, filter: '' });
+  return views.get(name);
+};
+
 /** Builds the facet sections from a response (focus survives the rebuild). */
 export function renderFacets(facets) {
   const container = $('facet-sections');
   const active = document.activeElement;
-  const focusKey = active && container.contains(active) && active.dataset ? [active.dataset.facet, active.dataset.value] : null;
+  const inside = active && container.contains(active) && active.dataset;
+  const focusKey = inside ? [active.dataset.facet, active.dataset.value, active.dataset.role] : null;
 
   container.replaceChildren(...Object.keys(FACET_TITLES).map((name) => facetSection(name, facets[name] || [])));
 
   if (focusKey && focusKey[0]) {
-    const again = [...container.querySelectorAll('input[data-facet]')].find(
-      (input) => input.dataset.facet === focusKey[0] && input.dataset.value === focusKey[1],
+    const again = [...container.querySelectorAll('[data-facet]')].find(
+      (node) => node.dataset.facet === focusKey[0] && node.dataset.value === focusKey[1] && node.dataset.role === focusKey[2],
     );
     if (again) again.focus();
   }
 }
 
+/** Whether an entry is ticked in the current state. */
+function isChecked(name, entry) {
+  const current = state();
+  if (name === 'year') return yearCovered(current, entry.value);
+  return Boolean(entry.selected) || Boolean(current[name] && current[name].includes(entry.value));
+}
+
 function facetSection(name, values) {
   const titleId = `facet-title-${name}`;
   const section = el('section', { className: `facet facet-${name}`, attrs: { 'aria-labelledby': titleId } });
-  section.append(el('h2', { className: 'facet-title', text: FACET_TITLES[name], attrs: { id: titleId } }));
+  const title = el('h2', { className: 'facet-title', attrs: { id: titleId } }, [FACET_TITLES[name]]);
+  section.append(title);
   if (!values.length) {
     section.append(el('p', { className: 'facet-empty', text: '无' }));
     return section;
   }
+  const entries = name === 'year' ? newestFirst(values) : values;
   const shownYears = name === 'year' ? values.map((v) => v.value) : [];
-  const list = el('ul', { className: 'facet-list' });
-  for (const entry of values) list.append(facetItem(name, entry, shownYears));
-  section.append(list);
+  const items = entries.map((entry) => facetItem(name, entry, shownYears));
+  const list = el('ul', { className: 'facet-list', attrs: { id: `facet-list-${name}` } }, items);
+  if (!isLong(entries)) {
+    section.append(list);
+    return section;
+  }
+
+  title.append(el('span', { className: 'facet-total', text: `${formatNumber(entries.length)} 项` }));
+  const view = viewOf(name);
+  const filter = el('input', {
+    className: 'facet-filter',
+    attrs: {
+      type: 'search', placeholder: `查找${FACET_TITLES[name]}`, 'aria-label': `在${FACET_TITLES[name]}中查找`,
+      'aria-controls': list.id, 'data-facet': name, 'data-value': '', 'data-role': 'filter', spellcheck: 'false',
+    },
+  });
+  filter.value = view.filter;
+  const none = el('p', { className: 'facet-empty', text: '没有匹配的项', attrs: { hidden: true } });
+  const more = el('button', {
+    className: 'btn btn-small btn-quiet facet-more',
+    attrs: { type: 'button', 'aria-controls': list.id, 'data-facet': name, 'data-value': '', 'data-role': 'more' },
+  });
+
+  const apply = () => {
+    const { shown, hidden } = visibleEntries(entries, { ...view, isChecked: (entry) => isChecked(name, entry) });
+    const visible = new Set(shown);
+    items.forEach((item, i) => { item.hidden = !visible.has(i); });
+    none.hidden = shown.length > 0;
+    more.hidden = Boolean(view.filter.trim()) || (!hidden && !view.expanded);
+    more.textContent = view.expanded ? '收起' : `更多（还有 ${formatNumber(hidden)} 项）`;
+    more.setAttribute('aria-expanded', view.expanded ? 'true' : 'false');
+  };
+  filter.addEventListener('input', () => { view.filter = filter.value; apply(); });
+  more.addEventListener('click', () => { view.expanded = !view.expanded; apply(); });
+  apply();
+  section.append(filter, list, none, more);
   return section;
 }
 
 function facetItem(name, entry, shownYears) {
-  const current = state();
   const label = entry.label || entry.value;
-  let checked = Boolean(entry.selected);
-  if (name === 'year') checked = yearCovered(current, entry.value);
-  else if (current[name] && current[name].includes(entry.value)) checked = true;
-
+  const checked = isChecked(name, entry);
   const input = el('input', {
     attrs: { type: 'checkbox', 'data-facet': name, 'data-value': entry.value, 'data-label': label },
   });
   input.checked = checked;
   input.addEventListener('change', () => {
     const now = state();
+    viewOf(name).expanded = false; // the ticked entry stays in view; 更多 is for one look
+    showResultsOnPhone();
     if (name === 'agency') refine({ agency: toggledAgency(now.agency, entry.value, input.checked, label) });
     else if (name === 'year') refine(toggledYear(now, entry.value, input.checked, shownYears));
     else refine({ [name]: toggled(now[name], entry.value, input.checked) });
@@ -64,6 +113,26 @@ function facetItem(name, entry, shownYears) {
   return el('li', { className: `facet-item depth-${depth}${checked ? ' is-checked' : ''}` }, [
     el('label', { className: 'facet-option' }, [input, text, count]),
   ]);
+}
+
+/** Opens or closes the filter panel (a drawer at phone width). */
+export function setPanelOpen(open) {
+  $('filters-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+  $('facets').classList.toggle('is-open', open);
+}
+
+/**
+ * At phone width the panel covers the results: ticking a facet closes it
+ * and brings the results into view once they have arrived.
+ */
+function showResultsOnPhone() {
+  const toggle = $('filters-toggle');
+  if (toggle.hidden || getComputedStyle(toggle).display === 'none') return;
+  setPanelOpen(false);
+  focusAfterRender(() => {
+    $('summary').focus({ preventScroll: true });
+    $('summary').scrollIntoView({ block: 'start' });
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { serviceInfo } from './api.js';
 import { loadDocument } from './document.js';
 import { $, clearError, formatNumber } from './dom.js';
 import { exportResults, toCsv, toJsonExport } from './export.js';
-import { applyDates, clearAllFilters, clearDates } from './facets.js';
+import { applyDates, clearAllFilters, clearDates, setPanelOpen } from './facets.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { beginRender, readLocation, refine, setRenderer, state } from './nav.js';
 import { loadResults } from './results.js';
@@ -40,7 +40,6 @@ function showView(view) {
 function syncControls(current) {
   const q = $('q');
   if (q.value !== current.q) q.value = current.q;
-  $('sort').value = current.sort;
   $('from').value = current.from;
   $('to').value = current.to;
   const n = filterCount(current);
@@ -82,11 +81,7 @@ function bindEvents() {
   $('export-json').addEventListener('click', () => exportResults('json'));
 
   const toggle = $('filters-toggle');
-  toggle.addEventListener('click', () => {
-    const open = toggle.getAttribute('aria-expanded') !== 'true';
-    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-    $('facets').classList.toggle('is-open', open);
-  });
+  toggle.addEventListener('click', () => setPanelOpen(toggle.getAttribute('aria-expanded') !== 'true'));
 
   window.addEventListener('popstate', () => { render(); });
 }

@@ -4,7 +4,7 @@ import { api, isAbort, serviceInfo } from './api.js';
 import { $, agencyLine, el, externalLink, formatMs, formatNumber, isSafeUrl, markedNodes, showError, textNode } from './dom.js';
 import { renderChips, renderFacets, toggleTopic } from './facets.js';
 import { appLink, focusAfterRender, isStale, runPendingFocus, state, withChanges } from './nav.js';
-import { filterCount, searchParams, stateToQuery } from './state.js';
+import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
 let searchController = null;
@@ -16,6 +16,7 @@ export async function loadResults(seq) {
   const key = stateToQuery({ ...current, doc: '' });
   if (key === lastSearchKey && lastResponse) {
     // Same search as on screen (e.g. back from a document): keep it.
+    showSort(lastResponse.sort);
     updateTitle();
     runPendingFocus();
     return;
@@ -55,22 +56,49 @@ function setLoading(loading) {
 function renderResponse(response, resultWindow) {
   const facets = response.facets || {};
   const total = response.total || 0;
-  $('summary').textContent = `共 ${formatNumber(response.total)} 条结果，用时 ${formatMs(response.took_ms)} 毫秒`;
+  const { unranked } = showSort(response.sort);
+  const order = unranked ? '（未输入关键词，按日期从新到旧排列）' : '';
+  $('summary').textContent = `共 ${formatNumber(response.total)} 条结果${order}，用时 ${formatMs(response.took_ms)} 毫秒`;
   renderChips(facets);
   renderHits(response.hits || [], total);
   renderPager(total, Number(response.per_page) || 1, resultWindow);
   renderFacets(facets);
+  $('timeline').parentElement.hidden = false;
   renderTimeline(facets);
   updateTitle();
   runPendingFocus();
 }
 
 function renderFailure(err) {
-  showError(err && err.message ? err.message : '检索失败，请稍后重试。');
+  showError(err && err.message ? err.message : '检索失败，请稍后重试。', err);
   $('summary').textContent = '检索失败';
+  showSort(null);
   $('results').replaceChildren(el('p', { className: 'empty', text: '暂时无法显示结果。' }));
   $('pager').replaceChildren();
+  // Counts of an earlier search would mislead: no facets, no timeline.
+  $('facet-sections').replaceChildren();
+  $('timeline').parentElement.hidden = true;
   renderChips({});
+}
+
+/**
+ * The sort menu shows the order the API used (the response's `sort`): an
+ * empty query asked for by relevance is answered newest first, and then
+ * relevance is not on offer.
+ */
+export function shownSort(asked, used) {
+  const sort = SORTS.includes(used) ? used : asked;
+  return { sort, unranked: asked === 'relevance' && sort !== 'relevance' };
+}
+
+function showSort(used) {
+  const select = $('sort');
+  const { sort, unranked } = shownSort(state().sort, used);
+  select.value = sort;
+  const relevance = select.querySelector('option[value="relevance"]');
+  relevance.disabled = unranked;
+  select.title = unranked ? '未输入关键词时不能按相关度排序' : '';
+  return { sort, unranked };
 }
 
 function updateTitle() {
