@@ -25,6 +25,13 @@ use crate::request::SearchRequest;
 pub const TITLE_BOOST: f32 = 3.0;
 /// How much an exact contiguous match adds over scattered pieces.
 pub const PHRASE_BOOST: f32 = 2.0;
+/// The bonus of a title that is exactly the query (法律援助法 for the
+/// 中华人民共和国法律援助法): it puts the named document first.
+pub const EXACT_TITLE_BOOST: f32 = 20.0;
+/// The bonus of a law-like title whose subject is the query (人民调解 for
+/// 宁波市人民调解条例 and 中华人民共和国人民调解法): the documents about the
+/// subject rise together and the authority prior orders them.
+pub const SUBJECT_TITLE_BOOST: f32 = 8.0;
 
 /// Builds queries for one index.
 pub struct QueryBuilder<'a> {
@@ -159,12 +166,32 @@ impl QueryBuilder<'_> {
         if parts.is_empty() {
             return None;
         }
+        if let Some(exact) = self.exact_title(parsed) {
+            parts.push((Occur::Should, exact));
+        }
         for clause in &parsed.excluded {
             if let Some(q) = self.clause(&Clause { phrase: true, ..clause.clone() }) {
                 parts.push((Occur::MustNot, q));
             }
         }
         Some(boxed(BooleanQuery::new(parts)))
+    }
+
+    /// A bonus for documents whose title is the query's words as a whole,
+    /// or whose law-like title names them as its subject.
+    fn exact_title(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let words: String = parsed.positive_clauses().map(|c| fold(&c.text)).collect();
+        let key = sifa_store::document::title_keys(&words).pop()?;
+        let term = |field: Field, text: &str, boost: f32| {
+            boxed(BoostQuery::new(
+                boxed(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)),
+                boost,
+            ))
+        };
+        Some(any_of(vec![
+            term(self.schema.title_key, &key, EXACT_TITLE_BOOST),
+            term(self.schema.title_subject, &key, SUBJECT_TITLE_BOOST),
+        ]))
     }
 
     /// Exclusions only (`-律师` with nothing else): all documents but those.

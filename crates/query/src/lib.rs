@@ -16,6 +16,7 @@ mod error;
 mod facets;
 mod highlight;
 pub mod parse;
+mod ranking;
 mod request;
 mod response;
 mod search;

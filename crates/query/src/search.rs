@@ -16,7 +16,7 @@ use crate::highlight::Highlighter;
 use crate::parse::parse;
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
-use crate::{QueryError, Snapshot};
+use crate::{QueryError, Snapshot, ranking};
 
 /// Days since the epoch used for documents without a date: after all
 /// dated documents in either date order.
@@ -28,14 +28,23 @@ type SortKey = (f64, f64);
 
 fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
     TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
-        let dates = segment.fast_fields().date(names::DATE).ok();
+        let fast = segment.fast_fields();
+        let dates = fast.date(names::DATE).ok();
+        let kinds = fast.u64(names::KIND_RANK).ok();
+        let levels = fast.u64(names::LEVEL_RANK).ok();
         move |doc, score| {
             let days = dates
                 .as_ref()
                 .and_then(|c| c.first(doc))
                 .map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
             match sort {
-                Sort::Relevance => (f64::from(score), days),
+                Sort::Relevance => {
+                    let prior = ranking::prior(
+                        kinds.as_ref().and_then(|c| c.first(doc)),
+                        levels.as_ref().and_then(|c| c.first(doc)),
+                    );
+                    (f64::from(score * prior), days)
+                }
                 Sort::DateDesc => (days, f64::from(score)),
                 Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
             }
@@ -193,6 +202,6 @@ mod tests {
         assert_eq!(snapshot.count(&searcher, &request("调解", &[])).unwrap(), 3);
         assert_eq!(snapshot.count(&searcher, &request("调解 -人民调解", &[])).unwrap(), 0);
         assert_eq!(snapshot.count(&searcher, &request("调解", &[("agency", "山东省/青岛市")])).unwrap(), 1);
-        assert_eq!(snapshot.count(&searcher, &request("", &[("topic", "法律援助")])).unwrap(), 2);
+        assert_eq!(snapshot.count(&searcher, &request("", &[("topic", "法律援助")])).unwrap(), 3);
     }
 }

@@ -1,4 +1,4 @@
-//! A small index built by the tests of this crate: seven publications
+//! A small index built by the tests of this crate: eight publications
 //! written for the purpose, covering the levels, kinds, topics and dates
 //! the query side distinguishes (and one traditional-script repost).
 
@@ -9,7 +9,7 @@ use sifa_store::{GenerationBuilder, IndexLocation, WriterSettings, to_document};
 use crate::{SearchEngine, SearchParams, SearchRequest};
 
 /// How many publications the fixture holds.
-pub const DOCUMENTS: usize = 7;
+pub const DOCUMENTS: usize = 8;
 
 /// The analysis with the shipped dictionary, loaded once per test binary.
 pub fn analysis() -> ChineseAnalysis {
@@ -55,7 +55,7 @@ fn with(
     p
 }
 
-/// The seven publications.
+/// The eight publications.
 pub fn publications() -> Vec<Publication> {
     use AgencyLevel::*;
     vec![
@@ -100,6 +100,13 @@ pub fn publications() -> Vec<Publication> {
             Some("2024-06-01"),
             Kind::Notice,
             &["人民调解"],
+        ),
+        with(
+            publication("aid-rule", "山东省法律援助条例", "为了规范法律援助工作，根据《中华人民共和国法律援助法》，结合本省实际，制定本条例。"),
+            None,
+            None,
+            Kind::LocalRegulation,
+            &["法律援助"],
         ),
         with(
             publication("undated-note", "关于公共法律服务平台的说明", "公共法律服务平台提供咨询、查询和预约服务。"),

@@ -65,7 +65,114 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
     doc.add_text(schema.content_hash, &fingerprint);
     doc.add_text(schema.evidence_json, serde_json::to_string(&publication.evidence).expect("evidence serialises"));
     doc.add_u64(schema.chars, publication.chars() as u64);
+    for key in title_keys(&title) {
+        doc.add_text(schema.title_key, key);
+    }
+    if let Some(subject) = title_subject(&title) {
+        doc.add_text(schema.title_subject, subject);
+    }
+    doc.add_u64(schema.kind_rank, kind_rank(publication.kind));
+    doc.add_u64(schema.level_rank, level_rank(publication.agency_level));
     (doc, fingerprint)
+}
+
+/// The national prefix that law titles carry and researchers often omit.
+const NATIONAL_PREFIX: &str = "中华人民共和国";
+
+/// The exact-title keys of a folded title or query: its letters and digits,
+/// and the same without the national prefix.
+pub fn title_keys(folded: &str) -> Vec<String> {
+    let key: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut keys = Vec::with_capacity(2);
+    if let Some(short) = key.strip_prefix(NATIONAL_PREFIX).filter(|s| !s.is_empty()) {
+        keys.push(short.to_string());
+    }
+    if !key.is_empty() {
+        keys.push(key);
+    }
+    keys
+}
+
+/// Words that end the title of a law, regulation or rule and name its
+/// form, not its subject; longest first.
+const FORM_SUFFIXES: [&str; 14] = [
+    "实施细则", "实施办法", "实施条例", "暂行条例", "暂行办法", "暂行规定", "若干规定", "条例", "办法", "规定", "细则", "规则",
+    "决定", "法",
+];
+
+/// The subject a law-like title names: the title key without the national
+/// prefix, a leading region (宁波市, 山东省) and the form word at its end
+/// (中华人民共和国人民调解法, 宁波市人民调解条例 → 人民调解). `None` for
+/// titles that are not of that shape or leave fewer than two characters.
+pub fn title_subject(folded: &str) -> Option<String> {
+    let key: String = folded.chars().filter(|c| c.is_alphanumeric()).collect();
+    let key = key.strip_prefix(NATIONAL_PREFIX).unwrap_or(&key);
+    let stem = FORM_SUFFIXES.iter().find_map(|suffix| key.strip_suffix(suffix))?;
+    let subject = strip_region(stem);
+    (subject.chars().count() >= 2).then(|| subject.to_string())
+}
+
+/// `text` without a leading region name of three to seven characters
+/// ending in 省, 自治区, 市, 州, 盟 or 县 (宁波市, 山东省; a district-level
+/// prefix is rare in titles). Two-character openings such as 城市 are kept.
+fn strip_region(text: &str) -> &str {
+    for (count, (offset, c)) in text.char_indices().enumerate().take(7) {
+        let end = offset + c.len_utf8();
+        if count >= 2 && matches!(c, '省' | '市' | '州' | '盟' | '县') {
+            return &text[end..];
+        }
+        if count >= 2 && text[..end].ends_with("自治区") {
+            return &text[end..];
+        }
+    }
+    text
+}
+
+/// The place of `kind` in [`Kind::ALL`], for the `kind_rank` fast field.
+pub fn kind_rank(kind: Kind) -> u64 {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(Kind::ALL.len() - 1) as u64
+}
+
+/// The kind stored as `kind_rank`.
+pub fn kind_of_rank(rank: u64) -> Kind {
+    Kind::ALL.get(rank as usize).copied().unwrap_or(Kind::Other)
+}
+
+/// The agency level as a number: 0 unknown, 1 national … 4 county.
+pub fn level_rank(level: Option<AgencyLevel>) -> u64 {
+    match level {
+        None => 0,
+        Some(AgencyLevel::National) => 1,
+        Some(AgencyLevel::Provincial) => 2,
+        Some(AgencyLevel::City) => 3,
+        Some(AgencyLevel::County) => 4,
+    }
+}
+
+/// The level stored as `level_rank`.
+pub fn level_of_rank(rank: u64) -> Option<AgencyLevel> {
+    [AgencyLevel::National, AgencyLevel::Provincial, AgencyLevel::City, AgencyLevel::County]
+        .get((rank as usize).checked_sub(1)?)
+        .copied()
+}
+
+#[cfg(test)]
+mod keys {
+    use super::*;
+
+    #[test]
+    fn title_keys_and_subjects() {
+        assert_eq!(title_keys("中华人民共和国法律援助法"), ["法律援助法", "中华人民共和国法律援助法"]);
+        assert_eq!(title_keys("关于《通知》的说明"), ["关于通知的说明"]);
+        assert_eq!(title_subject("中华人民共和国人民调解法").as_deref(), Some("人民调解"));
+        assert_eq!(title_subject("宁波市人民调解条例").as_deref(), Some("人民调解"));
+        assert_eq!(title_subject("广西壮族自治区法律援助条例").as_deref(), Some("法律援助"));
+        assert_eq!(title_subject("法律援助条例").as_deref(), Some("法律援助"));
+        assert_eq!(title_subject("司法鉴定程序通则"), None, "no form word at the end");
+        assert_eq!(title_subject("中华人民共和国刑法"), None, "a one-character subject is too short to mean anything");
+        assert_eq!(title_subject("市场监督管理条例").as_deref(), Some("市场监督管理"));
+        assert_eq!(title_subject("城市管理条例").as_deref(), Some("城市管理"), "a two-character opening is not a region");
+    }
 }
 
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {

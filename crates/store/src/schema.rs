@@ -45,6 +45,10 @@ pub mod names {
     pub const CONTENT_HASH: &str = "content_hash";
     pub const EVIDENCE_JSON: &str = "evidence_json";
     pub const CHARS: &str = "chars";
+    pub const TITLE_KEY: &str = "title_key";
+    pub const TITLE_SUBJECT: &str = "title_subject";
+    pub const KIND_RANK: &str = "kind_rank";
+    pub const LEVEL_RANK: &str = "level_rank";
 }
 
 /// Handles of every field; build with [`IndexSchema::new`] or read from an
@@ -74,6 +78,15 @@ pub struct IndexSchema {
     pub content_hash: Field,
     pub evidence_json: Field,
     pub chars: Field,
+    /// The folded title with only letters and digits, once as written and
+    /// once without a 中华人民共和国 prefix: an exact-title match is one term.
+    pub title_key: Field,
+    /// The subject a law-like title names (人民调解 for 宁波市人民调解条例).
+    pub title_subject: Field,
+    /// Fast fields for ranking: the kind's place in [`sifa_model::Kind::ALL`]
+    /// and the agency level (0 unknown, 1 national … 4 county).
+    pub kind_rank: Field,
+    pub level_rank: Field,
 }
 
 fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -106,6 +119,10 @@ impl IndexSchema {
         b.add_text_field(names::CONTENT_HASH, STRING);
         b.add_text_field(names::EVIDENCE_JSON, STORED);
         b.add_u64_field(names::CHARS, NumericOptions::default().set_stored());
+        b.add_text_field(names::TITLE_KEY, STRING);
+        b.add_text_field(names::TITLE_SUBJECT, STRING);
+        b.add_u64_field(names::KIND_RANK, FAST);
+        b.add_u64_field(names::LEVEL_RANK, FAST);
         Self::from_schema(b.build()).expect("the schema just built has every field")
     }
 
@@ -136,6 +153,10 @@ impl IndexSchema {
             content_hash: f(names::CONTENT_HASH)?,
             evidence_json: f(names::EVIDENCE_JSON)?,
             chars: f(names::CHARS)?,
+            title_key: f(names::TITLE_KEY)?,
+            title_subject: f(names::TITLE_SUBJECT)?,
+            kind_rank: f(names::KIND_RANK)?,
+            level_rank: f(names::LEVEL_RANK)?,
             schema,
         })
     }
