@@ -18,12 +18,12 @@ const LEAD_CHARS: usize = 16;
 
 /// The words of a query to mark in results.
 ///
-/// The query's words are marked where they stand whole; only a text that
-/// holds none of them whole gets their pieces marked (法律援助 is marked,
-/// not every 法律 around it).
+/// Marks follow matching: a query word matches where its characters stand
+/// together ([`ChineseAnalysis::query_words`]), so that is what is marked,
+/// whole; never its pieces (司法局 marks no 司法 of 司法行政, 人民法院 marks no
+/// 人民法 of 人民法治). Quoted phrases are marked as phrases.
 pub struct Highlighter {
     matcher: Option<AhoCorasick>,
-    pieces: Option<AhoCorasick>,
 }
 
 fn matcher(mut patterns: Vec<String>) -> Option<AhoCorasick> {
@@ -38,47 +38,42 @@ fn matcher(mut patterns: Vec<String>) -> Option<AhoCorasick> {
 impl Highlighter {
     pub fn new(parsed: &ParsedQuery, analysis: &ChineseAnalysis) -> Self {
         let mut words: Vec<String> = Vec::new();
-        let mut pieces: Vec<String> = Vec::new();
         for clause in parsed.positive_clauses() {
             let folded = fold(&clause.text);
-            if !clause.phrase {
-                pieces.extend(analysis.finest_pieces(&folded).into_iter().map(|p| p.text));
+            if clause.phrase {
+                words.push(folded);
+            } else {
+                words.extend(analysis.query_words(&folded).into_iter().map(|w| w.text));
             }
-            pieces.push(folded.clone());
-            words.push(folded);
         }
-        Self { matcher: matcher(words), pieces: matcher(pieces) }
+        Self { matcher: matcher(words) }
     }
 
     /// Character spans `[start, end)` of matches in `text`, merged.
     ///
-    /// Most texts are simplified already, so the query's whole words are
-    /// first looked for as written; only a text where they are not found is
+    /// Most texts are simplified already, so the query's words are first
+    /// looked for as written; only a text where they are not found is
     /// folded (a traditional repost, full-width letters, pinyin glosses that
-    /// split a word) and searched for the words, then their pieces. Folding
-    /// drops glosses (會(huì)議), so those spans are mapped back to the
-    /// original characters.
+    /// split a word) and searched again. Folding drops glosses (會(huì)議), so
+    /// those spans are mapped back to the original characters.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        if let Some(words) = &self.matcher {
-            let whole: Vec<(usize, usize)> = words.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            if !whole.is_empty() {
-                return char_spans(text, whole);
-            }
+        let Some(words) = &self.matcher else { return Vec::new() };
+        let (as_written, found) = matches(words, text);
+        if found == words.patterns_len() {
+            return char_spans(text, as_written);
         }
         let normalized = normalize(text);
-        let spans = char_spans(&normalized.text, self.byte_spans(&normalized.text));
+        let (folded, found_folded) = matches(words, &normalized.text);
+        if found_folded <= found {
+            return char_spans(text, as_written);
+        }
+        let spans = char_spans(&normalized.text, folded);
         merge(spans.into_iter().map(|(s, e)| normalized.original_char_range(s, e)).map(|r| (r.start, r.end)).collect())
     }
 
-    /// Byte spans of the whole words in `text`, else of their pieces.
+    /// Byte spans of the query's words in `text`.
     fn byte_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        for matcher in [&self.matcher, &self.pieces].into_iter().flatten() {
-            let spans: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            if !spans.is_empty() {
-                return spans;
-            }
-        }
-        Vec::new()
+        self.matcher.iter().flat_map(|m| m.find_iter(text)).map(|m| (m.start(), m.end())).collect()
     }
 
     /// The part of a long text worth a snippet: around its densest cluster
@@ -118,6 +113,20 @@ impl Highlighter {
 const REGION_BYTES: usize = 2048;
 /// The span of bytes in which matches count as one cluster (~120 Han characters).
 const DENSE_BYTES: usize = 360;
+
+/// Byte spans of every match of `words` in `text`, and how many different
+/// words were found.
+fn matches(words: &AhoCorasick, text: &str) -> (Vec<(usize, usize)>, usize) {
+    let mut seen = vec![false; words.patterns_len()];
+    let spans = words
+        .find_iter(text)
+        .map(|m| {
+            seen[m.pattern().as_usize()] = true;
+            (m.start(), m.end())
+        })
+        .collect();
+    (spans, seen.iter().filter(|s| **s).count())
+}
 
 /// Byte spans of `text` (sorted) as merged character spans.
 fn char_spans(text: &str, byte_spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -296,10 +305,22 @@ mod tests {
     }
 
     #[test]
-    fn pieces_are_marked_only_where_the_word_is_not_whole() {
+    fn words_are_marked_whole_never_their_stray_pieces() {
         let h = highlighter("法律援助");
         assert_eq!(h.mark_all("法律援助与法律服务"), "<mark>法律援助</mark>与法律服务");
-        assert_eq!(h.mark_all("法律服务和援助"), "<mark>法律</mark>服务和<mark>援助</mark>");
+        assert_eq!(h.mark_all("法律服务和援助"), "法律服务和援助", "the word is not there, so nothing is marked");
+        assert_eq!(highlighter("司法局").mark_all("推进司法行政工作"), "推进司法行政工作");
+        assert_eq!(highlighter("人民法院").mark_all("人民法治与人民法院"), "人民法治与<mark>人民法院</mark>");
+        assert_eq!(
+            highlighter("行政复议纠错率").mark_all("行政复议案件的纠错率"),
+            "<mark>行政复议</mark>案件的<mark>纠错率</mark>",
+            "separate words of a run are marked where each stands"
+        );
+    }
+
+    #[test]
+    fn traditional_text_is_marked_whole() {
+        assert_eq!(highlighter("行政复议工作白皮书").mark_all("發佈行政復議工作白皮書"), "發佈<mark>行政復議工作白皮書</mark>");
     }
 
     #[test]

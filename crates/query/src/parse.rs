@@ -2,7 +2,7 @@
 //!
 //! - words separated by spaces must all match;
 //! - `"quoted phrases"` (straight or curly quotes) match contiguously;
-//! - `-word` excludes; `A OR B` matches either;
+//! - `-word` excludes; `A OR B` (also `or`, `|`) matches either;
 //! - `title:词` or `title:"短语"` looks in titles only.
 //!
 //! Nothing here fails: an unbalanced quote runs to the end, a lone `-`,
@@ -102,13 +102,19 @@ fn tokenize(input: &str) -> Vec<Token> {
             i += 1;
         }
         let text: String = chars[start..i].iter().collect();
-        if text == "OR" && !negated && scope == Scope::Anywhere {
+        if is_or(&text) && !negated && scope == Scope::Anywhere {
             tokens.push(Token::Or);
         } else if has_content(&text) {
             tokens.push(Token::Clause { clause: Clause { text, phrase: false, scope }, negated });
         }
     }
     tokens
+}
+
+/// `OR` in any case, or `|`: researchers type `or` as often as `OR`, and
+/// the English word is never what they are looking for in Chinese texts.
+fn is_or(text: &str) -> bool {
+    text.eq_ignore_ascii_case("or") || text == "|"
 }
 
 /// Parses a query string; never fails.
@@ -151,6 +157,13 @@ mod tests {
         assert_eq!(q.required[2], vec![word("调解"), word("仲裁")]);
         assert_eq!(q.required[3][0].scope, Scope::Title);
         assert_eq!(q.excluded, vec![word("律师")]);
+    }
+
+    #[test]
+    fn or_in_any_case_and_the_bar_join_alternatives() {
+        for q in ["调解 or 仲裁", "调解 Or 仲裁", "调解 | 仲裁"] {
+            assert_eq!(parse(q).required, vec![vec![word("调解"), word("仲裁")]], "{q}");
+        }
     }
 
     #[test]

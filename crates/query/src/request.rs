@@ -64,8 +64,9 @@ pub struct SearchParams {
     pub page: Option<String>,
     /// Hits per page, 1 to 100 (default 10).
     pub per_page: Option<String>,
-    /// Comma-separated facet names (`agency,topic,kind,year`), `none`, or
-    /// absent for all.
+    /// Comma-separated facet names (`agency,topic,kind,year,month`; `month`
+    /// and `year` both give the timeline, months only for ranges of at most
+    /// two years), `none`, or absent for all.
     pub facets: Option<String>,
 }
 

@@ -59,7 +59,10 @@ pub struct Facets {
     pub agency: Vec<FacetCount>,
     pub topic: Vec<FacetCount>,
     pub kind: Vec<FacetCount>,
+    /// Publications per year (`2024`, label 2024年), oldest first.
     pub year: Vec<FacetCount>,
+    /// Publications per month (`2024-03`, label 3月), counted when `from`
+    /// and `to` span at most two years (ask with `facets=month` or `year`).
     pub month: Vec<FacetCount>,
 }
 

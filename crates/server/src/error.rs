@@ -33,6 +33,9 @@ pub enum ApiError {
     Unauthorized,
     #[error(transparent)]
     Admin(#[from] AdminFailure),
+    /// The request took longer than the server allows.
+    #[error("the request took too long; narrow the search or try again")]
+    Timeout,
 }
 
 impl ApiError {
@@ -53,6 +56,7 @@ impl ApiError {
             ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
             ApiError::Admin(AdminFailure::Busy(_)) => (StatusCode::CONFLICT, "busy"),
             ApiError::Admin(AdminFailure::Failed(_)) => (StatusCode::INTERNAL_SERVER_ERROR, "admin_failed"),
+            ApiError::Timeout => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
         }
     }
 
@@ -83,13 +87,24 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = self.status_and_code();
         let message = self.message();
-        let mut response = (status, Json(ErrorBody { error: ErrorDetail { code, message: message.clone() } })).into_response();
+        let parameter = match &self {
+            ApiError::Query(QueryError::InvalidParameter { parameter, .. }) => Some(*parameter),
+            _ => None,
+        };
+        let body = ErrorBody { error: ErrorDetail { code, message: message.clone(), parameter } };
+        let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response.extensions_mut().insert(Failure { code, message });
         response
     }
+}
+
+/// The timeout layer answers a bare 503; this gives it the API's error body.
+pub async fn timeout_as_error(response: Response) -> Response {
+    let bare = response.status() == StatusCode::SERVICE_UNAVAILABLE && response.extensions().get::<Failure>().is_none();
+    if bare { ApiError::Timeout.into_response() } else { response }
 }
 
 /// Logs every server-side failure once, with the route it answered.
@@ -102,4 +117,19 @@ pub async fn log_failures(request: Request, next: Next) -> Response {
         tracing::error!(%path, status = response.status().as_u16(), code = failure.code, error = %failure.message, "request failed");
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_bare_timeout_gets_the_error_body_and_other_answers_pass() {
+        let bare = StatusCode::SERVICE_UNAVAILABLE.into_response();
+        let answered = timeout_as_error(bare).await;
+        assert_eq!(answered.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(answered.extensions().get::<Failure>().map(|f| f.code), Some("timeout"));
+        let unavailable = ApiError::AdminDisabled.into_response();
+        assert_eq!(timeout_as_error(unavailable).await.status(), StatusCode::NOT_FOUND);
+    }
 }

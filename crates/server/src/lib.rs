@@ -142,12 +142,23 @@ pub fn app(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .with_state(state)
         .layer(CompressionLayer::new())
-        .layer(CorsLayer::new().allow_methods([Method::GET]).allow_origin(tower_http::cors::Any))
+        .layer(cors())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
+        .layer(axum::middleware::map_response(error::timeout_as_error))
         .layer(TraceLayer::new_for_http())
         .layer(axum::middleware::from_fn(error::log_failures))
         .layer(axum::middleware::map_response(security_headers))
+}
+
+/// Any origin may read the API; preflights are answered for the methods
+/// and headers that clients send (JSON bodies, bearer tokens).
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT, header::ACCEPT_LANGUAGE])
+        .allow_origin(tower_http::cors::Any)
+        .max_age(Duration::from_secs(3600))
 }
 
 async fn security_headers(mut response: Response) -> Response {

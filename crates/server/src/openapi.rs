@@ -20,9 +20,12 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ErrorDetail {
     /// Stable, machine-readable: invalid_parameter, document_not_found, not_found, method_not_allowed,
-    /// index_unavailable, unavailable, admin_disabled, unauthorized, busy, admin_failed, internal.
+    /// index_unavailable, unavailable, timeout, admin_disabled, unauthorized, busy, admin_failed, internal.
     pub code: &'static str,
     pub message: String,
+    /// For invalid_parameter: the parameter to fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<&'static str>,
 }
 
 /// Publications similar to one.
@@ -50,6 +53,8 @@ pub struct StatsResponse {
 
 /// Parameters that may be given more than once.
 const REPEATABLE: &[&str] = &["agency", "topic", "kind"];
+/// Parameters that are whole numbers, with their smallest value.
+const INTEGERS: &[(&str, u64)] = &[("page", 1), ("per_page", 1)];
 
 /// Query parameters from the fields of the request type.
 fn search_parameters() -> Vec<Value> {
@@ -59,10 +64,11 @@ fn search_parameters() -> Vec<Value> {
         .into_iter()
         .map(|(name, property)| {
             let repeatable = REPEATABLE.contains(&name.as_str());
-            let schema = if repeatable {
-                json!({"type": "array", "items": {"type": "string"}})
-            } else {
-                json!({"type": "string"})
+            let integer = INTEGERS.iter().find(|(n, _)| *n == name);
+            let schema = match (repeatable, integer) {
+                (true, _) => json!({"type": "array", "items": {"type": "string"}}),
+                (false, Some((_, minimum))) => json!({"type": "integer", "minimum": minimum}),
+                (false, None) => json!({"type": "string"}),
             };
             json!({
                 "name": name, "in": "query", "required": false,
@@ -94,24 +100,42 @@ pub fn document() -> Value {
     let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}});
     let q = json!({"name": "q", "in": "query", "required": false, "schema": {"type": "string"}});
     let bearer = json!([{"bearer": []}]);
+    // Every route can answer these; each route adds its own.
+    let responses = |ok: Value, own: &[(&str, &str)]| -> Value {
+        let mut all = Map::new();
+        all.insert("200".into(), ok);
+        for (status, description) in own.iter().chain(&[
+            ("405", "The route does not answer this method (method_not_allowed)"),
+            ("500", "An internal failure (internal, admin_failed)"),
+            ("503", "No index is available yet, or the request took too long (index_unavailable, unavailable, timeout)"),
+        ]) {
+            all.insert(status.to_string(), failure(description));
+        }
+        Value::Object(all)
+    };
+    let ok = json!({"description": "OK"});
+    let invalid = ("400", "A parameter is invalid (invalid_parameter; `parameter` names it)");
+    let missing = ("404", "No such publication (document_not_found)");
+    let unauthorized = ("401", "Missing or wrong token (unauthorized)");
+    let disabled = ("404", "Admin operations are disabled (admin_disabled)");
     json!({
         "openapi": "3.0.3",
         "info": {"title": "sifa search API", "version": "1", "description": "Full-text search over Chinese judicial-administration publications."},
         "paths": {
-            "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets", "parameters": search_parameters(),
-                "responses": {"200": search, "400": failure("A parameter is invalid")}}},
+            "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets (months are counted when from and to span at most two years)",
+                "parameters": search_parameters(), "responses": responses(search, &[invalid])}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence; q marks its words in body_html",
-                "parameters": [id.clone(), q.clone()], "responses": {"200": document, "404": failure("No such publication")}}},
+                "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, missing])}},
             "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
-                "parameters": [id], "responses": {"200": similar, "404": failure("No such publication")}}},
-            "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": {"200": suggest}}},
-            "/api/v1/stats": {"get": {"summary": "What the index holds", "responses": {"200": stats}}},
-            "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OK"}}}},
+                "parameters": [id], "responses": responses(similar, &[missing])}},
+            "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid])}},
+            "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits and kind labels", "responses": responses(stats, &[])}},
+            "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": responses(ok.clone(), &[])}},
             "/api/v1/admin/reindex": {"post": {"summary": "Rebuild the index from the data directory and switch to it", "security": bearer.clone(),
-                "responses": {"200": reindexed, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled"), "409": failure("Another process is writing the index")}}},
+                "responses": responses(reindexed, &[unauthorized, disabled, ("409", "Another process is writing the index (busy)")])}},
             "/api/v1/admin/reload": {"post": {"summary": "Switch to the live generation now", "security": bearer,
-                "responses": {"200": reloaded, "401": failure("Missing or wrong token"), "404": failure("Admin operations are disabled")}}},
-            "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "OK"}}}}
+                "responses": responses(reloaded, &[unauthorized, disabled])}},
+            "/healthz": {"get": {"summary": "Liveness", "responses": responses(ok, &[])}}
         },
         "components": {
             "schemas": schemas,

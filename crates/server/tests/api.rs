@@ -283,3 +283,53 @@ async fn headers_cors_and_compression() {
     assert_eq!(response.headers()["content-encoding"], "gzip");
     assert!(response.headers().contains_key("content-security-policy"));
 }
+
+#[tokio::test]
+async fn cors_preflight_allows_json_and_bearer_headers() {
+    let response = app(AppState::read_only(engine()))
+        .oneshot(
+            Request::builder()
+                .method(Method::OPTIONS)
+                .uri("/api/v1/search")
+                .header("Origin", "https://example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "content-type, authorization")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let allowed = response.headers()["access-control-allow-headers"].to_str().unwrap().to_ascii_lowercase();
+    assert!(allowed.contains("content-type") && allowed.contains("authorization"), "{allowed}");
+}
+
+#[tokio::test]
+async fn errors_name_their_parameter_and_the_spec_lists_every_status() {
+    let (status, body) = get("/api/v1/search?per_page=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["error"]["parameter"], "per_page", "{body}");
+    let (_, spec) = get("/api/v1/openapi.json").await;
+    let search = &spec["paths"]["/api/v1/search"]["get"];
+    for status in ["200", "400", "405", "500", "503"] {
+        assert!(search["responses"][status].is_object(), "search documents {status}");
+    }
+    assert!(spec["paths"]["/api/v1/documents/{id}"]["get"]["responses"]["404"].is_object());
+    let parameter = |name: &str| {
+        search["parameters"].as_array().unwrap().iter().find(|p| p["name"] == name).cloned().unwrap_or_default()
+    };
+    assert_eq!(parameter("page")["schema"]["type"], "integer");
+    assert_eq!(parameter("per_page")["schema"]["type"], "integer");
+    let month = &spec["components"]["schemas"]["Facets"]["properties"]["month"];
+    assert!(month.is_object(), "the month facet is described");
+}
+
+#[tokio::test]
+async fn month_facets_are_asked_for_by_name_and_lowercase_or_joins() {
+    let r = search("facets=month&from=2024-01-01&to=2024-12-31").await;
+    assert!(r["facets"]["month"].as_array().is_some_and(|m| !m.is_empty()), "{}", r["facets"]);
+    assert!(r["facets"]["agency"].as_array().unwrap().is_empty(), "only what was asked for");
+    let either = search(&format!("q={}", enc("社区矫正 or 法律援助"))).await["total"].as_u64().unwrap();
+    let one = search(&format!("q={}", enc("社区矫正"))).await["total"].as_u64().unwrap();
+    assert!(either > one, "or joins alternatives: {either} vs {one}");
+}
