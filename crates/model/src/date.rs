@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod given;
+
 /// How much of a [`PubDate`] the source actually showed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,7 +99,8 @@ impl fmt::Display for PubDate {
 impl FromStr for PubDate {
     type Err = PubDateError;
 
-    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, the canonical forms; dates
+    /// in the other shapes sources write are read by [`PubDate::parse_given`].
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || PubDateError(s.to_string());
         let mut parts = s.trim().split('-');

@@ -6,6 +6,7 @@
 //! model never drags in tantivy or axum.
 
 mod date;
+pub mod english;
 mod kind;
 mod publication;
 mod rules;
