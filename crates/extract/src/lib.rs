@@ -37,9 +37,10 @@ pub use agency::{Agency, AgencyResolver, AgencyRules};
 pub use decode::{DecodeError, Decoded, decode, decode_declared};
 pub use document::Given;
 pub use gazetteer::{Division, Gazetteer};
-pub use id::content_fingerprint;
+pub use id::{content_fingerprint, path_id};
 pub use source::{
-    ByteCounter, MAX_FILE_BYTES, Payload, Provenance, RawItem, SkipReason, SourceFormat, parse_record, raw_items,
+    ByteCounter, MAX_FILE_BYTES, Payload, Provenance, RawItem, Record, SkipReason, SourceFormat, UNREADABLE_PREFIX,
+    UNREADABLE_RULE, Unreadable, parse_record, raw_items, unreadable_given,
 };
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};
@@ -152,12 +153,17 @@ impl Extractor {
                     let evidence = FieldEvidence { rule: "http_charset".into(), text: decoded.encoding.into() };
                     publication.evidence.insert("encoding".into(), evidence);
                 }
+                id::identify_by_path(&mut publication);
                 check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
             }
             Payload::Record(line) => {
                 let record = parse_record(&line).map_err(|e| skipped(item.source.clone(), e))?;
                 let is_html = record.html || html::looks_like_html(&record.body);
-                let publication = self.extract_text(&record.body, is_html, record.given, item.source.clone(), None);
+                let mut publication = self.extract_text(&record.body, is_html, record.given, item.source.clone(), None);
+                for Unreadable { field, value } in record.unreadable {
+                    let evidence = FieldEvidence { rule: UNREADABLE_RULE.into(), text: value };
+                    publication.evidence.insert(format!("{UNREADABLE_PREFIX}{field}"), evidence);
+                }
                 check_not_empty(publication).map_err(|reason| skipped(item.source, reason))
             }
         }

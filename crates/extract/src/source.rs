@@ -12,10 +12,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::Value;
-use sifa_model::SourceRef;
+use sifa_model::{Kind, PubDate, SourceRef};
 
 use crate::decode::DecodeError;
 use crate::document::Given;
+use crate::url::is_web_url;
 use crate::warc::{NotAPage, WarcRecords};
 
 /// Largest page file read (a government page is never near this).
@@ -295,12 +296,78 @@ pub struct Record {
     /// Whether `body` is a raw page (the record's `html`) rather than text.
     pub html: bool,
     pub given: Given,
+    /// Fields the record states that could not be read: left out of
+    /// `given` (so the text decides them) and reported.
+    pub unreadable: Vec<Unreadable>,
 }
 
-/// Parses a record leniently: a field of the wrong type is treated as
-/// missing (and extracted from the text) rather than losing the record.
-/// The text is `html` (the raw page, read like an HTML file) when the
-/// record has it, else `body`, `content` or `text`.
+/// A value a source states that could not be read, such as a date of no
+/// known shape or a title that is a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The record's field: `date`, `kind`, `url`, `title`, `agency` or `id`.
+    pub field: &'static str,
+    /// The value as the record wrote it (JSON for a value that is not text),
+    /// trimmed to a readable length.
+    pub value: String,
+}
+
+/// The evidence rule of a stated value that could not be read; the
+/// evidence is filed under `given_<field>`.
+pub const UNREADABLE_RULE: &str = "unreadable";
+/// The prefix of the evidence key of an unreadable stated value.
+pub const UNREADABLE_PREFIX: &str = "given_";
+
+/// The unreadable stated values recorded in a publication's evidence, as
+/// (field, value as written).
+pub fn unreadable_given(evidence: &sifa_model::Evidence) -> impl Iterator<Item = (&str, &str)> {
+    evidence
+        .iter()
+        .filter(|(_, e)| e.rule == UNREADABLE_RULE)
+        .filter_map(|(key, e)| key.strip_prefix(UNREADABLE_PREFIX).map(|field| (field, e.text.as_str())))
+}
+
+/// Longest value quoted in a report of an unreadable field.
+const QUOTED_CHARS: usize = 80;
+
+fn quoted(value: &Value) -> String {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
+
+/// A stated kind in any common spelling: the machine name in any case and
+/// with spaces or hyphens (`Work Plan`, `work-plan`), or the Chinese label
+/// (`通知公告`, `地方性法规`, `新闻`).
+fn given_kind(text: &str) -> Option<Kind> {
+    let text = text.trim();
+    let machine = text.to_ascii_lowercase().replace([' ', '-'], "_");
+    Kind::parse(&machine).or_else(|| {
+        let short = match text {
+            "新闻" | "动态" | "工作动态" => Some(Kind::News),
+            "通知" | "公告" | "通告" | "公示" => Some(Kind::Notice),
+            "计划" | "工作要点" | "规划" => Some(Kind::WorkPlan),
+            "报告" | "总结" | "工作总结" => Some(Kind::Report),
+            "规章" | "制度" | "规范性文件" => Some(Kind::Rule),
+            "法规" => Some(Kind::Regulation),
+            _ => None,
+        };
+        short.or_else(|| Kind::ALL.into_iter().find(|k| k.label_zh() == text))
+    })
+}
+
+/// Parses a record leniently: a field of the wrong type or of no readable
+/// shape is treated as missing (and extracted from the text) rather than
+/// losing the record, and is listed in [`Record::unreadable`]. Dates are
+/// read in any common shape ([`PubDate::parse_given`]) and given as
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; kinds in any common spelling. The
+/// text is `html` (the raw page, read like an HTML file) when the record
+/// has it, else `body`, `content` or `text`.
 pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
     let value: Value = serde_json::from_str(line.trim_start_matches('\u{feff}'))
         .map_err(|e| SkipReason::MalformedJson(e.to_string()))?;
@@ -316,18 +383,42 @@ pub fn parse_record(line: &str) -> Result<Record, SkipReason> {
     let is_html = html.is_some();
     let body =
         html.or_else(|| text("body")).or_else(|| text("content")).or_else(|| text("text")).ok_or(SkipReason::NoBody)?;
+    let mut unreadable = Vec::new();
+    let mut stated = |field: &'static str, read: &dyn Fn(&Value) -> Option<String>| -> Option<String> {
+        match map.get(field)? {
+            Value::Null => None,
+            Value::String(s) if s.trim().is_empty() => None,
+            value => {
+                let read = read(value);
+                if read.is_none() {
+                    unreadable.push(Unreadable { field, value: quoted(value) });
+                }
+                read
+            }
+        }
+    };
+    let plain = |value: &Value| value.as_str().map(str::to_string);
+    let id = stated("id", &|value| match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    });
+    let title = stated("title", &plain);
+    let agency = stated("agency", &plain);
+    let date = stated("date", &|value| match value {
+        Value::String(s) if PubDate::says_no_date(s) => Some(String::new()),
+        Value::String(s) => PubDate::parse_given(s).ok().map(|d| d.to_string()),
+        Value::Number(n) => PubDate::parse_given(&n.as_i64()?.to_string()).ok().map(|d| d.to_string()),
+        _ => None,
+    })
+    .filter(|d| !d.is_empty());
+    let url = stated("url", &|value| value.as_str().filter(|u| is_web_url(u)).map(|u| u.trim().to_string()));
+    let kind = stated("kind", &|value| value.as_str().and_then(given_kind).map(|k| k.as_str().to_string()));
     Ok(Record {
         body,
         html: is_html,
-        given: Given {
-            id: text("id"),
-            title: text("title"),
-            agency: text("agency"),
-            date: text("date"),
-            url: text("url"),
-            kind: text("kind"),
-            ..Given::default()
-        },
+        given: Given { id, title, agency, date, url, kind, ..Given::default() },
+        unreadable,
     })
 }
 
@@ -361,6 +452,84 @@ mod tests {
         assert!(!parse_record(r#"{"body": "正文"}"#).unwrap().html);
         assert!(matches!(parse_record("[1,2]"), Err(SkipReason::MalformedJson(_))));
         assert!(matches!(parse_record("{not json"), Err(SkipReason::MalformedJson(_))));
+    }
+
+    #[test]
+    fn given_dates_are_read_in_any_common_shape() {
+        for (date, read) in [
+            (r#""2025/05/06""#, "2025-05-06"),
+            (r#""2025-5-6""#, "2025-05-06"),
+            (r#""2025年5月6日""#, "2025-05-06"),
+            (r#""20250506""#, "2025-05-06"),
+            ("20250506", "2025-05-06"),
+            (r#""2025-05-06T23:30:00-05:00""#, "2025-05-06"),
+            (r#""2025年5月""#, "2025-05"),
+            (r#""2025""#, "2025"),
+        ] {
+            let r = parse_record(&format!(r#"{{"body": "正文", "date": {date}}}"#)).unwrap();
+            assert_eq!(r.given.date.as_deref(), Some(read), "{date}");
+            assert!(r.unreadable.is_empty(), "{date}");
+        }
+    }
+
+    #[test]
+    fn unreadable_given_values_are_listed_and_left_to_the_text() {
+        let r = parse_record(
+            r#"{"body": "正文", "date": "2025年13月", "kind": "memo", "url": "www.a.gov.cn/1.html", "title": 12, "agency": ["某局"]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (r.given.date, r.given.kind, r.given.url, r.given.title, r.given.agency),
+            (None, None, None, None, None)
+        );
+        let fields: Vec<(&str, &str)> = r.unreadable.iter().map(|u| (u.field, u.value.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                ("title", "12"),
+                ("agency", r#"["某局"]"#),
+                ("date", "2025年13月"),
+                ("url", "www.a.gov.cn/1.html"),
+                ("kind", "memo")
+            ]
+        );
+        let r = parse_record(r#"{"body": "正文", "date": null, "kind": "", "title": " ", "url": null}"#).unwrap();
+        assert!(r.unreadable.is_empty(), "missing is not unreadable: {:?}", r.unreadable);
+        let r = parse_record(r#"{"body": "正文", "date": "未知"}"#).unwrap();
+        assert!(r.unreadable.is_empty() && r.given.date.is_none(), "a stated no-date is no date");
+        let long = parse_record(&format!(r#"{{"body": "正文", "date": "{}"}}"#, "日".repeat(200))).unwrap();
+        assert_eq!(long.unreadable[0].value.chars().count(), QUOTED_CHARS + 1, "quoted values are trimmed");
+    }
+
+    #[test]
+    fn given_kinds_are_read_in_common_spellings() {
+        for (kind, read) in [
+            ("work_plan", Kind::WorkPlan),
+            ("Work Plan", Kind::WorkPlan),
+            ("local-regulation", Kind::LocalRegulation),
+            ("NEWS", Kind::News),
+            ("通知公告", Kind::Notice),
+            ("地方性法规", Kind::LocalRegulation),
+            ("新闻", Kind::News),
+        ] {
+            let r = parse_record(&format!(r#"{{"body": "正文", "kind": "{kind}"}}"#)).unwrap();
+            assert_eq!(r.given.kind.as_deref(), Some(read.as_str()), "{kind}");
+        }
+    }
+
+    #[test]
+    fn extracted_records_carry_their_unreadable_values_as_evidence() {
+        let extractor = crate::Extractor::with_default_rules();
+        let item = RawItem {
+            source: SourceRef { path: "x.jsonl".into(), line: Some(3) },
+            payload: Payload::Record(
+                r#"{"body": "某县司法局召开会议。\n会议强调，要扎实推进工作。", "date": "去年"}"#.into(),
+            ),
+        };
+        let publication = extractor.extract(item).unwrap();
+        assert_eq!(publication.evidence["given_date"].rule, UNREADABLE_RULE);
+        assert_eq!(unreadable_given(&publication.evidence).collect::<Vec<_>>(), [("date", "去年")]);
+        assert!(publication.id.starts_with("c-"), "a record without id or URL is named by its text");
     }
 
     #[test]
