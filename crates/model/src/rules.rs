@@ -42,7 +42,9 @@ pub fn explain_rule(rule: &str) -> String {
         "opening_year" => "正文开头的年份".to_string(),
         "url" | "url_date" => "网址中的日期".to_string(),
         "url_hash" => "由网址生成".to_string(),
-        "text_hash" => "由正文内容生成".to_string(),
+        "text_hash" | "content_hash" => "由正文内容生成".to_string(),
+        "path_hash" => "由文件路径生成".to_string(),
+        "unreadable" => "来源数据提供了此项，但无法识别，改由正文判断".to_string(),
         "bare_url_line" => "页面中单独一行的网址".to_string(),
         "title_word" => quoted("标题中的“{}”"),
         "default" => "无明显特征，按默认归类".to_string(),
@@ -60,6 +62,7 @@ mod tests {
         assert_eq!(explain_rule("title_word:通知"), "标题中的“通知”");
         assert_eq!(explain_rule("signature"), "文末落款");
         assert_eq!(explain_rule("html:h1"), "网页正文大标题");
+        assert_eq!(explain_rule("path_hash"), "由文件路径生成");
         assert_eq!(explain_rule("something_new"), "规则 something_new", "an unknown rule is shown as it is");
     }
 }
