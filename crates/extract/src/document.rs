@@ -70,8 +70,29 @@ impl Extractor {
         .flatten()
         .collect::<Vec<_>>()
         .join("\n");
-        let context = agency::region_context(&self.agencies, folded_title.as_deref(), opening, &fold(&site));
-        let inputs = AgencyInputs { given: &given, title: folded_title.as_deref(), opening, context: &context };
+        // Lines above the headline (crumbs, the site's name) say where the page is from too.
+        let above: String = headline_lines.map_or(String::new(), |(start, _)| page.all[..start].join("\n"));
+        let mut context = agency::region_context(
+            &self.agencies,
+            folded_title.as_deref(),
+            opening,
+            &format!("{}\n{above}", fold(&site)),
+        );
+        let site = url.as_ref().map(|u| self.agencies.site(&u.value, &context)).unwrap_or_default();
+        for &(code, weight) in &site.regions {
+            context.add(self.agencies.gazetteer(), code, weight);
+        }
+        let doc_no = doc_no::decide(&page);
+        let inputs = AgencyInputs {
+            given: &given,
+            title: folded_title.as_deref(),
+            headline_lines,
+            opening,
+            context: &context,
+            site: &site,
+            url: url.as_ref().map(|u| u.value.as_str()),
+            doc_no: doc_no.as_ref().map(|d| d.value.as_str()),
+        };
         let agency = agency::decide(&self.agencies, &page, &inputs);
         let date_inputs = date::DateInputs {
             given: &given,
@@ -80,7 +101,6 @@ impl Extractor {
             agencies: &self.agencies,
         };
         let date = date::decide(&page, &date_inputs);
-        let doc_no = doc_no::decide(&page);
 
         let title = headline
             .map(|h| h.found)

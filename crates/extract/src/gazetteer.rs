@@ -11,6 +11,9 @@ use sifa_model::AgencyLevel;
 
 /// The GB/T 2260 revision read from the `gb2260` crate.
 const GB2260_REVISION: &str = "201607";
+/// Earlier revisions whose abolished divisions are kept, so that older
+/// documents' names (垦利县 before it became 垦利区) are still placed.
+const HISTORIC_REVISIONS: &[&str] = &["201509", "201410", "201308", "201210", "201110", "201010"];
 
 /// Placeholder rows of GB/T 2260 that are not places.
 const PLACEHOLDERS: &[&str] = &["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
@@ -30,6 +33,10 @@ pub struct Division {
 pub struct Gazetteer {
     divisions: HashMap<u32, Division>,
     by_name: HashMap<String, Vec<u32>>,
+    /// Codes added or renamed by the renamings table (the current names).
+    renamed: std::collections::HashSet<u32>,
+    /// Codes only earlier revisions have: divisions since abolished.
+    historic: std::collections::HashSet<u32>,
 }
 
 /// A malformed line of the renamings table.
@@ -46,6 +53,7 @@ impl Gazetteer {
     pub fn new(renamings: &str) -> Result<Self, GazetteerError> {
         let mut gazetteer = Self::default();
         gazetteer.load_gb2260();
+        gazetteer.load_historic();
         gazetteer.load_renamings(renamings)?;
         gazetteer.index_names();
         Ok(gazetteer)
@@ -79,6 +87,30 @@ impl Gazetteer {
         }
     }
 
+    /// Divisions abolished before the current revision, unless a current
+    /// division under the same parent has the same name.
+    fn load_historic(&mut self) {
+        for revision in HISTORIC_REVISIONS {
+            let lookup = |code: u32| gb2260::Division::get_by_revision(&format!("{code:06}"), revision).map(|d| d.name);
+            let prefectures: Vec<u32> =
+                self.divisions.values().filter(|d| d.level == AgencyLevel::City).map(|d| d.code).collect();
+            for prefecture in prefectures {
+                for county in 1..=99u32 {
+                    let code = prefecture + county;
+                    if self.divisions.contains_key(&code) {
+                        continue;
+                    }
+                    let Some(name) = lookup(code).filter(|n| !PLACEHOLDERS.contains(n)) else { continue };
+                    let taken = self.divisions.values().any(|d| d.parent == Some(prefecture) && d.name == name);
+                    if !taken {
+                        self.insert(code, name.to_string(), Some(prefecture), AgencyLevel::County);
+                        self.historic.insert(code);
+                    }
+                }
+            }
+        }
+    }
+
     fn load_renamings(&mut self, table: &str) -> Result<(), GazetteerError> {
         for (index, line) in table.lines().enumerate().skip(1) {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -96,6 +128,7 @@ impl Gazetteer {
             };
             let parent = (level != AgencyLevel::Provincial).then_some(parent);
             self.insert(code, name.trim().to_string(), parent, level);
+            self.renamed.insert(code);
         }
         Ok(())
     }
@@ -125,6 +158,22 @@ impl Gazetteer {
     /// Whether `name` is the full name of some division (山东省, not 山东).
     pub fn is_full_name(&self, name: &str) -> bool {
         self.lookup(name).iter().any(|c| self.divisions.get(c).is_some_and(|d| d.name == name))
+    }
+
+    /// Every division, in no particular order.
+    pub fn divisions(&self) -> impl Iterator<Item = &Division> {
+        self.divisions.values()
+    }
+
+    /// Whether a division was added or renamed after GB/T 2260 (its name
+    /// is the current one where an older code names the same place).
+    pub fn is_renamed(&self, code: u32) -> bool {
+        self.renamed.contains(&code)
+    }
+
+    /// Whether a division exists only in earlier revisions (abolished).
+    pub fn is_historic(&self, code: u32) -> bool {
+        self.historic.contains(&code)
     }
 
     pub fn get(&self, code: u32) -> Option<&Division> {
@@ -217,6 +266,14 @@ mod tests {
         let paths = path_names(&g, "朝阳区");
         assert!(paths.contains(&vec!["北京市".to_string(), "朝阳区".to_string()]), "{paths:?}");
         assert!(paths.len() >= 2, "朝阳区 is ambiguous (北京, 长春)");
+    }
+
+    #[test]
+    fn abolished_divisions_are_kept_for_older_documents() {
+        let g = gazetteer();
+        assert_eq!(path_names(&g, "垦利县"), vec![vec!["山东省", "东营市", "垦利县"]]);
+        assert!(g.is_historic(g.lookup("垦利县")[0]));
+        assert!(!g.is_historic(g.lookup("垦利区")[0]));
     }
 
     #[test]

@@ -15,7 +15,7 @@ static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// `来源：某某司法局` and its kin; the value runs to the next label or gap.
 static SOURCE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位)\s*[:：]\s*([^\s|｜:：]{2,40})",
+        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位|发布部门)\s*(?:[:：]|】)\s*([^\s|｜:：【]{2,40})",
     )
     .expect("valid")
 });
@@ -52,12 +52,37 @@ fn starts_with_date(line: &str) -> bool {
 }
 
 /// The label and value of a source-like field (来源: …).
+/// `发文机关司法部`: a law database's field, its label run into its value.
+static GLUED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(发文机关|发布机关|发布部门|制定机关)\s*([^\s|｜:：]{2,40})\s*$").expect("valid")
+});
+
 pub fn source_field(line: &str) -> Option<(String, String)> {
-    if line.chars().count() > MAX_HEADER_CHARS {
+    if let Some(c) = GLUED_SOURCE.captures(line) {
+        return Some((c[1].to_string(), c[2].to_string()));
+    }
+    // Legal databases run bracketed fields together into long lines.
+    let long = line.chars().count() > MAX_HEADER_CHARS;
+    let c = SOURCE_FIELD.captures_iter(line).find(|c| !long || c.get(0).is_some_and(|m| m.as_str().contains('】')))?;
+    Some((c[1].to_string(), c[2].to_string()))
+}
+
+/// `（某县司法局 某某、某某）`, `（县司法局）`, `（来源/市司法局/某某）`: a
+/// credit in brackets closing an article, its first part a body.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[（(]\s*(?:来源\s*/\s*)?([^（）()\s/、,，]{3,30}?)(?:\s+[^（）()]{1,30}|\s*/[^（）()]{1,30})?\s*[)）]\s*$",
+    )
+    .expect("valid")
+});
+
+/// The body credited in brackets at the end of a line.
+pub fn credit(line: &str) -> Option<String> {
+    if line.chars().count() > 400 {
         return None;
     }
-    let c = SOURCE_FIELD.captures(line)?;
-    Some((c[1].to_string(), c[2].to_string()))
+    let c = CREDIT.captures(line)?;
+    Some(c[1].to_string())
 }
 
 /// The contributor named in a byline at the end of an article.
@@ -99,6 +124,19 @@ mod tests {
     fn source_fields() {
         assert_eq!(source_field("时间:2025-08-25 来源:某省司法厅 作者:佚名").unwrap().1, "某省司法厅");
         assert_eq!(source_field("信息来源：某区司法局 | 发布时间：2024-01-01").unwrap().1, "某区司法局");
+        assert_eq!(source_field("发文机关某省司法厅").unwrap(), ("发文机关".into(), "某省司法厅".into()));
+        assert_eq!(
+            source_field("某通知【法规类别】某类【发布部门】某市司法局【发布日期】2011.12.16").unwrap().1,
+            "某市司法局"
+        );
+    }
+
+    #[test]
+    fn credits_in_brackets() {
+        assert_eq!(credit("……做到阵地、人员、经费三落实。（某县司法局 某某、某某）").as_deref(), Some("某县司法局"));
+        assert_eq!(credit("（县司法局）").as_deref(), Some("县司法局"));
+        assert_eq!(credit("……提供有力法治保障。(来源/市司法局/某某)").as_deref(), Some("市司法局"));
+        assert_eq!(credit("……会议召开。（完）"), None);
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub struct NationalAgency {
 #[derive(Debug, Deserialize)]
 pub struct AgencyPatterns {
     pub suffixes: Vec<String>,
+    /// Names of other countries: 美国司法部 is not 司法部.
+    #[serde(default)]
+    pub foreign_prefixes: Vec<String>,
 }
 
 /// A resolved issuing body.
@@ -59,6 +62,9 @@ enum Named {
     Listed(usize),
     /// Region names before the suffix, outermost first (may be empty).
     Local { chain: Vec<String>, generic: Option<char>, suffix: String },
+    /// An institution with a name of its own between its region and its
+    /// suffix (某省某某强制隔离戒毒所): named as written.
+    Institution { chain: Vec<String>, name: String },
 }
 
 /// An agency mention found in text, with its byte range.
@@ -73,7 +79,7 @@ impl Mention {
     /// Whether the mention spells out its region (not 省司法厅 or 本局).
     pub fn is_explicit(&self) -> bool {
         match &self.named {
-            Named::Listed(_) => true,
+            Named::Listed(_) | Named::Institution { .. } => true,
             Named::Local { chain, .. } => !chain.is_empty(),
         }
     }
@@ -82,12 +88,25 @@ impl Mention {
 /// Counts of the regions a document mentions, used to settle ambiguity.
 #[derive(Debug, Default, Clone)]
 pub struct RegionContext {
-    counts: HashMap<u32, u32>,
+    pub(crate) counts: HashMap<u32, u32>,
+}
+
+impl RegionContext {
+    /// Counts a place (and the places it lies in) `weight` more times.
+    pub fn add(&mut self, gazetteer: &Gazetteer, code: u32, weight: u32) {
+        for division in gazetteer.path(code) {
+            *self.counts.entry(division.code).or_default() += weight;
+        }
+    }
 }
 
 /// Recognises and resolves agency mentions.
 pub struct AgencyResolver {
     gazetteer: Gazetteer,
+    sites: super::SiteIndex,
+    foreign: Vec<String>,
+    /// Counties by the short form of their names (新野 for 新野县).
+    county_bases: HashMap<String, Vec<u32>>,
     listed: Vec<Agency>,
     /// Patterns: national names and aliases, then local suffixes.
     matcher: AhoCorasick,
@@ -105,6 +124,51 @@ enum PatternKind {
 /// Suffixes that name an agency even after a short region name.
 const CORE_SUFFIXES: &[&str] = &["司法厅", "司法局"];
 
+/// The provinces' one-character abbreviations (GB/T 2260 简称), which open
+/// their 发文字号.
+const PROVINCE_ABBREVIATIONS: &[(char, u32)] = &[
+    ('京', 110000),
+    ('津', 120000),
+    ('冀', 130000),
+    ('晋', 140000),
+    ('蒙', 150000),
+    ('辽', 210000),
+    ('吉', 220000),
+    ('黑', 230000),
+    ('沪', 310000),
+    ('苏', 320000),
+    ('浙', 330000),
+    ('皖', 340000),
+    ('闽', 350000),
+    ('赣', 360000),
+    ('鲁', 370000),
+    ('豫', 410000),
+    ('鄂', 420000),
+    ('湘', 430000),
+    ('粤', 440000),
+    ('桂', 450000),
+    ('琼', 460000),
+    ('渝', 500000),
+    ('川', 510000),
+    ('蜀', 510000),
+    ('贵', 520000),
+    ('黔', 520000),
+    ('云', 530000),
+    ('滇', 530000),
+    ('藏', 540000),
+    ('陕', 610000),
+    ('秦', 610000),
+    ('甘', 620000),
+    ('陇', 620000),
+    ('青', 630000),
+    ('宁', 640000),
+    ('新', 650000),
+];
+
+/// Institutions that carry a name of their own between their region and
+/// their suffix.
+const INSTITUTION_SUFFIXES: &[&str] = &["监狱", "戒毒所", "强制隔离戒毒所", "未成年犯管教所"];
+
 /// Longest region name looked for when reading a chain backwards.
 const MAX_REGION_CHARS: usize = 12;
 
@@ -121,7 +185,7 @@ impl AgencyResolver {
             let level = agency.level.as_deref().and_then(AgencyLevel::parse).unwrap_or(AgencyLevel::National);
             listed.push(Agency { name: agency.name, path: Vec::new(), level });
         }
-        for suffix in rules.patterns.suffixes {
+        for suffix in rules.patterns.suffixes.clone() {
             patterns.push(suffix.clone());
             pattern_kinds.push(PatternKind::Suffix(suffix));
         }
@@ -137,11 +201,25 @@ impl AgencyResolver {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&region_names)
             .expect("region names build");
-        Self { gazetteer, listed, matcher, pattern_kinds, regions, region_names }
+        let sites = super::SiteIndex::new(&gazetteer);
+        let foreign = rules.patterns.foreign_prefixes.clone();
+        let mut county_bases: HashMap<String, Vec<u32>> = HashMap::new();
+        for division in gazetteer.divisions().filter(|d| d.level == AgencyLevel::County) {
+            let base = super::site::base_name(division);
+            if base != division.name && base.chars().count() >= 2 {
+                county_bases.entry(base).or_default().push(division.code);
+            }
+        }
+        Self { gazetteer, sites, foreign, county_bases, listed, matcher, pattern_kinds, regions, region_names }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// What a page address says about its owner (see [`super::Site`]).
+    pub fn site(&self, url: &str, context: &RegionContext) -> super::Site {
+        self.sites.read(url, &self.gazetteer, &context.counts)
     }
 
     /// Every agency mention in `text`, in order.
@@ -155,34 +233,83 @@ impl AgencyResolver {
                     if rest.starts_with(['门', '署', '分']) {
                         continue;
                     }
+                    // 美国司法部 is another country's.
+                    if self.foreign.iter().any(|f| text[..m.start()].ends_with(f.as_str())) {
+                        continue;
+                    }
                     out.push(Mention { start: m.start(), end: m.end(), named: Named::Listed(*index) });
                 }
                 PatternKind::Suffix(suffix) => {
                     if rest.starts_with('长') && suffix.ends_with('局') {
                         continue; // 司法局长 is a person
                     }
-                    let (chain, chain_start) = self.chain_before(&text[..m.start()]);
-                    let generic = if chain.is_empty() { generic_prefix(&text[..m.start()]) } else { None };
-                    if chain.is_empty() && generic.is_none() {
-                        continue;
+                    if let Some(mention) = self.local_mention(text, m.start(), m.end(), suffix) {
+                        out.push(mention);
                     }
-                    // 江苏监狱系统 is no agency: a short region name only
-                    // names one with the core suffixes (山东司法厅).
-                    let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
-                    if short_lead && !CORE_SUFFIXES.contains(&suffix.as_str()) {
-                        continue;
-                    }
-                    let start =
-                        if chain.is_empty() { m.start() - generic.map_or(0, char::len_utf8) } else { chain_start };
-                    out.push(Mention {
-                        start,
-                        end: m.end(),
-                        named: Named::Local { chain, generic, suffix: suffix.clone() },
-                    });
                 }
             }
         }
         out
+    }
+
+    /// A local body named by `suffix` at `start..end`, with the places
+    /// written before it.
+    fn local_mention(&self, text: &str, start: usize, end: usize, suffix: &str) -> Option<Mention> {
+        let (chain, chain_start) = self.chain_before(&text[..start]);
+        // 中共某省委员会: a party committee, named only with its full place and 中共.
+        if suffix == "委员会" {
+            let party =
+                !chain.is_empty() && self.gazetteer.is_full_name(&chain[0]) && text[..chain_start].ends_with("中共");
+            let name = format!("中共{}", &text[chain_start..end]);
+            return party.then(|| Mention { start: chain_start, end, named: Named::Institution { chain, name } });
+        }
+        let generic = if chain.is_empty() { generic_prefix(&text[..start], suffix) } else { None };
+        if chain.is_empty() && generic.is_none() {
+            return self.behind_a_name(text, start, end, suffix);
+        }
+        // 江苏监狱系统 is no agency: a short region name only names one with
+        // the core suffixes (山东司法厅).
+        let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
+        if short_lead && !CORE_SUFFIXES.contains(&suffix) {
+            return None;
+        }
+        let generic_len = match generic {
+            Some(_) if text[..start].ends_with("自治区") => "自治区".len(),
+            Some(_) if generic_prefix_is_bare(&text[..start]) => 0,
+            Some(g) => g.len_utf8(),
+            None => 0,
+        };
+        let mention_start = if chain.is_empty() { start - generic_len } else { chain_start };
+        Some(Mention { start: mention_start, end, named: Named::Local { chain, generic, suffix: suffix.to_string() } })
+    }
+
+    /// A 司法所 behind its township (某县某某镇司法所: the county's bureau),
+    /// or an institution behind a name of its own (某省某某强制隔离戒毒所).
+    fn behind_a_name(&self, text: &str, start: usize, end: usize, suffix: &str) -> Option<Mention> {
+        let before = &text[..start];
+        let offsets: Vec<usize> = before.char_indices().rev().take(10).map(|(i, _)| i).collect();
+        for &cut in offsets.iter().skip(1) {
+            let name = &before[cut..];
+            if !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                break;
+            }
+            let township = ["镇", "乡", "街道", "苏木"].iter().any(|t| name.ends_with(t));
+            let institution = INSTITUTION_SUFFIXES.contains(&suffix);
+            if !(township && suffix == "司法所") && !institution {
+                continue;
+            }
+            let (chain, chain_start) = self.chain_before(&before[..cut]);
+            if chain.is_empty() || !self.gazetteer.is_full_name(&chain[0]) {
+                continue;
+            }
+            let named = if suffix == "司法所" {
+                Named::Local { chain, generic: None, suffix: "司法局".to_string() }
+            } else {
+                Named::Institution { chain, name: text[chain_start..end].to_string() }
+            };
+            return Some(Mention { start: chain_start, end, named });
+        }
+        None
     }
 
     /// Region names written immediately before byte `prefix.len()`, read
@@ -224,6 +351,15 @@ impl AgencyResolver {
     pub fn resolve(&self, mention: &Mention, context: &RegionContext) -> Option<Agency> {
         match &mention.named {
             Named::Listed(index) => Some(self.listed[*index].clone()),
+            Named::Institution { chain, name } => {
+                let division = self.place_chain(chain, context)?;
+                let path: Vec<&Division> = self.gazetteer.path(division.code);
+                Some(Agency {
+                    name: name.clone(),
+                    path: path.iter().map(|d| d.name.clone()).collect(),
+                    level: division.level,
+                })
+            }
             Named::Local { chain, generic, suffix } => {
                 let division = if chain.is_empty() {
                     self.by_context(generic.as_ref()?, context)?
@@ -285,7 +421,49 @@ impl AgencyResolver {
             .map(|(d, _)| d)
     }
 
+    /// The body `suffix` of a division, named canonically (河北省 +
+    /// 人民政府 → 河北省人民政府; a district carries its city).
+    pub fn name_division(&self, division: &Division, suffix: &str) -> Agency {
+        self.name_agency(division, suffix)
+    }
+
+    /// A province by its one-character abbreviation (粤, 桂, 沪).
+    pub fn province_by_abbreviation(&self, abbreviation: char) -> Option<&Division> {
+        let code = PROVINCE_ABBREVIATIONS.iter().find(|(c, _)| *c == abbreviation)?.1;
+        self.gazetteer.get(code)
+    }
+
+    /// The place a title opens with: 某省 or its short form, a city, a
+    /// county (某省某县 in short forms: 河南新野), after an optional column
+    /// label (热点：…). Ambiguous names are settled by `context`.
+    pub fn title_region(&self, title: &str, context: &RegionContext) -> Option<u32> {
+        let title = title.trim_start_matches(['【', '[', ' ']);
+        let after_label = title.split_once([':', '：']).map(|(_, rest)| rest);
+        [Some(title), after_label].into_iter().flatten().find_map(|t| self.leading_place(t, context))
+    }
+
+    fn leading_place(&self, text: &str, context: &RegionContext) -> Option<u32> {
+        let prefixes: Vec<&str> = text.char_indices().skip(2).take(8).map(|(i, _)| &text[..i]).collect();
+        let (name, codes) = prefixes.iter().rev().find_map(|p| {
+            let codes = self.gazetteer.lookup(p);
+            (!codes.is_empty()).then_some((*p, codes))
+        })?;
+        let outer = *codes.iter().max_by_key(|&&c| (self.context_score(c, context), std::cmp::Reverse(c)))?;
+        // 河南新野: a county's short form right after its province or city.
+        let rest = &text[name.len()..];
+        let inner = rest
+            .char_indices()
+            .skip(2)
+            .take(3)
+            .map(|(i, _)| &rest[..i])
+            .chain(std::iter::once(rest))
+            .find_map(|p| self.county_bases.get(p)?.iter().copied().find(|&c| self.gazetteer.is_within(c, outer)));
+        Some(inner.unwrap_or(outer))
+    }
+
     fn name_agency(&self, division: &Division, suffix: &str) -> Agency {
+        // A 司法所 is the county bureau's office: the bureau is the body.
+        let suffix = if suffix == "司法所" { "司法局" } else { suffix };
         let path: Vec<&Division> = self.gazetteer.path(division.code);
         let name = match division.level {
             AgencyLevel::County if !division.name.ends_with('市') && path.len() >= 2 => {
@@ -298,16 +476,35 @@ impl AgencyResolver {
 }
 
 /// A lone 省/市/区/县 before a suffix ("省司法厅"), unless it is plural or
-/// generic ("各市司法局", "全省司法行政").
-fn generic_prefix(prefix: &str) -> Option<char> {
+/// generic ("各市司法局", "全省司法行政", "直辖市司法厅"). 自治区 stands for
+/// a province, and so does a bare 司法厅 (a 厅 is always provincial).
+fn generic_prefix(prefix: &str, suffix: &str) -> Option<char> {
+    if prefix.ends_with("自治区") {
+        return (!prefix.ends_with("各自治区")).then_some('省');
+    }
+    if suffix == "司法厅" && generic_prefix_is_bare(prefix) {
+        return Some('省');
+    }
     let mut chars = prefix.chars().rev();
     let c = chars.next()?;
     if !matches!(c, '省' | '市' | '区' | '县') {
         return None;
     }
     match chars.next() {
-        Some('各' | '全' | '外' | '本' | '该' | '县' | '区' | '市' | '省' | '两' | '等') => None,
+        Some('各' | '全' | '外' | '本' | '该' | '县' | '区' | '市' | '省' | '两' | '等' | '辖' | '、') => {
+            None
+        }
         _ => Some(c),
+    }
+}
+
+/// Whether nothing that names a place stands before a suffix: the start of
+/// the text, punctuation, or a word that introduces a body (由司法厅牵头).
+fn generic_prefix_is_bare(prefix: &str) -> bool {
+    match prefix.chars().next_back() {
+        None => true,
+        Some(c) if !('\u{4e00}'..='\u{9fff}').contains(&c) => !matches!(c, ')' | '）'),
+        Some(c) => "由经向对与和及是为在据从".contains(c),
     }
 }
 

@@ -245,7 +245,11 @@ pub fn noise(line: &str) -> Option<Noise> {
     if EDITION.is_match(&lower) {
         return Some(Noise::Edition);
     }
-    if BANNER_WORDS.iter().any(|w| lower.contains(w)) || line.ends_with(['!', '！']) || line.contains("星期") {
+    if BANNER_WORDS.iter().any(|w| lower.contains(w))
+        || line.ends_with(['!', '！'])
+        || line.contains("星期")
+        || line.ends_with("网站")
+    {
         return Some(Noise::Banner);
     }
     if TOOLBAR_WORDS.iter().filter(|w| line.contains(*w)).count() >= 2 {
@@ -422,6 +426,7 @@ mod tests {
             ("欢迎光临某某门户网站!", Noise::Banner),
             ("某某政府网 无障碍浏览 长者模式", Noise::Banner),
             ("某区人民政府 2019年12月3日星期二", Noise::Banner),
+            ("某省某市、某地区第一门户网站", Noise::Banner),
             ("打印本页 字号选择:大 返回原文", Noise::Toolbar),
             ("地址:某市某路1号", Noise::Contact),
             ("投诉电话:0000-1234567", Noise::Contact),
