@@ -5,6 +5,7 @@ mod util;
 mod cli;
 mod counts;
 mod corpus;
+mod identity;
 mod provenance;
 mod reading;
 mod reliability;

@@ -27,7 +27,7 @@ pub struct IndexArgs {
 /// Where the sources and rules live.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DataArgs {
-    /// Directory of publications to index (.txt, .html, .jsonl, .jsonl.gz), read recursively.
+    /// Directory of publications to index (.txt, .html, .jsonl(.gz), .warc(.gz)), read recursively.
     #[arg(long, env = "SIFA_DATA", default_value = "data")]
     pub data: PathBuf,
     /// Directory with topics.toml, agencies.toml, divisions-renamed.tsv and
@@ -51,34 +51,46 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add or replace publications from files in the live index.
+    /// Add publications from files to the live index; a file added again replaces what it gave before.
     Add {
         /// Files or directories to add.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         index: IndexArgs,
-        /// Directory that source paths are shown relative to.
+        /// Data directory: files beneath it are recorded by their path relative to it (and read again by
+        /// `sifa reindex`), files elsewhere by their absolute path (and left out by the next reindex).
         #[arg(long, env = "SIFA_DATA", default_value = "data")]
         data: PathBuf,
+        /// Directory with the rule files (see `sifa reindex --help`); built-in rules otherwise.
         #[arg(long, env = "SIFA_RULES")]
         rules: Option<PathBuf>,
     },
-    /// Delete publications by id from the live index.
+    /// Delete publications from the live index, by id or by the file they were read from.
     Delete {
-        #[arg(required = true)]
-        ids: Vec<String>,
+        /// Ids, or paths of files or directories (a path to the file, or as the index records it:
+        /// `demo/txt/01.txt`, `demo/jsonl/demo.jsonl:3` for one record).
+        #[arg(required = true, value_name = "ID|PATH")]
+        targets: Vec<String>,
         #[command(flatten)]
         index: IndexArgs,
+        /// Data directory that recorded paths are relative to.
+        #[arg(long, env = "SIFA_DATA", default_value = "data")]
+        data: PathBuf,
     },
     /// Show what the extractor concluded for a file, and why.
     Inspect {
+        /// A .txt, .html, .jsonl(.gz) or .warc(.gz) file.
         file: PathBuf,
         /// One JSON object per document.
         #[arg(long)]
         json: bool,
+        /// Directory with the rule files (see `sifa reindex --help`); built-in rules otherwise.
         #[arg(long, env = "SIFA_RULES")]
         rules: Option<PathBuf>,
+        /// Data directory, so that ids and sources read as the index would record them.
+        #[arg(long, env = "SIFA_DATA", default_value = "data")]
+        data: PathBuf,
     },
     /// Serve the web page and the JSON API (builds the index first when there is none).
     Serve {
@@ -118,8 +130,10 @@ pub enum Command {
         /// relevance, date_desc or date_asc.
         #[arg(long)]
         sort: Option<String>,
+        /// Page of results, from 1.
         #[arg(long, default_value = "1")]
         page: String,
+        /// Results per page (at most 100).
         #[arg(long, default_value = "10")]
         per_page: String,
         /// Print the API's JSON response.
@@ -142,6 +156,7 @@ pub enum Command {
     Check {
         #[command(flatten)]
         index: IndexArgs,
+        /// Print the report as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -149,6 +164,7 @@ pub enum Command {
     Stats {
         #[command(flatten)]
         index: IndexArgs,
+        /// Print the statistics as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -164,7 +180,45 @@ pub enum EvalCommand {
         /// Print the reports as JSON.
         #[arg(long)]
         json: bool,
+        /// Directory with the rule files (see `sifa reindex --help`); built-in rules otherwise.
         #[arg(long, env = "SIFA_RULES")]
         rules: Option<PathBuf>,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// Every subcommand says what it does and every argument what it is,
+    /// all the way down the command tree.
+    #[test]
+    fn every_command_and_argument_has_help_text() {
+        let mut missing = Vec::new();
+        let mut stack = vec![(String::from("sifa"), Cli::command())];
+        while let Some((path, command)) = stack.pop() {
+            if command.get_about().is_none() {
+                missing.push(format!("{path}: no description"));
+            }
+            for arg in command.get_arguments() {
+                let built_in = matches!(arg.get_id().as_str(), "help" | "version");
+                if !built_in && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {}: no help", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                if sub.get_name() != "help" {
+                    stack.push((format!("{path} {}", sub.get_name()), sub.clone()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "arguments without help text:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use sifa_indexer::{ProgressSink, ProgressState};
+use sifa_model::english::{count, grouped};
 
 /// Log a line at most this often when not on a terminal.
 const LOG_EVERY: Duration = Duration::from_secs(5);
@@ -52,8 +53,10 @@ impl ProgressSink for Progress {
                 bar.set_length(state.bytes_total);
                 bar.set_position(state.bytes_read.min(state.bytes_total));
                 bar.set_message(format!(
-                    "{} files · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
-                    state.files_total, state.documents, state.skipped
+                    "{} · {} ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
+                    count(state.files_total, "file"),
+                    count(state.documents, "doc"),
+                    grouped(state.skipped)
                 ));
             }
             Progress::Log(last, started) => {
@@ -63,8 +66,9 @@ impl ProgressSink for Progress {
                     let (docs, mb) = rates(state, *started);
                     let percent = state.bytes_read as f64 * 100.0 / state.bytes_total.max(1) as f64;
                     eprintln!(
-                        "indexing: {percent:.0}% · {} docs ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
-                        state.documents, state.skipped
+                        "indexing: {percent:.0}% · {} ({docs:.0}/s, {mb:.1} MB/s) · {} skipped",
+                        count(state.documents, "doc"),
+                        grouped(state.skipped)
                     );
                 }
             }

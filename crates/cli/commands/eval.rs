@@ -56,6 +56,7 @@ pub fn run(index: &Path, queries: &Path) -> anyhow::Result<ExitCode> {
         println!("{:<28} first relevant at {rank:>2}  found {found}/{}", j.query, j.relevant.len());
     }
     let n = judgements.len().max(1) as f64;
-    println!("\n{} queries  MRR@{CUTOFF} {:.3}  recall@{CUTOFF} {:.3}", judgements.len(), mrr / n, recall / n);
+    let queries = sifa_model::english::count(judgements.len(), "query");
+    println!("\n{queries}  MRR@{CUTOFF} {:.3}  recall@{CUTOFF} {:.3}", mrr / n, recall / n);
     Ok(ExitCode::SUCCESS)
 }

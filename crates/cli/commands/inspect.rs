@@ -8,14 +8,15 @@ use anyhow::{Context, bail};
 use serde_json::json;
 use sifa_model::Publication;
 
-pub fn run(file: &Path, as_json: bool, rules: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(file: &Path, as_json: bool, rules: Option<&Path>, data: &Path) -> anyhow::Result<ExitCode> {
     let meta = std::fs::metadata(file).with_context(|| format!("cannot read {}", file.display()))?;
     if meta.is_dir() {
         bail!("{} is a directory; inspect reads one file", file.display());
     }
     let extractor = super::load_extractor(rules)?;
-    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let results = extractor.extract_file(file, &name);
+    // The path the index would record, so ids named by it are the index's.
+    let source = sifa_indexer::source_path(file, data);
+    let results = extractor.extract_file(file, &source);
     let mut out = std::io::stdout().lock();
     let mut any = false;
     for result in results {
@@ -41,9 +42,14 @@ pub fn run(file: &Path, as_json: bool, rules: Option<&Path>) -> anyhow::Result<E
     Ok(if any { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
-/// The inspection contract: the publication's metadata with `chars` and
-/// `evidence`, without the body.
+/// The inspection contract: the publication's metadata with `chars`,
+/// `evidence` and the stated values that could not be read
+/// (`unreadable_given`, also in the evidence as `given_<field>`), without
+/// the body.
 pub fn inspection_json(p: &Publication) -> serde_json::Value {
+    let unreadable: Vec<serde_json::Value> = sifa_extract::unreadable_given(&p.evidence)
+        .map(|(field, value)| json!({"field": field, "value": value}))
+        .collect();
     json!({
         "id": p.id,
         "title": p.title,
@@ -58,6 +64,7 @@ pub fn inspection_json(p: &Publication) -> serde_json::Value {
         "chars": p.chars(),
         "source": p.source,
         "evidence": p.evidence,
+        "unreadable_given": unreadable,
     })
 }
 
@@ -84,6 +91,9 @@ fn print_human(out: &mut impl Write, p: &Publication) -> std::io::Result<()> {
         writeln!(out, "  topic    {} {:.2}  {}", topic.name, topic.score, topic.evidence.join(" "))?;
     }
     writeln!(out, "  chars    {}", p.chars())?;
+    for (field, value) in sifa_extract::unreadable_given(&p.evidence) {
+        writeln!(out, "  warning  the given {field} {value:?} could not be read; the text decided it")?;
+    }
     writeln!(out, "  evidence")?;
     for (field, evidence) in &p.evidence {
         writeln!(out, "    {field:<8} {:<24} {}", evidence.rule, evidence.text)?;

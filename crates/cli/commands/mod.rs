@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod check;
 mod eval;
 mod eval_extract;
 mod inspect;
@@ -21,37 +22,14 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Reindex { data, index, threads, json } => reindex::run(&data, &index.index, threads, json),
         Command::Add { paths, index, data, rules } => maintain::add(&paths, &index.index, &data, rules.as_deref()),
-        Command::Delete { ids, index } => maintain::delete(&ids, &index.index),
-        Command::Inspect { file, json, rules } => inspect::run(&file, json, rules.as_deref()),
+        Command::Delete { targets, index, data } => maintain::delete(&targets, &index.index, &data),
+        Command::Inspect { file, json, rules, data } => inspect::run(&file, json, rules.as_deref(), &data),
         Command::Stats { index, json } => stats::run(&index.index, json),
         Command::Eval { what: Some(EvalCommand::Extract { labels, json, rules }), .. } => {
             eval_extract::run(&labels, json, rules.as_deref())
         }
         Command::Eval { what: None, index, queries } => eval::run(&index.index, &queries),
-        Command::Check { index, json } => {
-            let report = sifa_store::check(&sifa_store::IndexLocation::new(&index.index));
-            if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
-            } else {
-                println!("generation  {}", report.generation.as_deref().unwrap_or("—"));
-                println!("documents   {}", report.documents);
-                for problem in &report.problems {
-                    println!("problem     {problem}");
-                }
-                for note in &report.notes {
-                    println!("note        {note}");
-                }
-                println!(
-                    "{}",
-                    if report.is_healthy() {
-                        "the index is healthy"
-                    } else {
-                        "the index has problems: run `sifa reindex`"
-                    }
-                );
-            }
-            Ok(if report.is_healthy() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-        }
+        Command::Check { index, json } => check::run(&index.index, json),
         Command::Serve { data, index, addr, admin_token } => serve::run(&data, &index.index, addr, admin_token),
         Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
             let params = sifa_query::SearchParams {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use sifa_indexer::{Pipeline, ReindexSummary};
+use sifa_model::english::{count, grouped};
 use sifa_store::IndexLocation;
 
 use crate::args::DataArgs;
@@ -20,6 +21,7 @@ pub fn run(data: &DataArgs, index: &Path, threads: Option<usize>, as_json: bool)
     } else {
         print_summary(&summary);
     }
+    warn_outside(&summary, &data.data);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -35,29 +37,78 @@ pub fn build(data: &DataArgs, index: &Path, threads: Option<usize>) -> anyhow::R
     result.with_context(|| format!("reindexing {} into {}", data.data.display(), index.display()))
 }
 
+/// "(a 1, b 2)" of counts by name, or nothing.
+fn by_name(counts: &std::collections::BTreeMap<String, u64>) -> String {
+    if counts.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = counts.iter().map(|(name, n)| format!("{name} {}", grouped(*n))).collect();
+    format!(" ({})", parts.join(", "))
+}
+
 fn print_summary(s: &ReindexSummary) {
-    println!("indexed {} documents from {} files into generation {}", s.documents, s.files, s.generation);
-    println!("  duplicates  {}", s.duplicates);
-    let reasons: Vec<String> = s.skipped_by_reason.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
     println!(
-        "  skipped     {}{}",
-        s.skipped,
-        if reasons.is_empty() { String::new() } else { format!(" ({})", reasons.join(", ")) }
+        "indexed {} from {} into generation {}",
+        count(s.documents, "document"),
+        count(s.files, "file"),
+        s.generation
     );
+    println!("  duplicates  {}", grouped(s.duplicates));
+    println!("  skipped     {}{}", grouped(s.skipped), by_name(&s.skipped_by_reason));
     for entry in s.skipped_list.iter().take(SKIPS_SHOWN) {
         println!("    {}: {}", entry.source, entry.reason);
     }
     if s.skipped_list.len() > SKIPS_SHOWN {
-        println!("    … {} more (use --json for the full list)", s.skipped as usize - SKIPS_SHOWN);
+        println!("    … {} more (use --json for the full list)", grouped(s.skipped - SKIPS_SHOWN as u64));
     }
     if s.archive_records_not_pages > 0 {
-        let kinds: Vec<String> =
-            s.archive_records_not_pages_by_kind.iter().map(|(kind, n)| format!("{kind} {n}")).collect();
-        println!("  not pages   {} web-archive records ({})", s.archive_records_not_pages, kinds.join(", "));
+        println!(
+            "  not pages   {}{}",
+            count(s.archive_records_not_pages, "web-archive record"),
+            by_name(&s.archive_records_not_pages_by_kind)
+        );
+    }
+    let unreadable: u64 = s.unreadable_given.values().sum();
+    if unreadable > 0 {
+        println!(
+            "  unreadable  {}{}: the text decided those fields",
+            count(unreadable, "stated value"),
+            by_name(&s.unreadable_given)
+        );
+        for entry in s.unreadable_given_list.iter().take(SKIPS_SHOWN) {
+            println!("    {}: {} {:?}", entry.source, entry.field, entry.value);
+        }
+        if s.unreadable_given_list.len() > SKIPS_SHOWN {
+            println!("    … {} more (use --json for the full list)", grouped(unreadable - SKIPS_SHOWN as u64));
+        }
     }
     if s.ignored_files > 0 {
-        println!("  ignored     {} files that are not .txt/.html/.jsonl(.gz)/.warc(.gz)", s.ignored_files);
+        let (files, are) = (count(s.ignored_files, "file"), if s.ignored_files == 1 { "is" } else { "are" });
+        println!("  ignored     {files} that {are} not .txt/.html/.jsonl(.gz)/.warc(.gz)");
     }
     println!("  text        {:.1} MB in {:.1} s = {:.2} MB/s", s.text_bytes as f64 / 1e6, s.elapsed_secs, s.mb_per_sec);
     println!("  index size  {:.1} MB", s.index_bytes as f64 / 1e6);
+}
+
+/// Documents added from outside the data directory were in the previous
+/// generation and are not in this one: say so on stderr, whatever the
+/// output format.
+fn warn_outside(s: &ReindexSummary, data: &Path) {
+    if s.outside_data == 0 {
+        return;
+    }
+    let (documents, were) = (count(s.outside_data, "document"), if s.outside_data == 1 { "was" } else { "were" });
+    eprintln!(
+        "warning: {documents} of the previous generation {were} added from outside the data directory {} \
+         (`sifa add`) and {} not in this one:",
+        data.display(),
+        if s.outside_data == 1 { "is" } else { "are" }
+    );
+    for entry in s.outside_data_list.iter().take(SKIPS_SHOWN) {
+        eprintln!("  {} ({})", entry.source, entry.id);
+    }
+    if s.outside_data_list.len() > SKIPS_SHOWN {
+        eprintln!("  … {} more (use --json for the full list)", grouped(s.outside_data - SKIPS_SHOWN as u64));
+    }
+    eprintln!("  move the files into {} to keep them in every reindex, or `sifa add` them again", data.display());
 }

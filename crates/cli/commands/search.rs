@@ -34,7 +34,7 @@ fn plain(html: &str) -> String {
 }
 
 fn print_human(out: &mut impl Write, r: &SearchResponse) -> std::io::Result<()> {
-    writeln!(out, "{} results ({} ms), page {}", r.total, r.took_ms, r.page)?;
+    writeln!(out, "{} ({} ms), page {}", sifa_model::english::count(r.total, "result"), r.took_ms, r.page)?;
     for (i, hit) in r.hits.iter().enumerate() {
         let rank = (r.page - 1) * r.per_page + i + 1;
         writeln!(out, "\n{rank}. {}", plain(&hit.title_html))?;

@@ -70,6 +70,10 @@ fn open_or_build(data: &DataArgs, index: &Path) -> anyhow::Result<SearchEngine> 
         Err(other) => return Err(other).context("opening the index"),
     }
     let summary = super::reindex::build(data, index, None)?;
-    eprintln!("sifa: indexed {} documents in {:.1} s", summary.documents, summary.elapsed_secs);
+    eprintln!(
+        "sifa: indexed {} in {:.1} s",
+        sifa_model::english::count(summary.documents, "document"),
+        summary.elapsed_secs
+    );
     SearchEngine::open(location).context("opening the index just built")
 }

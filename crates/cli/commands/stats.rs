@@ -13,7 +13,7 @@ pub fn run(index: &Path, as_json: bool) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&stats)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("documents   {}", stats.documents);
+    println!("documents   {}", sifa_model::english::grouped(stats.documents));
     println!("index size  {:.1} MB", stats.index_bytes as f64 / 1e6);
     println!(
         "generation  {} (built {}, updated {})",

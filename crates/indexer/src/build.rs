@@ -88,6 +88,15 @@ pub struct ReindexSummary {
     pub archive_records_not_pages: u64,
     /// The same by kind: `request`, `metadata`, `redirect`, `not_html`, …
     pub archive_records_not_pages_by_kind: BTreeMap<String, u64>,
+    /// Stated values that could not be read (a JSON Lines `date` of no
+    /// known shape, a `kind` that is none, a title that is a number), by
+    /// field: the text decided those fields instead.
+    pub unreadable_given: BTreeMap<String, u64>,
+    pub unreadable_given_list: Vec<UnreadableEntry>,
+    /// Documents of the previous generation added from files outside the
+    /// data directory (`sifa add`), which this build did not read.
+    pub outside_data: u64,
+    pub outside_data_list: Vec<crate::sources::OutsideDocument>,
     pub text_bytes: u64,
     pub elapsed_secs: f64,
     pub mb_per_sec: f64,
@@ -109,6 +118,10 @@ impl ReindexSummary {
             skipped_list: Vec::new(),
             archive_records_not_pages: 0,
             archive_records_not_pages_by_kind: BTreeMap::new(),
+            unreadable_given: BTreeMap::new(),
+            unreadable_given_list: Vec::new(),
+            outside_data: 0,
+            outside_data_list: Vec::new(),
             text_bytes: 0,
             elapsed_secs: 0.0,
             mb_per_sec: 0.0,
@@ -122,6 +135,20 @@ impl ReindexSummary {
 pub struct SkippedEntry {
     pub source: String,
     pub reason: String,
+}
+
+/// A stated value that could not be read, and where.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnreadableEntry {
+    pub source: String,
+    pub field: String,
+    pub value: String,
+}
+
+impl UnreadableEntry {
+    pub fn new(source: &sifa_model::SourceRef, field: &str, value: &str) -> Self {
+        Self { source: source.to_string(), field: field.to_string(), value: value.to_string() }
+    }
 }
 
 /// Remembers what was indexed, to recognise duplicates: the same id (a
@@ -168,7 +195,10 @@ pub fn reindex(
     }
     let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
     let mut builder = GenerationBuilder::start(location, &analysis, WriterSettings::bulk(options.threads))?;
+    let outside = crate::sources::outside_documents(location, &options.data_dir);
     let mut summary = write_all(&mut builder, extractor, options, location.root(), progress)?;
+    summary.outside_data = outside.len() as u64;
+    summary.outside_data_list = outside.into_iter().take(LISTED_MAX).collect();
     if summary.documents == 0 {
         return Err(IndexError::NothingIndexed {
             dir: options.data_dir.display().to_string(),
@@ -315,6 +345,12 @@ fn add_one(
     summary: &mut ReindexSummary,
     publication: Publication,
 ) -> Result<(), IndexError> {
+    for (field, value) in sifa_extract::unreadable_given(&publication.evidence) {
+        *summary.unreadable_given.entry(field.to_string()).or_default() += 1;
+        if summary.unreadable_given_list.len() < LISTED_MAX {
+            summary.unreadable_given_list.push(UnreadableEntry::new(&publication.source, field, value));
+        }
+    }
     let (document, fingerprint) = sifa_store::to_document(builder.schema(), &publication);
     if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
         summary.duplicates += 1;

@@ -15,11 +15,15 @@
 mod build;
 mod maintain;
 mod pipeline;
+mod sources;
 mod walk;
 
-pub use build::{Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, reindex};
-pub use maintain::{AddSummary, DeleteSummary, add, delete};
+pub use build::{
+    Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, UnreadableEntry, reindex,
+};
+pub use maintain::{AddSummary, DeleteSummary, PathDeletion, RemovedEntry, add, delete};
 pub use pipeline::{Pipeline, load_extractor};
+pub use sources::{OutsideDocument, source_path};
 
 use sifa_store::StoreError;
 
@@ -30,7 +34,7 @@ pub enum IndexError {
     Store(#[from] StoreError),
     #[error("data directory {0} does not exist or is not a directory")]
     NoDataDir(String),
-    #[error("nothing could be indexed from {dir}: {files} files read, {skipped} skipped")]
+    #[error("nothing could be indexed from {dir}: {} read, {skipped} skipped", sifa_model::english::count(*.files, "file"))]
     NothingIndexed { dir: String, files: u64, skipped: usize },
     #[error("the rule files cannot be used")]
     Rules(#[from] sifa_extract::RulesError),

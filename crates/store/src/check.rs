@@ -1,15 +1,31 @@
 //! `check`: verify an index directory and report every problem found.
 
 use serde::Serialize;
+use sifa_model::english::count;
 use tantivy::TantivyDocument;
 
 use crate::{IndexLocation, OpenIndex};
+
+/// How [`CheckReport::documents`] was counted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentCount {
+    /// Every live document was read from the document store.
+    Read,
+    /// Taken from the segment metadata, because some files are damaged:
+    /// what the index holds, though not all of it may be readable.
+    Metadata,
+    /// The index could not be opened far enough to count (`documents` is 0).
+    #[default]
+    Unknown,
+}
 
 /// What a check found.
 #[derive(Debug, Default, Serialize)]
 pub struct CheckReport {
     pub generation: Option<String>,
     pub documents: u64,
+    pub documents_counted_from: DocumentCount,
     /// Problems that make the index unusable or lose data.
     pub problems: Vec<String>,
     /// Things worth knowing that do no harm (left-over generations).
@@ -46,12 +62,19 @@ pub fn check(location: &IndexLocation) -> CheckReport {
         Err(e) => report.problems.push(format!("checksums could not be verified: {e}")),
     }
     if !report.problems.is_empty() {
-        return report; // damaged files: reading documents would only fail further
+        // Damaged files: reading documents would only fail further, but the
+        // segment metadata still says how many the index holds.
+        if let Ok(metas) = open.index.searchable_segment_metas() {
+            report.documents = metas.iter().map(|m| u64::from(m.num_docs())).sum();
+            report.documents_counted_from = DocumentCount::Metadata;
+        }
+        return report;
     }
     match open.index.reader() {
         Ok(reader) => {
             let searcher = reader.searcher();
             report.documents = searcher.num_docs();
+            report.documents_counted_from = DocumentCount::Read;
             // Damaged data can make the decoder panic rather than fail.
             let read_all = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut unreadable = 0u64;
@@ -67,7 +90,9 @@ pub fn check(location: &IndexLocation) -> CheckReport {
             }));
             match read_all {
                 Ok(0) => {}
-                Ok(unreadable) => report.problems.push(format!("{unreadable} stored documents cannot be read")),
+                Ok(unreadable) => {
+                    report.problems.push(format!("{} cannot be read", count(unreadable, "stored document")))
+                }
                 Err(_) => report.problems.push("stored documents are damaged (reading them failed)".to_string()),
             }
         }
@@ -75,9 +100,10 @@ pub fn check(location: &IndexLocation) -> CheckReport {
     }
     let others = location.generation_names().iter().filter(|name| **name != open.generation).count();
     if others > 0 {
-        report
-            .notes
-            .push(format!("{others} other generation(s) on disk; the next reindex removes all but the previous one"));
+        report.notes.push(format!(
+            "{} on disk; the next reindex removes all but the previous one",
+            count(others, "other generation")
+        ));
     }
     report
 }

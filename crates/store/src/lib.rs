@@ -23,7 +23,7 @@ pub mod schema;
 mod stats;
 
 pub use builder::{Committed, GenerationBuilder, WriterSettings};
-pub use check::{CheckReport, check};
+pub use check::{CheckReport, DocumentCount, check};
 pub use document::{from_document, from_document_without_evidence, to_document};
 pub use error::{StoreError, chain as error_chain};
 pub use find::first_match;
