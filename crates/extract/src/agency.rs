@@ -458,6 +458,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_township_s_司法所_and_a_kicker_before_a_place() {
+        let text =
+            "标题\n某报讯(记者某某)“牧民居住分散。”内蒙古锡林郭勒盟西乌珠穆沁旗乌兰哈拉嘎苏木司法所所长某某说。\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), Some("标题"))).1, "锡林郭勒盟西乌珠穆沁旗司法局");
+        let title = "从守住底线到追求高线 山东监狱用心提升教育改造质量";
+        let text = format!("{title}\n近年来，省监狱管理局组织全省监狱开展教育改造质量提升行动，取得成效。\n");
+        assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "山东省监狱管理局");
+    }
+
+    #[test]
     fn a_document_number_names_its_province() {
         let text = "标题\n粤司〔2013〕104号\n第一条 为规范社区矫正工作，制定本细则。\n";
         assert_eq!(
@@ -469,7 +479,8 @@ pub(crate) mod tests {
     #[test]
     fn the_issuer_s_line_under_a_title_but_not_the_addressee() {
         let title = "关于印发某规定的通知";
-        let text = format!("{title}\n山东省青岛市人民政府\n某政发(2010)54号\n各县(区)人民政府：\n现将规定印发给你们。\n");
+        let text =
+            format!("{title}\n山东省青岛市人民政府\n某政发(2010)54号\n各县(区)人民政府：\n现将规定印发给你们。\n");
         assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).0, "issuer_line");
         let title = "包头市司法局关于某工作情况的报告";
         let text = format!("{title}\n市人民政府:\n现将有关情况报告如下。\n");

@@ -64,6 +64,11 @@ impl<T> Candidates<T> {
         self.items.iter()
     }
 
+    /// Keeps only the candidates `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Candidate<T>) -> bool) {
+        self.items.retain(keep);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -41,6 +41,7 @@ mod score {
     pub const BYLINE_TIMESTAMP: f32 = 76.0;
     pub const TAIL_DATE: f32 = 72.0;
     pub const URL: f32 = 50.0;
+    pub const LAST_MODIFIED: f32 = 45.0;
     pub const OPENING_YEAR: f32 = 40.0;
 }
 
@@ -99,6 +100,16 @@ pub fn decide(page: &PageLines, inputs: &DateInputs) -> Option<Candidate<PubDate
         && let Some(d) = opening_year(opening)
     {
         found.push(d, "opening_year", opening, score::OPENING_YEAR);
+    }
+    // The server's Last-Modified day: weak, often the day a site was rebuilt.
+    if let Some(modified) = inputs.given.last_modified.as_deref()
+        && let Ok(d) = modified.trim().parse::<PubDate>()
+    {
+        found.push(d, "http:last_modified", modified, score::LAST_MODIFIED);
+    }
+    // Nothing was published after the day the page was fetched.
+    if let Some(fetched) = inputs.given.fetched.as_deref().and_then(|f| f.trim().parse::<PubDate>().ok()) {
+        found.retain(|c| c.rule == "given" || c.value <= fetched);
     }
     found.best()
 }
@@ -388,6 +399,21 @@ mod tests {
     fn an_e_paper_s_issue_date_beside_its_edition_line() {
         let text = "某银行信用卡\n2022年09月13日\n第A04版:本地\n某某图书馆\n某市律师服务中心揭牌\n某市律师服务中心揭牌\n正文，内容充实，说明情况。";
         assert_eq!(read(text, None, false).map(|x| x.1), Some("2022-09-13".into()));
+    }
+
+    #[test]
+    fn a_crawl_bounds_the_date_and_last_modified_is_a_last_resort() {
+        let given = Given { fetched: Some("2024-01-10".into()), ..Given::default() };
+        let text = "某某标题\n发布时间:2024-05-06\n正文。\n";
+        let url = Some("http://a.gov.cn/202311/t20231101_1.html");
+        assert_eq!(
+            read_given(text, &given, url, Some(0)),
+            Some(("url".into(), "2023-11-01".into())),
+            "not after the crawl"
+        );
+        let given = Given { last_modified: Some("2023-03-04".into()), ..Given::default() };
+        assert_eq!(read_given("某某标题\n正文。\n", &given, None, Some(0)).unwrap().0, "http:last_modified");
+        assert_eq!(read_given(text, &given, None, Some(0)).unwrap().0, "header:发布时间");
     }
 
     #[test]

@@ -229,8 +229,10 @@ impl AgencyResolver {
             let rest = &text[m.end()..];
             match &self.pattern_kinds[m.pattern().as_usize()] {
                 PatternKind::Listed(index) => {
-                    // 司法部门 / 司法部署 are not 司法部.
-                    if rest.starts_with(['门', '署', '分']) {
+                    // 司法部门 / 司法部署 are not 司法部, and 司法部长 is a
+                    // person (another country's minister, as Chinese writes
+                    // its own as 司法部部长).
+                    if rest.starts_with(['门', '署', '分', '长']) {
                         continue;
                     }
                     // 美国司法部 is another country's.
@@ -299,7 +301,8 @@ impl AgencyResolver {
                 continue;
             }
             let (chain, chain_start) = self.chain_before(&before[..cut]);
-            if chain.is_empty() || !self.gazetteer.is_full_name(&chain[0]) {
+            // One place must be written in full; two or more settle each other.
+            if chain.is_empty() || (chain.len() == 1 && !self.gazetteer.is_full_name(&chain[0])) {
                 continue;
             }
             let named = if suffix == "司法所" {
@@ -439,7 +442,9 @@ impl AgencyResolver {
     pub fn title_region(&self, title: &str, context: &RegionContext) -> Option<u32> {
         let title = title.trim_start_matches(['【', '[', ' ']);
         let after_label = title.split_once([':', '：']).map(|(_, rest)| rest);
-        [Some(title), after_label].into_iter().flatten().find_map(|t| self.leading_place(t, context))
+        // A kicker (引题) may stand before the main title, after a space.
+        let after_kicker = title.split_once(' ').map(|(_, rest)| rest);
+        [Some(title), after_label, after_kicker].into_iter().flatten().find_map(|t| self.leading_place(t, context))
     }
 
     fn leading_place(&self, text: &str, context: &RegionContext) -> Option<u32> {

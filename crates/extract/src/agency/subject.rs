@@ -45,6 +45,14 @@ const POSTS: &[&str] = &[
     "新闻发言人",
     "发言人",
 ];
+/// Verbs of a post's holder speaking or being present (某厅副厅长某某介绍).
+const SPEAKING: &[&str] = &[
+    "说", "介绍", "表示", "指出", "透露", "称", "强调", "讲话", "出席", "主持", "答", "回应", "通报", "陪同", "莅临",
+    "带队", "调研", "参加", "发布", "解读", "部署", "致辞",
+];
+/// How far after a post its verb is looked for, in characters.
+const SPEAKING_WINDOW: usize = 24;
+
 /// Words that cite a body rather than present it as acting.
 const CITING: &[&str] = &["根据", "依据", "按照", "落实", "贯彻", "遵照", "参照"];
 /// Longest first sentence read, in characters.
@@ -60,6 +68,12 @@ pub fn is_judicial(agency: &Agency) -> bool {
 /// A bureau (司法部, 司法厅, 司法局) rather than one of its institutions.
 fn is_bureau(agency: &Agency) -> bool {
     agency.name.ends_with("司法局") || agency.name.ends_with("司法厅") || agency.name == "司法部"
+}
+
+/// An administration (a bureau, 监狱管理局, 戒毒管理局) rather than a
+/// prison or a centre.
+fn is_administration(agency: &Agency) -> bool {
+    is_bureau(agency) || agency.name.ends_with("管理局")
 }
 
 /// How a mention stands in its sentence.
@@ -84,7 +98,9 @@ fn role(text: &str, start: usize, end: usize) -> Role {
     // 某厅党委决定 is the bureau acting; 某厅党委书记 a person.
     let rest = rest.strip_prefix("党委").or_else(|| rest.strip_prefix("党组")).unwrap_or(rest);
     if POSTS.iter().any(|p| rest.starts_with(p)) || rest.starts_with("委员") || rest.starts_with("成员") {
-        return Role::Post;
+        // A post counts when its holder speaks or is there; 任命某某为某部部长 names a post only.
+        let window: String = rest.chars().take(SPEAKING_WINDOW).collect();
+        return if SPEAKING.iter().any(|v| window.contains(v)) { Role::Post } else { Role::Cited };
     }
     // An actor opens its clause (3月12日，某局召开…; 记者从某厅获悉); a body
     // listed after others (国务院、某部和某局都…) is only mentioned.
@@ -163,7 +179,8 @@ fn title_place(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Can
     let text = format!("{title}\n{}", inputs.opening);
     let end = text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i);
     let mentions = judicial_mentions(resolver, inputs, &text[..end]);
-    if let Some((agency, _, text)) = mentions.iter().find(|(a, _, _)| a.path == place) {
+    let of_place: Vec<&(Agency, Role, String)> = mentions.iter().filter(|(a, _, _)| a.path == place).collect();
+    if let Some((agency, _, text)) = of_place.iter().find(|(a, _, _)| is_administration(a)).or(of_place.first()) {
         found.push(agency.clone(), "title_place", text, score::TITLE_PLACE);
     }
 }
@@ -214,6 +231,7 @@ mod tests {
         assert_eq!(role_of("某省司法厅党委决定开展督查", "某省司法厅"), Role::Actor);
         assert_eq!(role_of("某省司法厅副厅长某某介绍", "某省司法厅"), Role::Post);
         assert_eq!(role_of("某省司法厅党组书记某某介绍", "某省司法厅"), Role::Post);
+        assert_eq!(role_of("任命某某为某省司法厅厅长。", "某省司法厅"), Role::Cited, "a post with no one speaking");
         assert_eq!(role_of("根据某省司法厅部署，某县开展", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("贯彻《某省司法厅关于某事的通知》", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("依据某部第1号公告和某省司法厅第258号公告", "某省司法厅"), Role::Cited);
