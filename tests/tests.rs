@@ -10,5 +10,6 @@ mod provenance;
 mod reading;
 mod reliability;
 mod serve;
+mod stated;
 mod warc;
 mod web;
