@@ -363,12 +363,12 @@ fn compare(report: &mut Report, label: &Label, got: Option<&Publication>, readin
 
 /// Whether the reader built the title itself (the page shows no headline).
 pub fn title_is_constructed(publication: &Publication) -> bool {
-    publication.evidence.get("title").is_some_and(|e| e.rule.starts_with("built") || e.rule.starts_with("constructed"))
+    publication.title_constructed()
 }
 
 /// The 发文字号 the reader gave.
 fn doc_no(publication: &Publication) -> Option<String> {
-    publication.evidence.get("doc_no").map(|e| e.text.clone())
+    publication.doc_no().map(str::to_string)
 }
 
 /// Whether a title read matches a labelled one: equal after removing

@@ -46,6 +46,35 @@ pub fn explain_rule(rule: &str) -> String {
         "path_hash" => "由文件路径生成".to_string(),
         "unreadable" => "来源数据提供了此项，但无法识别，改由正文判断".to_string(),
         "bare_url_line" => "页面中单独一行的网址".to_string(),
+        "line" => match detail {
+            Some("joined") => "断成几行的标题，合并".to_string(),
+            Some("kicker+title") => "引题与主题".to_string(),
+            Some("run_on") => "首行开头的文件标题".to_string(),
+            _ => "页首的标题行（下有日期、来源等）".to_string(),
+        },
+        "dateline" => "标题旁的日期行".to_string(),
+        "byline_timestamp" => "署名行中的发布时间".to_string(),
+        "doc_no_line" => "文号行中的日期".to_string(),
+        "doc_no" => match detail {
+            Some("label") => "页面标注的发文字号".to_string(),
+            Some("headline") => "标题中的发文字号".to_string(),
+            _ => "单独成行的发文字号".to_string(),
+        },
+        "issuer_line" => "标题下的发文机关".to_string(),
+        "actor" => "正文首句中行事的机关".to_string(),
+        "speaker" => "首段中发言的机关负责人所在机关".to_string(),
+        "title_place" => "标题开头的地名所指的机关".to_string(),
+        "bare_bureau_title" => "标题中的“司法局”所指的机关".to_string(),
+        "site_own_bureau" => "政府网站所在地的司法机关".to_string(),
+        "site" => match detail {
+            Some("justice") => "网址所示的司法厅（局）网站".to_string(),
+            Some("office") => "网址所示的政府办公室栏目".to_string(),
+            _ => "网址所示的政府网站".to_string(),
+        },
+        "salutation" => "主送机关的上一级机关".to_string(),
+        "doc_no_order" => "发文字号中的“令”所属机关".to_string(),
+        "doc_no_prefix" => "发文字号开头的省份简称".to_string(),
+        "http" => "服务器标注的最后修改日期（证据较弱）".to_string(),
         "title_word" => quoted("标题中的“{}”"),
         "default" => "无明显特征，按默认归类".to_string(),
         _ => format!("规则 {rule}"),
@@ -64,5 +93,7 @@ mod tests {
         assert_eq!(explain_rule("html:h1"), "网页正文大标题");
         assert_eq!(explain_rule("path_hash"), "由文件路径生成");
         assert_eq!(explain_rule("something_new"), "规则 something_new", "an unknown rule is shown as it is");
+        assert_eq!(explain_rule("site:justice"), "网址所示的司法厅（局）网站");
+        assert_eq!(explain_rule("doc_no:label"), "页面标注的发文字号");
     }
 }
