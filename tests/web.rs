@@ -379,7 +379,7 @@ fn a_researcher_searches_filters_reads_and_exports() {
     });
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "编号,标题,发布机关,地区,日期,类型,主题,原文链接");
+    assert_eq!(lines[0], "编号,标题,发布机关,地区,日期,发文字号,类型,主题,原文链接");
     assert_eq!(lines.len() as u64 - 1, total, "one row per result");
     assert!(csv.contains("法律援助"));
     // Kinds by their Chinese labels, as /api/v1/stats names them.
@@ -387,7 +387,7 @@ fn a_researcher_searches_filters_reads_and_exports() {
     let labels: Vec<String> =
         stats["kinds"].as_array().unwrap().iter().map(|k| format!("\"{}\"", k["label"].as_str().unwrap())).collect();
     for line in &lines[1..] {
-        let kind = quoted_cells(line)[5].clone();
+        let kind = quoted_cells(line)[6].clone();
         assert!(labels.contains(&kind), "kind {kind} is a label: {line}");
     }
 

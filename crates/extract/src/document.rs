@@ -132,6 +132,7 @@ impl Extractor {
             agency_level: agency.as_ref().map(|a| a.level),
             agency: agency.map(|a| a.name),
             date: date.map(|d| d.value),
+            doc_no: doc_no.map(|d| d.value),
             url,
             kind: kind.value,
             topics,

@@ -85,6 +85,10 @@ pub struct Publication {
     pub agency_path: Vec<String>,
     pub agency_level: Option<AgencyLevel>,
     pub date: Option<PubDate>,
+    /// The document number (发文字号) the publication presents as its own,
+    /// written canonically (鲁司发〔2024〕12号).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_no: Option<String>,
     pub url: Option<String>,
     pub kind: Kind,
     pub topics: Vec<TopicScore>,

@@ -25,6 +25,8 @@ use crate::request::SearchRequest;
 pub const TITLE_BOOST: f32 = 3.0;
 /// How much an exact contiguous match adds over scattered pieces.
 pub const PHRASE_BOOST: f32 = 2.0;
+/// The score of the document a document number names: above any text match.
+pub const DOC_NO_BOOST: f32 = 1000.0;
 /// The bonus of a title that is exactly the query (法律援助法 for the
 /// 中华人民共和国法律援助法): it puts the named document first.
 pub const EXACT_TITLE_BOOST: f32 = 20.0;
@@ -88,7 +90,15 @@ impl QueryBuilder<'_> {
         match scope {
             Scope::Title => vec![title],
             Scope::Anywhere => vec![title, (self.schema.body_words, self.schema.body_chars, 1.0)],
+            Scope::DocNo => Vec::new(),
         }
+    }
+
+    /// The document whose number is `text`: exactly, by its key.
+    fn doc_no(&self, text: &str) -> Option<Box<dyn Query>> {
+        let key = sifa_store::document::doc_no_key(text)?;
+        let term = TermQuery::new(Term::from_field_text(self.schema.doc_no, &key), IndexRecordOption::Basic);
+        Some(boxed(BoostQuery::new(boxed(ConstScoreQuery::new(boxed(term), 1.0)), DOC_NO_BOOST)))
     }
 
     /// One word or phrase of the query.
@@ -103,6 +113,20 @@ impl QueryBuilder<'_> {
     /// word fields, which carry better statistics than single characters.
     /// Quoted phrases match contiguously as a whole.
     pub fn clause(&self, clause: &Clause) -> Option<Box<dyn Query>> {
+        if clause.scope == Scope::DocNo {
+            return self.doc_no(&clause.text);
+        }
+        let text = self.text_clause(clause)?;
+        match (clause.scope, self.doc_no(&clause.text)) {
+            // A word shaped like a document number: that document first,
+            // then the texts that cite it.
+            (Scope::Anywhere, Some(numbered)) => Some(any_of(vec![numbered, text])),
+            _ => Some(text),
+        }
+    }
+
+    /// A clause matched in the text of titles (and bodies).
+    fn text_clause(&self, clause: &Clause) -> Option<Box<dyn Query>> {
         let folded = fold(&clause.text);
         let fields = self.fields(clause.scope);
         let contiguous_anywhere = |text: &str| -> Option<Box<dyn Query>> {

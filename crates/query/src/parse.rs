@@ -3,7 +3,9 @@
 //! - words separated by spaces must all match;
 //! - `"quoted phrases"` (straight or curly quotes) match contiguously;
 //! - `-word` excludes; `A OR B` (also `or`, `|`) matches either;
-//! - `title:词` or `title:"短语"` looks in titles only.
+//! - `title:词` or `title:"短语"` looks in titles only;
+//! - `doc_no:鲁司发〔2024〕12号` (or `文号:`) finds a document number exactly
+//!   (a word shaped like a document number is also looked up as one).
 //!
 //! Nothing here fails: an unbalanced quote runs to the end, a lone `-`,
 //! a stray `:` or a dangling `OR` is ignored.
@@ -13,7 +15,19 @@
 pub enum Scope {
     Anywhere,
     Title,
+    /// The document number (发文字号), exactly.
+    DocNo,
 }
+
+/// Field prefixes of the query language and the scope each selects.
+const SCOPES: [(&str, Scope); 6] = [
+    ("title:", Scope::Title),
+    ("title：", Scope::Title),
+    ("doc_no:", Scope::DocNo),
+    ("doc_no：", Scope::DocNo),
+    ("文号:", Scope::DocNo),
+    ("文号：", Scope::DocNo),
+];
 
 /// One word or phrase of a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,10 +90,10 @@ fn tokenize(input: &str) -> Vec<Token> {
             i += 1;
         }
         let mut scope = Scope::Anywhere;
-        let rest: String = chars[i..chars.len().min(i + 6)].iter().collect::<String>().to_lowercase();
-        if rest.starts_with("title:") || rest.starts_with("title：") {
-            scope = Scope::Title;
-            i += 6;
+        let rest: String = chars[i..chars.len().min(i + 7)].iter().collect::<String>().to_lowercase();
+        if let Some((prefix, found)) = SCOPES.iter().find(|(prefix, _)| rest.starts_with(prefix)) {
+            scope = *found;
+            i += prefix.chars().count();
         }
         if i < chars.len() && is_quote(chars[i]) {
             let start = i + 1;
@@ -164,6 +178,13 @@ mod tests {
         for q in ["调解 or 仲裁", "调解 Or 仲裁", "调解 | 仲裁"] {
             assert_eq!(parse(q).required, vec![vec![word("调解"), word("仲裁")]], "{q}");
         }
+    }
+
+    #[test]
+    fn document_numbers_by_prefix() {
+        let q = parse("doc_no:鲁司发〔2024〕12号 文号：司法部令第150号");
+        assert_eq!(q.required[0][0], Clause { text: "鲁司发〔2024〕12号".into(), phrase: false, scope: Scope::DocNo });
+        assert_eq!(q.required[1][0].scope, Scope::DocNo);
     }
 
     #[test]

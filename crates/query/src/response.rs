@@ -31,6 +31,8 @@ pub struct Hit {
     pub agency: Option<String>,
     pub agency_path: Vec<String>,
     pub date: Option<String>,
+    /// The document number (发文字号), when the publication has one.
+    pub doc_no: Option<String>,
     pub kind: String,
     /// The Chinese label of `kind` (新闻动态).
     pub kind_label: String,
@@ -80,6 +82,8 @@ pub struct DocumentView {
     pub agency_level: Option<String>,
     pub date: Option<String>,
     pub date_precision: Option<String>,
+    /// The document number (发文字号), when the publication has one.
+    pub doc_no: Option<String>,
     pub kind: String,
     pub kind_label: String,
     pub topics: Vec<TopicScore>,

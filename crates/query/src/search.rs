@@ -195,6 +195,19 @@ mod tests {
     }
 
     #[test]
+    fn a_document_number_finds_its_document_first_then_the_texts_citing_it() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let typed = snapshot.search(&request("聊司发[2023]1号", &[])).unwrap();
+        let ids: Vec<&str> = typed.hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["plan", "aid-news"], "the numbered plan, then the news citing it");
+        assert_eq!(typed.hits[0].doc_no.as_deref(), Some(crate::testing::PLAN_DOC_NO));
+        let exact = snapshot.search(&request("doc_no:聊司发（2023）1号", &[])).unwrap();
+        assert_eq!(exact.total, 1);
+        assert_eq!(exact.hits[0].id, "plan");
+    }
+
+    #[test]
     fn filters_and_exclusions_narrow_the_count() {
         let fixture = Fixture::new();
         let snapshot = fixture.engine().snapshot();

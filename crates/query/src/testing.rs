@@ -29,6 +29,7 @@ pub fn publication(id: &str, title: &str, body: &str) -> Publication {
         agency_path: Vec::new(),
         agency_level: None,
         date: None,
+        doc_no: None,
         url: None,
         kind: Kind::Other,
         topics: Vec::new(),
@@ -67,7 +68,7 @@ pub fn publications() -> Vec<Publication> {
             &["法律援助"],
         ),
         with(
-            publication("aid-news", "聊城市东昌府区司法局开展法律援助进社区活动", "近日，区司法局组织律师走进社区，为居民讲解法律援助申请条件。"),
+            publication("aid-news", "聊城市东昌府区司法局开展法律援助进社区活动", "近日，区司法局按照聊司发〔2023〕1号文件要求，组织律师走进社区，为居民讲解法律援助申请条件。"),
             Some(("聊城市东昌府区司法局", &["山东省", "聊城市", "东昌府区"], County)),
             Some("2024-03-15"),
             Kind::News,
@@ -118,6 +119,9 @@ pub fn publications() -> Vec<Publication> {
     ]
 }
 
+/// The document number of the fixture's work plan.
+pub const PLAN_DOC_NO: &str = "聊司发〔2023〕1号";
+
 /// An index of [`publications`] in a temporary directory.
 pub struct Fixture {
     dir: tempfile::TempDir,
@@ -129,7 +133,10 @@ impl Fixture {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let location = IndexLocation::new(dir.path());
         let mut builder = GenerationBuilder::start(&location, &analysis(), WriterSettings::bulk(1)).expect("a new generation");
-        for p in publications() {
+        for mut p in publications() {
+            if p.id == "plan" {
+                p.doc_no = Some(PLAN_DOC_NO.to_string());
+            }
             let (document, _) = to_document(builder.schema(), &p);
             builder.add(document).expect("the document is added");
         }

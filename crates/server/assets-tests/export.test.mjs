@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { EXPORT_FIELDS, csvCell, exportRecord, fetchAllHits, toCsv, toJsonExport } from '../src/assets/export.js';
 import { CSV_HEADERS } from '../src/assets/labels.js';
 
-const HEADER = '编号,标题,发布机关,地区,日期,类型,主题,原文链接';
+const HEADER = '编号,标题,发布机关,地区,日期,发文字号,类型,主题,原文链接';
 
 test('formula prefixes are neutralised with an apostrophe', () => {
   for (const prefix of ['=', '+', '-', '@', '\t', '\r']) {
@@ -35,7 +35,7 @@ test('quotes are doubled; commas and newlines stay inside the quotes', () => {
 
 test('CSV: BOM, header, CRLF, one row per hit', () => {
   const csv = toCsv([
-    { id: 'x1', title: '标题, "一"', agency: '青岛市司法局', agency_path: ['山东省', '青岛市'], date: '2024-01-02', kind: 'news', topics: ['法律援助', '人民调解'], url: 'https://example.gov.cn/a.html' },
+    { id: 'x1', title: '标题, "一"', agency: '青岛市司法局', agency_path: ['山东省', '青岛市'], date: '2024-01-02', doc_no: '青司发〔2024〕1号', kind: 'news', topics: ['法律援助', '人民调解'], url: 'https://example.gov.cn/a.html' },
     { id: 'x2', title: '=HYPERLINK(1)', agency: '-2+3', agency_path: [], date: null, kind: 'other', topics: [{ name: '@cmd' }], url: '+1' },
   ]);
   assert.ok(csv.startsWith('\uFEFF'));
@@ -45,8 +45,8 @@ test('CSV: BOM, header, CRLF, one row per hit', () => {
   assert.equal(lines[0], CSV_HEADERS.join(','));
   assert.equal(lines[0], HEADER);
   assert.equal(CSV_HEADERS.length, EXPORT_FIELDS.length, 'a header per exported field');
-  assert.equal(lines[1], '"x1","标题, ""一""","青岛市司法局","山东省 / 青岛市","2024-01-02","news","法律援助;人民调解","https://example.gov.cn/a.html"');
-  assert.equal(lines[2], '"x2","\'=HYPERLINK(1)","\'-2+3","","","other","\'@cmd","\'+1"');
+  assert.equal(lines[1], '"x1","标题, ""一""","青岛市司法局","山东省 / 青岛市","2024-01-02","青司发〔2024〕1号","news","法律援助;人民调解","https://example.gov.cn/a.html"');
+  assert.equal(lines[2], '"x2","\'=HYPERLINK(1)","\'-2+3","","","","other","\'@cmd","\'+1"');
   assert.equal(lines[3], '');
 });
 
@@ -63,9 +63,9 @@ test('CSV names kinds by their labels: the hit\'s kind_label, else the API\'s la
     { id: 'd', kind: '=cmd', kind_label: '=cmd' },
   ];
   const labels = new Map([['notice', '通知公告']]);
-  const kinds = toCsv(rows, (code) => labels.get(code)).slice(1).split('\r\n').slice(1, 5).map((line) => line.split(',')[5]);
+  const kinds = toCsv(rows, (code) => labels.get(code)).slice(1).split('\r\n').slice(1, 5).map((line) => line.split(',')[6]);
   assert.deepEqual(kinds, ['"法律"', '"通知公告"', '"unheard_of"', '"\'=cmd"']);
-  assert.equal(toCsv([{ id: 'b', kind: 'notice' }]).split('\r\n')[1].split(',')[5], '"notice"', 'no label function: the code');
+  assert.equal(toCsv([{ id: 'b', kind: 'notice' }]).split('\r\n')[1].split(',')[6], '"notice"', 'no label function: the code');
   // The JSON export keeps the codes.
   assert.deepEqual(JSON.parse(toJsonExport(rows)).map((r) => r.kind), ['law', 'notice', 'unheard_of', '=cmd']);
 });
@@ -73,7 +73,7 @@ test('CSV names kinds by their labels: the hit\'s kind_label, else the API\'s la
 test('records keep only the export fields', () => {
   const record = exportRecord({ id: 'a', title: 't', kind: 'law', score: 3, snippet_html: '<mark>x</mark>', topics: ['x', null, { name: 'y' }] });
   assert.deepEqual(Object.keys(record), EXPORT_FIELDS);
-  assert.deepEqual(record, { id: 'a', title: 't', agency: null, agency_path: [], date: null, kind: 'law', topics: ['x', 'y'], url: null });
+  assert.deepEqual(record, { id: 'a', title: 't', agency: null, agency_path: [], date: null, doc_no: null, kind: 'law', topics: ['x', 'y'], url: null });
   const parsed = JSON.parse(toJsonExport([{ id: 'a' }]));
   assert.deepEqual(parsed, [exportRecord({ id: 'a' })]);
   assert.ok(toJsonExport([]).endsWith('\n'));

@@ -61,6 +61,9 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
     if let Some(url) = &publication.url {
         doc.add_text(schema.url, url);
     }
+    if let Some(doc_no) = &publication.doc_no {
+        doc.add_text(schema.doc_no, doc_no_key(doc_no).unwrap_or_else(|| doc_no.clone()));
+    }
     doc.add_text(schema.source, publication.source.to_string());
     doc.add_text(schema.content_hash, &fingerprint);
     doc.add_text(schema.evidence_json, serde_json::to_string(&publication.evidence).expect("evidence serialises"));
@@ -128,6 +131,44 @@ fn strip_region(text: &str) -> &str {
     text
 }
 
+/// Brackets a document number's year may be printed in.
+const YEAR_OPENERS: &str = "〔[(【〈﹝［（";
+const YEAR_CLOSERS: &str = "〕])】〉﹞］）";
+
+/// The search key of a document number, or `None` when `text` is not shaped
+/// like one: folded, without spaces, the year in 〔〕 whatever brackets were
+/// typed (鲁司发[2024]12号 → 鲁司发〔2024〕12号). Shapes: `…〔year〕…号`
+/// (the year of two or four digits, or a congress term like 十四届) and
+/// `…令第N号`.
+pub fn doc_no_key(text: &str) -> Option<String> {
+    let folded = sifa_fold::fold(text);
+    let mut key = String::with_capacity(folded.len());
+    for c in folded.chars().filter(|c| !c.is_whitespace()) {
+        key.push(if YEAR_OPENERS.contains(c) {
+            '〔'
+        } else if YEAR_CLOSERS.contains(c) {
+            '〕'
+        } else {
+            c
+        });
+    }
+    let number = key.strip_suffix('号')?;
+    let digits = number.trim_end_matches(|c: char| c.is_ascii_digit());
+    if digits.len() == number.len() {
+        return None;
+    }
+    let before_number = digits.strip_suffix('第').unwrap_or(digits);
+    let bracketed = before_number.strip_suffix('〕').and_then(|rest| rest.rsplit_once('〔'));
+    let shaped = match bracketed {
+        Some((issuer, year)) => {
+            !year.is_empty() && (year.chars().all(|c| c.is_ascii_digit()) || year.ends_with('届'))
+                && (!issuer.is_empty() || digits.len() < number.len())
+        }
+        None => before_number.ends_with('令') && digits.ends_with('第'),
+    };
+    shaped.then_some(key)
+}
+
 /// The place of `kind` in [`Kind::ALL`], for the `kind_rank` fast field.
 pub fn kind_rank(kind: Kind) -> u64 {
     Kind::ALL.iter().position(|k| *k == kind).unwrap_or(Kind::ALL.len() - 1) as u64
@@ -159,6 +200,17 @@ pub fn level_of_rank(rank: u64) -> Option<AgencyLevel> {
 #[cfg(test)]
 mod keys {
     use super::*;
+
+    #[test]
+    fn document_number_keys() {
+        assert_eq!(doc_no_key("鲁司发[2024]12号").as_deref(), Some("鲁司发〔2024〕12号"));
+        assert_eq!(doc_no_key(" 沪崇司（2025）7 号").as_deref(), Some("沪崇司〔2025〕7号"));
+        assert_eq!(doc_no_key("司法部令第150号").as_deref(), Some("司法部令第150号"));
+        assert_eq!(doc_no_key("常委会公告〔十四届〕第7号").as_deref(), Some("常委会公告〔十四届〕第7号"));
+        assert_eq!(doc_no_key("法律援助"), None);
+        assert_eq!(doc_no_key("第12号"), None, "a number alone names no document");
+        assert_eq!(doc_no_key("2024年12号"), None);
+    }
 
     #[test]
     fn title_keys_and_subjects() {
@@ -222,6 +274,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
             .unwrap_or_default(),
         agency_level: text(doc, schema.agency_level).and_then(AgencyLevel::parse),
         date: text(doc, schema.date_text).and_then(|d| d.parse().ok()),
+        doc_no: string(schema.doc_no),
         url: string(schema.url),
         kind,
         topics,

@@ -40,6 +40,7 @@ pub mod names {
     pub const TIMELINE_FACET: &str = "timeline_facet";
     pub const DATE: &str = "date";
     pub const DATE_TEXT: &str = "date_text";
+    pub const DOC_NO: &str = "doc_no";
     pub const URL: &str = "url";
     pub const SOURCE: &str = "source";
     pub const CONTENT_HASH: &str = "content_hash";
@@ -73,6 +74,9 @@ pub struct IndexSchema {
     pub timeline_facet: Field,
     pub date: Field,
     pub date_text: Field,
+    /// The document number, stored as written canonically and indexed as its
+    /// key ([`crate::document::doc_no_key`]) for exact search.
+    pub doc_no: Field,
     pub url: Field,
     pub source: Field,
     pub content_hash: Field,
@@ -114,6 +118,7 @@ impl IndexSchema {
         b.add_facet_field(names::TIMELINE_FACET, FacetOptions::default());
         b.add_date_field(names::DATE, DateOptions::from(INDEXED | STORED | FAST));
         b.add_text_field(names::DATE_TEXT, STORED);
+        b.add_text_field(names::DOC_NO, STRING | STORED);
         b.add_text_field(names::URL, STRING | STORED);
         b.add_text_field(names::SOURCE, STORED);
         b.add_text_field(names::CONTENT_HASH, STRING);
@@ -148,6 +153,7 @@ impl IndexSchema {
             timeline_facet: f(names::TIMELINE_FACET)?,
             date: f(names::DATE)?,
             date_text: f(names::DATE_TEXT)?,
+            doc_no: f(names::DOC_NO)?,
             url: f(names::URL)?,
             source: f(names::SOURCE)?,
             content_hash: f(names::CONTENT_HASH)?,

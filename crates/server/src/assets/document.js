@@ -87,6 +87,7 @@ function metadataTable(doc) {
   if (doc.agency && path[path.length - 1] !== doc.agency) path.push(doc.agency);
   row('发布机关', text(path.join(' › ')));
   row('日期', text(doc.date));
+  if (doc.doc_no) row('发文字号', text(doc.doc_no));
   row('类型', text(doc.kind_label || doc.kind));
   row('主题', topicScores(doc.topics || []));
   row('来源文件', el('code', { text: doc.source || '—' }));

@@ -8,7 +8,7 @@ import { CSV_HEADERS } from './labels.js';
 import { state } from './nav.js';
 import { searchParams } from './state.js';
 
-export const EXPORT_FIELDS = ['id', 'title', 'agency', 'agency_path', 'date', 'kind', 'topics', 'url'];
+export const EXPORT_FIELDS = ['id', 'title', 'agency', 'agency_path', 'date', 'doc_no', 'kind', 'topics', 'url'];
 
 /** A hit reduced to the export fields. */
 export function exportRecord(row) {
@@ -18,6 +18,7 @@ export function exportRecord(row) {
     agency: row.agency ?? null,
     agency_path: Array.isArray(row.agency_path) ? [...row.agency_path] : [],
     date: row.date ?? null,
+    doc_no: row.doc_no ?? null,
     kind: row.kind ?? '',
     topics: Array.isArray(row.topics) ? row.topics.map((t) => (typeof t === 'string' ? t : t && t.name)).filter(Boolean) : [],
     url: row.url ?? null,
@@ -42,7 +43,7 @@ export function toCsv(rows, labelOf = () => undefined) {
   for (const row of rows || []) {
     const r = exportRecord(row);
     const kind = (row && row.kind_label) || labelOf(r.kind) || r.kind;
-    const cells = [r.id, r.title, r.agency, r.agency_path.join(' / '), r.date, kind, r.topics.join(';'), r.url];
+    const cells = [r.id, r.title, r.agency, r.agency_path.join(' / '), r.date, r.doc_no, kind, r.topics.join(';'), r.url];
     lines.push(cells.map(csvCell).join(','));
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -56,4 +56,4 @@ export const PARAMETER_LABELS = {
 };
 
 /** Column headers of the CSV export, in column order. */
-export const CSV_HEADERS = ['编号', '标题', '发布机关', '地区', '日期', '类型', '主题', '原文链接'];
+export const CSV_HEADERS = ['编号', '标题', '发布机关', '地区', '日期', '发文字号', '类型', '主题', '原文链接'];

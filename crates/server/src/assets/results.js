@@ -134,6 +134,7 @@ function renderHit(hit) {
     meta.append(el('span', { className: 'hit-agency', text: agencyLine(hit.agency, hit.agency_path) }));
   }
   if (hit.date) meta.append(el('time', { className: 'hit-date', text: hit.date, attrs: { datetime: hit.date } }));
+  if (hit.doc_no) meta.append(el('span', { className: 'hit-doc-no', text: hit.doc_no }));
   meta.append(el('span', { className: 'hit-kind', text: hit.kind_label || hit.kind }));
 
   const snippet = el('p', { className: 'hit-snippet' }, [markedNodes(hit.snippet_html)]);
