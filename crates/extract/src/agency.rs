@@ -92,6 +92,10 @@ pub fn region_context(resolver: &AgencyResolver, title: Option<&str>, opening: &
 pub fn decide(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs) -> Option<Candidate<Agency>> {
     let mut found = Candidates::new();
     given(resolver, inputs, &mut found);
+    // A given agency outranks everything the page could offer.
+    if !found.is_empty() {
+        return found.best();
+    }
     source_fields(resolver, page, inputs.context, &mut found);
     issuer_lines(resolver, page, inputs, &mut found);
     title_prefix(resolver, inputs, &mut found);
@@ -140,6 +144,10 @@ fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionCo
 /// 某省某市人民政府 / 某政发〔2010〕54号.
 fn issuer_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let Some((start, end)) = inputs.headline_lines else { return };
+    // Only a document's title (…的通知, …规定) stands over its issuer's line.
+    if !inputs.title.is_some_and(crate::title::ends_like_a_document) {
+        return;
+    }
     // Under the headline, or under another copy of it (pages print it twice).
     let key = inputs.title.map(comparable).unwrap_or_default();
     let copies = (end..page.all.len().min(HEADER_LINES))

@@ -80,8 +80,9 @@ pub struct DateInputs<'a> {
 /// The publication date of a page and the evidence for it.
 pub fn decide(page: &PageLines, inputs: &DateInputs) -> Option<Candidate<PubDate>> {
     let mut found = Candidates::new();
+    // A given date outranks everything the page could offer.
     if let Some(d) = inputs.given.date.as_deref().and_then(|d| d.trim().parse::<PubDate>().ok()) {
-        found.push(d, "given", &d.to_string(), score::GIVEN);
+        return Some(Candidate::new(d, "given", &d.to_string(), score::GIVEN));
     }
     if let Some(meta) = page.hints.meta_date.as_deref()
         && let Some(d) = parse_date_or_month(meta)
@@ -214,6 +215,9 @@ fn is_signer_line(line: &str) -> bool {
 /// `……贯彻落实。 某某领导小组 二〇〇六年二月二十一日 …`: a date in Chinese
 /// numerals set apart by spaces inside a run-on line.
 fn inline_chinese_signature(line: &str) -> Option<PubDate> {
+    if !line.contains("日 ") && !line.ends_with('日') {
+        return None;
+    }
     dates_in(line).into_iter().find_map(|m| {
         let apart_before = line[..m.start].ends_with(' ');
         let rest = &line[m.end..];

@@ -65,6 +65,10 @@ pub struct Found {
 /// Every document number in a folded line, in order, written canonically.
 pub fn numbers_in(line: &str) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    // Every number ends with 号; most lines hold none.
+    if !line.contains('号') {
+        return found;
+    }
     let mut push = |start: usize, end: usize, value: String| {
         if !found.iter().any(|f| f.start < end && start < f.end) {
             found.push(Found { value, start, end });
@@ -122,7 +126,7 @@ pub fn decide(page: &PageLines) -> Option<Candidate<String>> {
     let mut candidates = Candidates::new();
     let lines = &page.all[..page.all.len().min(DOC_NO_ZONE)];
     for (index, line) in lines.iter().enumerate() {
-        if line.chars().count() > 200 {
+        if line.len() > 600 || (!line.contains('号') && !line.ends_with('令')) {
             continue;
         }
         let found = numbers_in(line);

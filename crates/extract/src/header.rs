@@ -58,6 +58,9 @@ static GLUED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn source_field(line: &str) -> Option<(String, String)> {
+    if !["来源", "稿源", "机构", "机关", "单位", "部门"].iter().any(|l| line.contains(l)) {
+        return None;
+    }
     if let Some(c) = GLUED_SOURCE.captures(line) {
         return Some((c[1].to_string(), c[2].to_string()));
     }

@@ -96,10 +96,16 @@ impl PageLines {
         if key.chars().count() < 4 {
             return None;
         }
+        // A cheap test before the full comparison: the headline's first character.
+        let first = key.chars().next()?;
+        let longest = folded.chars().count() * 2 + 24;
         self.all
             .iter()
             .take(HEADER_ZONE * 4)
             .position(|line| {
+                if !line.contains(first) || line.len() > longest * 4 {
+                    return false;
+                }
                 let line: String = line.chars().filter(|c| c.is_alphanumeric()).collect();
                 line == key || (line.contains(&key) && line.chars().count() <= key.chars().count() + 12)
             })

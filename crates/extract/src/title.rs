@@ -19,7 +19,7 @@ mod shape;
 
 use sifa_fold::fold;
 
-pub use shape::{build_title, is_headline};
+pub use shape::{build_title, ends_like_a_document, is_headline};
 
 use crate::agency::AgencyResolver;
 use crate::candidate::{Candidate, Candidates};
@@ -103,6 +103,9 @@ pub fn headline(page: &PageLines, given: &Given, agencies: &AgencyResolver) -> O
 /// `标题：…` or `文件名称：` (value on the next line) in a metadata table.
 fn labelled_title(page: &PageLines) -> Option<(String, usize)> {
     for (index, line) in page.all.iter().enumerate().take(HEADLINE_ZONE) {
+        if !line.contains("标") && !line.contains("名称") {
+            continue;
+        }
         let compact: String = line.trim_start_matches(['|', ' ']).chars().filter(|c| !c.is_whitespace()).collect();
         for label in ["标题", "文件名称", "信息名称", "名称"] {
             let Some(rest) = compact.strip_prefix(label) else { continue };

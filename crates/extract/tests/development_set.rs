@@ -17,7 +17,7 @@ const FLOORS: &[(Reading, &[(&str, f64)])] = &[
         Reading::WithUrl,
         &[
             ("title", 1.00),
-            ("agency", 0.86),
+            ("agency", 0.87),
             ("date", 1.00),
             ("no_false_date", 1.00),
             ("doc_no", 1.00),
@@ -29,7 +29,7 @@ const FLOORS: &[(Reading, &[(&str, f64)])] = &[
         Reading::TextOnly,
         &[
             ("title", 1.00),
-            ("agency", 0.78),
+            ("agency", 0.79),
             ("date", 1.00),
             ("no_false_date", 1.00),
             ("doc_no", 1.00),

@@ -57,6 +57,10 @@ pub struct DateMatch {
 /// Every full date in `line`, in order.
 pub fn dates_in(line: &str) -> Vec<DateMatch> {
     let mut found = Vec::new();
+    // Every shape has a digit or 年; most lines of prose have neither.
+    if !line.bytes().any(|b| b.is_ascii_digit()) && !line.contains('年') {
+        return found;
+    }
     for c in YEAR_FIRST.captures_iter(line) {
         let whole = c.get(0).expect("match");
         // A longer number is not a year: 12345-06-07.
