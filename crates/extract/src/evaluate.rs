@@ -368,7 +368,7 @@ pub fn title_is_constructed(publication: &Publication) -> bool {
 
 /// The 发文字号 the reader gave.
 fn doc_no(publication: &Publication) -> Option<String> {
-    publication.doc_no().map(str::to_string)
+    publication.doc_no.clone()
 }
 
 /// Whether a title read matches a labelled one: equal after removing

@@ -102,12 +102,6 @@ impl Publication {
         self.body.chars().count()
     }
 
-    /// The 发文字号 the extractor read (canonical: simplified, 〔〕, no
-    /// spaces), kept in the evidence under `doc_no`.
-    pub fn doc_no(&self) -> Option<&str> {
-        self.evidence.get("doc_no").map(|e| e.text.as_str()).filter(|t| !t.is_empty())
-    }
-
     /// Whether the title was built from the text because the page shows no
     /// headline (its evidence rule is `built_from_opening`).
     pub fn title_constructed(&self) -> bool {

@@ -54,6 +54,7 @@ impl Snapshot {
             .map(|q| Highlighter::new(&parse(q), &self.open.analysis).mark_all(&p.body));
         Ok(DocumentView {
             chars: p.chars(),
+            title_constructed: p.title_constructed(),
             id: p.id,
             title: p.title,
             body: p.body,

@@ -84,6 +84,9 @@ pub struct DocumentView {
     pub date_precision: Option<String>,
     /// The document number (发文字号), when the publication has one.
     pub doc_no: Option<String>,
+    /// Whether the page showed no headline and the title was built from
+    /// its agency and opening words.
+    pub title_constructed: bool,
     pub kind: String,
     pub kind_label: String,
     pub topics: Vec<TopicScore>,

@@ -47,9 +47,11 @@ function goBackToResults() {
 
 function renderDocument(doc) {
   const title = el('h2', { className: 'doc-title', text: doc.title || '（无标题）', attrs: { id: 'doc-title', tabindex: '-1' } });
+  const constructed = doc.title_constructed
+    ? el('p', { className: 'doc-note', text: '原页面未显示标题，此标题由发布机关和正文开头生成。' })
+    : null;
   $('document').replaceChildren(
-    backButton(),
-    title,
+    ...[backButton(), title, constructed].filter(Boolean),
     metadataTable(doc),
     jumpLinks(),
     bodySection(doc),
