@@ -54,8 +54,11 @@ impl Extractor {
 
         let headline = title::headline(&page, &given, &self.agencies);
         let url = url::decide(&page, &given);
-        let headline_lines = headline.as_ref().and_then(|h| h.lines.or_else(|| page.locate(&h.found.value)));
-        let body_start = body_start(&page, headline.as_ref().map(|h| h.found.value.as_str()), headline_lines);
+        // Where the headline stands: read from the page's lines, or found
+        // again for a given title. Only the former moves the body's start.
+        let own_lines = headline.as_ref().and_then(|h| h.lines);
+        let headline_lines = own_lines.or_else(|| headline.as_ref().and_then(|h| page.locate(&h.found.value)));
+        let body_start = body_start(&page, headline.as_ref().map(|h| h.found.value.as_str()), own_lines);
         let body = page.content[body_start..].join("\n");
         let folded_body = page.content_folded[body_start..].join("\n");
         let folded_title = headline.as_ref().map(|h| fold(&h.found.value));
