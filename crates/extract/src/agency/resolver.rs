@@ -10,6 +10,10 @@
 //! The canonical name spells the region out the way researchers filter by
 //! it: 山东省司法厅, 包头市司法局, 聊城市东昌府区司法局 (a county-level
 //! bureau carries its city), 义乌市司法局 (a county-level city does not).
+//!
+//! The file runs a little past 500 lines because recognising a mention
+//! (places read backwards, townships, named institutions, party committees,
+//! bare 省/市/区/县) and placing it in the gazetteer are one concern.
 
 use std::collections::HashMap;
 

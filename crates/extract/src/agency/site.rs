@@ -18,6 +18,10 @@
 //! a county in full (`panyu.` for 番禺) is a weak hint that helps place a
 //! bare 区司法局, and a path segment that names a government (`…rmzf`, as
 //! mirrors copy a portal's paths) still counts; nothing else does.
+//!
+//! The file runs a little past 500 lines because the pinyin index, the
+//! reading of labels and the settling of ambiguous places share one table
+//! of spellings and are one concern: what an address says.
 
 use std::collections::HashMap;
 
