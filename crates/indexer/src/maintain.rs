@@ -240,9 +240,11 @@ fn read_from(stored: &[StoredSource], target: &str, data_root: &Path) -> Vec<Str
 
 /// Records an incremental change; `updated_at` always moves past
 /// `built_at`, which tells a reindex that the generation may hold files
-/// added from outside the data directory.
+/// added from outside the data directory. The manifest is rewritten to
+/// list the files now live.
 fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
     let mut info = open.info()?;
     info.updated_at = unix_now().max(info.built_at + 1);
-    Ok(location.write_info(&info)?)
+    location.write_info(&info)?;
+    Ok(open.rewrite_manifest()?)
 }

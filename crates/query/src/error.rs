@@ -14,6 +14,10 @@ pub enum QueryError {
     /// No index to search (yet): a state of the server, not a user mistake.
     #[error("the index is not available")]
     Unavailable(#[source] StoreError),
+    /// A server waiting for its first verified generation (a replica
+    /// before a copy arrives): why it has none yet.
+    #[error("no verified index generation is served yet: {0}")]
+    NotReady(String),
     /// The index could be opened but not read as expected.
     #[error("the index could not be read")]
     Store(#[source] StoreError),
@@ -33,7 +37,7 @@ impl QueryError {
         match self {
             QueryError::InvalidParameter { .. } => "invalid_parameter",
             QueryError::DocumentNotFound(_) => "document_not_found",
-            QueryError::Unavailable(_) => "index_unavailable",
+            QueryError::Unavailable(_) | QueryError::NotReady(_) => "index_unavailable",
             QueryError::Store(_) | QueryError::Search(_) | QueryError::Terms(_) => "internal",
         }
     }

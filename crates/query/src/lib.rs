@@ -4,7 +4,8 @@
 //!
 //! - [`parse`]: the query language, parsed forgivingly;
 //! - [`SearchRequest`]: validated parameters (shared by API and CLI);
-//! - [`SearchEngine`]: the live generation with hot reload (`snapshot`);
+//! - [`SearchEngine`]: the live generation with hot reload (`snapshot`),
+//!   switching only to generations that match their manifest;
 //!   each request is answered by one [`Snapshot`]: `search` (with
 //!   `facets`), `documents`, `similar`, `suggest`.
 //!
@@ -32,4 +33,4 @@ pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, S
 pub use response::{
     DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
 };
-pub use snapshot::{SearchEngine, Snapshot};
+pub use snapshot::{Follow, Refusal, SearchEngine, Snapshot};

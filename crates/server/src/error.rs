@@ -45,7 +45,7 @@ impl ApiError {
         match self {
             ApiError::Query(e @ Q::InvalidParameter { .. }) => (StatusCode::BAD_REQUEST, e.code()),
             ApiError::Query(e @ Q::DocumentNotFound(_)) => (StatusCode::NOT_FOUND, e.code()),
-            ApiError::Query(e @ Q::Unavailable(_)) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
+            ApiError::Query(e @ (Q::Unavailable(_) | Q::NotReady(_))) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
             ApiError::Query(e @ (Q::Store(_) | Q::Search(_) | Q::Terms(_))) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, e.code())
             }
@@ -107,11 +107,14 @@ pub async fn timeout_as_error(response: Response) -> Response {
     if bare { ApiError::Timeout.into_response() } else { response }
 }
 
-/// Logs every server-side failure once, with the route it answered.
+/// Logs every server-side failure once, with the route it answered. The
+/// readiness probe's 503 is its answer, not a failure: a load balancer
+/// asks every second while a replica waits for its first generation.
 pub async fn log_failures(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
     if response.status().is_server_error()
+        && path != "/readyz"
         && let Some(failure) = response.extensions().get::<Failure>()
     {
         tracing::error!(%path, status = response.status().as_u16(), code = failure.code, error = %failure.message, "request failed");

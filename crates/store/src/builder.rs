@@ -1,13 +1,14 @@
 //! Writing a new generation beside the live one and switching to it.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use sifa_analysis::ChineseAnalysis;
 use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, WriteLock, unix_now, write_synced};
 use crate::open::create_index;
-use crate::{IndexSchema, StoreError};
+use crate::{IndexSchema, Manifest, StoreError};
 
 /// How much work tantivy's writer may do at once.
 #[derive(Debug, Clone, Copy)]
@@ -29,8 +30,9 @@ impl WriterSettings {
 }
 
 /// A generation being written. Nothing is visible to readers until
-/// [`GenerationBuilder::commit`] renames `CURRENT`; dropping the builder
-/// without committing removes the half-written generation.
+/// [`GenerationBuilder::commit`] writes the [`Manifest`] and renames
+/// `CURRENT`; dropping the builder without committing removes the
+/// half-written generation.
 pub struct GenerationBuilder {
     location: IndexLocation,
     lock: WriteLock,
@@ -43,6 +45,7 @@ pub struct GenerationBuilder {
     schema: IndexSchema,
     user_dictionary: String,
     writer: Option<IndexWriter>,
+    started: Instant,
 }
 
 /// What a committed build left on disk.
@@ -87,6 +90,7 @@ impl GenerationBuilder {
             schema,
             user_dictionary: analysis.user_dictionary().to_string(),
             writer: Some(writer),
+            started: Instant::now(),
         })
     }
 
@@ -105,21 +109,26 @@ impl GenerationBuilder {
         Ok(())
     }
 
-    /// Commits the documents, records how the generation was built and
-    /// makes it live. `source_dir` is what it was built from.
+    /// Commits the documents, records how the generation was built, writes
+    /// its manifest last and makes it live. `source_dir` is what it was
+    /// built from.
     pub fn commit(mut self, source_dir: &str) -> Result<Committed, StoreError> {
         let mut writer = self.writer.take().expect("the writer lives until commit");
         writer.commit()?;
+        let index = writer.index().clone();
         writer.wait_merging_threads()?;
         write_synced(&self.path.join(GENERATION_DICTIONARY), self.user_dictionary.as_bytes())?;
         let now = unix_now();
-        self.location.write_info(&GenerationInfo {
+        let info = GenerationInfo {
             name: self.name.clone(),
             built_at: now,
             updated_at: now,
             source_dir: source_dir.to_string(),
             sifa_version: env!("CARGO_PKG_VERSION").to_string(),
-        })?;
+        };
+        self.location.write_info(&info)?;
+        let build_seconds = self.started.elapsed().as_secs_f64();
+        Manifest::compute(&self.path, &index, info, build_seconds)?.write(&self.path)?;
         self.location.switch_to(&self.name, &self.lock)?;
         let mut removed = std::mem::take(&mut self.removed);
         removed.extend(self.location.remove_stale(self.previous.as_deref(), &self.lock)?);

@@ -4,7 +4,7 @@ use serde::Serialize;
 use sifa_model::english::count;
 use tantivy::TantivyDocument;
 
-use crate::{IndexLocation, OpenIndex};
+use crate::{IndexLocation, StoreError};
 
 /// How [`CheckReport::documents`] was counted.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,22 +38,37 @@ impl CheckReport {
     }
 }
 
-/// Checks the live generation: it opens, its files match their checksums,
-/// its metadata and dictionary are present, and every stored document reads.
+/// Checks the live generation: it matches its manifest (every file there,
+/// of its size and SHA-256, the dictionary among them), it opens, tantivy's
+/// own checksums hold, its metadata is present, the manifest's document
+/// count is what the index holds, and every stored document reads. A
+/// generation that does not match its manifest is still examined, so the
+/// report says what else is wrong and how many documents it holds.
 pub fn check(location: &IndexLocation) -> CheckReport {
     let mut report = CheckReport::default();
-    let open = match OpenIndex::open(location) {
-        Ok(open) => open,
+    let opened = location.current().and_then(|current| {
+        let generation = current.ok_or_else(|| StoreError::NoIndex(location.root().display().to_string()))?;
+        let path = location.generation_path(&generation);
+        if !path.is_dir() {
+            return Err(StoreError::MissingGeneration(generation));
+        }
+        let manifest = crate::verify(&path, &generation);
+        let (index, _) = crate::open::open_generation(&path, &generation)?;
+        Ok((generation, manifest, index))
+    });
+    let (generation, manifest, index) = match opened {
+        Ok(opened) => opened,
         Err(e) => {
             report.problems.push(crate::error::chain(&e));
             return report;
         }
     };
-    report.generation = Some(open.generation.clone());
-    if let Err(e) = open.info() {
+    report.generation = Some(generation.clone());
+    let manifest = manifest.map_err(|e| report.problems.push(crate::error::chain(&e))).ok();
+    if let Err(e) = location.read_info(&generation) {
         report.problems.push(format!("generation metadata: {}", crate::error::chain(&e)));
     }
-    match open.index.validate_checksum() {
+    match index.validate_checksum() {
         Ok(damaged) => {
             for file in damaged {
                 report.problems.push(format!("{} does not match its checksum", file.display()));
@@ -64,17 +79,21 @@ pub fn check(location: &IndexLocation) -> CheckReport {
     if !report.problems.is_empty() {
         // Damaged files: reading documents would only fail further, but the
         // segment metadata still says how many the index holds.
-        if let Ok(metas) = open.index.searchable_segment_metas() {
+        if let Ok(metas) = index.searchable_segment_metas() {
             report.documents = metas.iter().map(|m| u64::from(m.num_docs())).sum();
             report.documents_counted_from = DocumentCount::Metadata;
         }
         return report;
     }
-    match open.index.reader() {
+    match index.reader() {
         Ok(reader) => {
             let searcher = reader.searcher();
             report.documents = searcher.num_docs();
             report.documents_counted_from = DocumentCount::Read;
+            if let Some(manifest) = manifest.filter(|m| m.documents != report.documents) {
+                let (held, listed) = (count(report.documents, "document"), count(manifest.documents, "document"));
+                report.problems.push(format!("the index holds {held}, its manifest says {listed}"));
+            }
             // Damaged data can make the decoder panic rather than fail.
             let read_all = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let mut unreadable = 0u64;
@@ -98,7 +117,7 @@ pub fn check(location: &IndexLocation) -> CheckReport {
         }
         Err(e) => report.problems.push(format!("the index cannot be read: {e}")),
     }
-    let others = location.generation_names().iter().filter(|name| **name != open.generation).count();
+    let others = location.generation_names().iter().filter(|name| **name != generation).count();
     if others > 0 {
         report.notes.push(format!(
             "{} on disk; the next reindex removes all but the previous one",

@@ -25,6 +25,13 @@ pub enum StoreError {
         #[source]
         source: tantivy::TantivyError,
     },
+    /// No `manifest.json`: a copy still under way, or a generation built
+    /// by a sifa older than manifests.
+    #[error("generation {0} has no manifest (an incomplete copy, or built by an older sifa: run `sifa reindex`)")]
+    NoManifest(String),
+    /// Files missing, cut short or changed since the manifest was written.
+    #[error("generation {generation} does not match its manifest: {problem}")]
+    ManifestMismatch { generation: String, problem: String },
     #[error("generation {0} was built by an incompatible version of sifa")]
     Incompatible(String),
     #[error("{path} is not valid generation metadata")]
@@ -55,6 +62,8 @@ impl StoreError {
                 | StoreError::BadCurrent(_)
                 | StoreError::MissingGeneration(_)
                 | StoreError::Open { .. }
+                | StoreError::NoManifest(_)
+                | StoreError::ManifestMismatch { .. }
                 | StoreError::Incompatible(_)
                 | StoreError::BadMetadata { .. }
                 | StoreError::Dictionary(_)

@@ -5,13 +5,18 @@
 //!   CURRENT                 name of the live generation (replaced by rename)
 //!   .lock                   held (flock) by whoever writes: reindex, add, delete
 //!   generations/
-//!     gen-20261123T201500-4242/   a complete tantivy index + generation.json + userdict.txt
+//!     gen-1763928900-000000000-4242/   a complete tantivy index + generation.json
+//!                                      + userdict.txt + manifest.json (written last)
 //! ```
 //!
 //! A reindex builds a new generation beside the live one and renames a new
 //! `CURRENT` over the old only when the generation is complete and synced.
 //! A killed reindex leaves a generation that `CURRENT` never named; the next
-//! writer removes it.
+//! writer removes it. Generation names sort in the order they were built.
+//!
+//! Copies of the directory (replicas) follow the same rule with rsync: the
+//! generation directory first, `CURRENT` last; readers open a generation
+//! only when it matches its [`crate::manifest`].
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -29,6 +34,8 @@ const LOCK: &str = ".lock";
 pub const GENERATION_META: &str = "generation.json";
 /// The user dictionary a generation was built with.
 pub const GENERATION_DICTIONARY: &str = "userdict.txt";
+/// What a complete copy of a generation holds ([`crate::Manifest`]).
+pub const GENERATION_MANIFEST: &str = "manifest.json";
 
 /// What a generation records about itself.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -181,6 +188,34 @@ impl IndexLocation {
             .map_err(|source| StoreError::BadMetadata { path: path.display().to_string(), source })
     }
 
+    /// A cheap fingerprint of what `CURRENT` names and of that generation's
+    /// files (names, sizes, modification times): a reader that refused a
+    /// generation looks at it again only once this changes (a copy went on
+    /// or was repaired), instead of hashing it on every check.
+    pub fn stamp(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        let current = fs::read_to_string(self.root.join(CURRENT)).unwrap_or_default();
+        current.hash(&mut hasher);
+        let name = current.trim();
+        if !name.is_empty() && !name.contains(['/', '\\']) {
+            let mut files: Vec<(String, u64, Option<SystemTime>)> = fs::read_dir(self.generation_path(name))
+                .map(|entries| {
+                    entries
+                        .flatten()
+                        .filter_map(|e| {
+                            let meta = e.metadata().ok()?;
+                            Some((e.file_name().to_string_lossy().into_owned(), meta.len(), meta.modified().ok()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            files.hash(&mut hasher);
+        }
+        hasher.finish()
+    }
+
     pub fn write_info(&self, info: &GenerationInfo) -> Result<(), StoreError> {
         let path = self.generation_path(&info.name).join(GENERATION_META);
         let text = serde_json::to_string_pretty(info).expect("generation info serialises");
@@ -213,5 +248,20 @@ mod tests {
         let removed = location.remove_stale(Some(&first), &lock).unwrap();
         assert_eq!(removed, vec![partial]);
         assert!(location.generation_path(&first).exists());
+    }
+
+    #[test]
+    fn the_stamp_changes_with_current_and_with_the_files_of_the_generation_it_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let location = IndexLocation::new(dir.path());
+        let lock = location.lock().unwrap();
+        let empty = location.stamp();
+        let (name, path) = location.new_generation(&lock).unwrap();
+        location.switch_to(&name, &lock).unwrap();
+        let named = location.stamp();
+        assert_ne!(named, empty);
+        assert_eq!(location.stamp(), named, "nothing changed");
+        fs::write(path.join("meta.json"), b"{}").unwrap();
+        assert_ne!(location.stamp(), named, "a file arrived");
     }
 }

@@ -3,6 +3,8 @@
 //!
 //! - [`schema`]: every field, its name and options, in one place;
 //! - [`generations`]: the directory layout, `CURRENT` and the writer lock;
+//! - [`Manifest`]: what a complete generation holds, every file with its
+//!   size and SHA-256, so a copy is opened only when intact ([`verify`]);
 //! - [`OpenIndex`]: the live generation opened with the dictionary it was
 //!   built with; [`GenerationBuilder`]: a new generation written and
 //!   switched to atomically;
@@ -18,9 +20,12 @@ pub mod document;
 mod error;
 mod find;
 pub mod generations;
+mod manifest;
 mod open;
 pub mod schema;
 mod stats;
+#[cfg(test)]
+mod testing;
 
 pub use builder::{Committed, GenerationBuilder, WriterSettings};
 pub use check::{CheckReport, DocumentCount, check};
@@ -28,6 +33,7 @@ pub use document::{from_document, from_document_without_evidence, to_document};
 pub use error::{StoreError, chain as error_chain};
 pub use find::first_match;
 pub use generations::{GenerationInfo, IndexLocation, WriteLock};
+pub use manifest::{Manifest, ManifestFile, verify};
 pub use open::OpenIndex;
 pub use schema::IndexSchema;
 pub use stats::IndexStats;

@@ -1,4 +1,8 @@
 //! Opening a generation: the live one for reading, a new one for writing.
+//!
+//! A generation is opened only when it matches its manifest
+//! ([`crate::verify`]): complete, every file its recorded size and
+//! checksum. A half-copied or damaged one is an error, never served.
 
 use std::path::Path;
 
@@ -8,7 +12,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings};
 
 use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation};
-use crate::{IndexSchema, StoreError};
+use crate::{IndexSchema, Manifest, StoreError};
 
 /// zstd level of the document store: level 6 reads as fast as 3 and
 /// stores long law texts noticeably smaller.
@@ -24,10 +28,13 @@ pub struct OpenIndex {
     pub analysis: ChineseAnalysis,
     pub generation: String,
     pub location: IndexLocation,
+    /// What the generation held when it was opened and verified.
+    pub manifest: Manifest,
 }
 
 impl OpenIndex {
-    /// Opens the live generation, with the user dictionary it was built with.
+    /// Opens the live generation, with the user dictionary it was built
+    /// with, once it matches its manifest.
     pub fn open(location: &IndexLocation) -> Result<Self, StoreError> {
         Self::open_live(location, None)
     }
@@ -45,6 +52,7 @@ impl OpenIndex {
         if !path.is_dir() {
             return Err(StoreError::MissingGeneration(generation));
         }
+        let manifest = crate::verify(&path, &generation)?;
         let dictionary_path = path.join(GENERATION_DICTIONARY);
         let dictionary = std::fs::read_to_string(&dictionary_path).map_err(|e| StoreError::io(&dictionary_path, e))?;
         let analysis = match previous {
@@ -53,15 +61,24 @@ impl OpenIndex {
         };
         let (index, schema) = open_generation(&path, &generation)?;
         analysis.register(&index);
-        Ok(Self { index, schema, analysis, generation, location: location.clone() })
+        Ok(Self { index, schema, analysis, generation, location: location.clone(), manifest })
     }
 
     pub fn info(&self) -> Result<GenerationInfo, StoreError> {
         self.location.read_info(&self.generation)
     }
+
+    /// Rewrites the manifest after an in-place change (`add`, `delete`)
+    /// and its `generation.json`, so it lists the files now live. The
+    /// caller holds the writer lock.
+    pub fn rewrite_manifest(&self) -> Result<(), StoreError> {
+        let info = self.info()?;
+        let path = self.location.generation_path(&self.generation);
+        Manifest::compute(&path, &self.index, info, self.manifest.build_seconds)?.write(&path)
+    }
 }
 
-fn open_generation(path: &Path, generation: &str) -> Result<(Index, IndexSchema), StoreError> {
+pub(crate) fn open_generation(path: &Path, generation: &str) -> Result<(Index, IndexSchema), StoreError> {
     let opened = MmapDirectory::open(path)
         .map_err(tantivy::TantivyError::from)
         .and_then(Index::open)
