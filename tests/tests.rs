@@ -6,6 +6,7 @@ mod cli;
 mod counts;
 mod corpus;
 mod identity;
+mod metrics;
 mod provenance;
 mod reading;
 mod reliability;

@@ -12,8 +12,18 @@ pub struct Cli {
     /// Log what is happening to stderr.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// How log lines are written: `text` for people, `json` (one object a
+    /// line) for log collectors.
+    #[arg(long, global = true, env = "SIFA_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 /// Where the index lives.
@@ -105,6 +115,12 @@ pub enum Command {
         /// `Authorization: Bearer <token>`; without it they are disabled.
         #[arg(long, env = "SIFA_ADMIN_TOKEN", hide_env_values = true)]
         admin_token: Option<String>,
+        /// Serve copies published into --index (rsync: generation first,
+        /// CURRENT last) and never build or write it: answer /readyz 503
+        /// until a generation matching its manifest is there, then switch
+        /// only to whole, verified generations.
+        #[arg(long, env = "SIFA_REPLICA", conflicts_with = "admin_token")]
+        replica: bool,
     },
     /// Search from the terminal, with the same query language as the web page.
     Search {

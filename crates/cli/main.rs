@@ -11,7 +11,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = args::Cli::parse();
-    init_logging(args.verbose);
+    init_logging(args.verbose, args.log_format);
     match commands::run(args.command) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
@@ -31,8 +31,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
-fn init_logging(verbose: bool) {
+fn init_logging(verbose: bool, format: args::LogFormat) {
     let default = if verbose { "info,tantivy=warn" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SIFA_LOG").unwrap_or_else(|_| default.into());
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+    let logger = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false);
+    match format {
+        args::LogFormat::Text => logger.init(),
+        // One JSON object a line, its fields at the top level beside
+        // `timestamp`, `level` and `message`.
+        args::LogFormat::Json => logger.json().flatten_event(true).with_current_span(false).init(),
+    }
 }

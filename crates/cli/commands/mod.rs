@@ -30,7 +30,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { what: None, index, queries } => eval::run(&index.index, &queries),
         Command::Check { index, json } => check::run(&index.index, json),
-        Command::Serve { data, index, addr, admin_token } => serve::run(&data, &index.index, addr, admin_token),
+        Command::Serve { data, index, addr, admin_token, replica } => {
+            serve::run(&data, &index.index, addr, admin_token, replica)
+        }
         Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
             let params = sifa_query::SearchParams {
                 q: query,

@@ -1,5 +1,8 @@
-//! `sifa serve`: the web page and API, building the index first if needed.
+//! `sifa serve`: the web page and API, building the index first if needed;
+//! with `--replica`, serving only verified copies published into the
+//! index directory and never building.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +10,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use sifa_indexer::Pipeline;
-use sifa_query::{QueryError, SearchEngine};
+use sifa_query::{Follow, QueryError, SearchEngine};
 use sifa_server::{Admin, AdminFailure, AppState, ReindexFn, ReindexOutcome};
 use sifa_store::IndexLocation;
 
@@ -16,7 +19,13 @@ use crate::args::DataArgs;
 /// Shortest admin token accepted: a guessable token is worse than none.
 const MIN_TOKEN_CHARS: usize = 16;
 
-pub fn run(data: &DataArgs, index: &Path, addr: SocketAddr, admin_token: Option<String>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    data: &DataArgs,
+    index: &Path,
+    addr: SocketAddr,
+    admin_token: Option<String>,
+    replica: bool,
+) -> anyhow::Result<ExitCode> {
     let admin = match admin_token {
         Some(token) if token.chars().count() < MIN_TOKEN_CHARS => {
             anyhow::bail!("the admin token must be at least {MIN_TOKEN_CHARS} characters long")
@@ -24,10 +33,22 @@ pub fn run(data: &DataArgs, index: &Path, addr: SocketAddr, admin_token: Option<
         Some(token) => Some(Arc::new(Admin::new(token, admin_reindex(data.clone(), index.to_path_buf())))),
         None => None,
     };
-    let engine = open_or_build(data, index)?;
+    // A replica waits for its first copy; the server's reload loop looks
+    // at once and then every half second.
+    let engine = if replica {
+        SearchEngine::waiting(IndexLocation::new(index), Follow::Replica)
+    } else {
+        open_or_build(data, index)?
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
-    let state = AppState { engine: Arc::new(engine), admin };
-    runtime.block_on(sifa_server::serve(state, addr)).with_context(|| format!("serving on {addr}"))?;
+    let state = AppState::new(Arc::new(engine), admin);
+    // A line for a person at a terminal; log collectors get the `listening` event.
+    let announce = |local| {
+        if std::io::stderr().is_terminal() {
+            eprintln!("sifa: serving http://{local} (Ctrl-C to stop)");
+        }
+    };
+    runtime.block_on(sifa_server::serve(state, addr, announce)).with_context(|| format!("serving on {addr}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

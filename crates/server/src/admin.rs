@@ -91,15 +91,22 @@ fn authorise<'a>(state: &'a AppState, headers: &HeaderMap) -> Result<&'a Arc<Adm
 
 /// Switches the engine to the live generation if it changed.
 async fn refresh(state: &AppState) -> Result<ReloadResponse, ApiError> {
-    let engine = state.engine.clone();
-    let switched = tokio::task::spawn_blocking(move || engine.refresh()).await??;
-    Ok(ReloadResponse { switched, generation: state.engine.snapshot().open.generation.clone() })
+    let switched = crate::reload(state).await?;
+    Ok(ReloadResponse { switched, generation: state.engine.ready()?.open.generation.clone() })
 }
 
 pub async fn reindex(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<ReindexResponse>, ApiError> {
     let admin = authorise(&state, &headers)?.clone();
     tracing::info!("admin reindex requested");
-    let reindexed = tokio::task::spawn_blocking(move || (admin.reindex)()).await??;
+    let started = std::time::Instant::now();
+    let reindexed = tokio::task::spawn_blocking(move || (admin.reindex)()).await?;
+    let outcome = match &reindexed {
+        Ok(_) => "ok",
+        Err(AdminFailure::Busy(_)) => "busy",
+        Err(AdminFailure::Failed(_)) => "failed",
+    };
+    state.metrics.reindex(outcome, started.elapsed());
+    let reindexed = reindexed?;
     let reload = refresh(&state).await?;
     Ok(Json(ReindexResponse { reindexed, switched: reload.switched, generation: reload.generation }))
 }

@@ -3,16 +3,20 @@
 //! [`app`] builds the router (tested in-process with `tower::ServiceExt`);
 //! [`serve`] binds it and keeps the engine on the live index generation.
 //! Searches run on the blocking pool, never on the async executor.
+//! `/healthz` is liveness; `/readyz` answers 503 until a verified
+//! generation is served (what a load balancer checks); `/metrics` is the
+//! Prometheus text format ([`metrics`]).
 
 mod admin;
 mod assets;
 mod error;
+pub mod metrics;
 mod openapi;
 mod params;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -25,10 +29,12 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, TraceLayer};
 
 pub use admin::{Admin, AdminFailure, BoxError, ReindexFn, ReindexOutcome};
 pub use error::ApiError;
+pub use metrics::Metrics;
+use metrics::ReloadOutcome;
 
 /// Longest time a request may take before it is answered with 503.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -47,12 +53,17 @@ pub struct AppState {
     pub engine: Arc<SearchEngine>,
     /// Admin operations; `None` disables them.
     pub admin: Option<Arc<Admin>>,
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
+    pub fn new(engine: Arc<SearchEngine>, admin: Option<Arc<Admin>>) -> Self {
+        Self { engine, admin, metrics: Arc::new(Metrics::new()) }
+    }
+
     /// A read-only service: admin operations disabled.
     pub fn read_only(engine: Arc<SearchEngine>) -> Self {
-        Self { engine, admin: None }
+        Self::new(engine, None)
     }
 }
 
@@ -61,13 +72,16 @@ async fn blocking<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&Snapshot) -> Result<T, QueryError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    let snapshot = state.engine.snapshot();
+    let snapshot = state.engine.ready()?;
     Ok(tokio::task::spawn_blocking(move || work(&snapshot)).await??)
 }
 
 async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
     let response = blocking(&state, move |s| s.search(&request)).await?;
+    if response.total == 0 {
+        state.metrics.empty_search();
+    }
     Ok(Json(response).into_response())
 }
 
@@ -104,10 +118,31 @@ async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {
     Ok(Json(stats).into_response())
 }
 
+/// Liveness: the process answers, with or without an index.
 async fn healthz(State(state): State<AppState>) -> Response {
-    let snapshot = state.engine.snapshot();
-    Json(json!({"status": "ok", "generation": snapshot.open.generation, "documents": snapshot.searcher().num_docs()}))
-        .into_response()
+    let snapshot = state.engine.current();
+    let refused = state.engine.refusal().map(|r| json!({"generation": r.generation, "reason": r.reason}));
+    Json(json!({
+        "status": "ok",
+        "generation": snapshot.as_ref().map(|s| s.open.generation.clone()),
+        "documents": snapshot.as_ref().map_or(0, |s| s.searcher().num_docs()),
+        "refused": refused,
+    }))
+    .into_response()
+}
+
+/// Readiness: 200 once a generation that matched its manifest is served,
+/// 503 (`index_unavailable`) until then.
+async fn readyz(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let snapshot = state.engine.ready()?;
+    let body =
+        json!({"status": "ready", "generation": snapshot.open.generation, "documents": snapshot.searcher().num_docs()});
+    Ok(Json(body).into_response())
+}
+
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    let text = state.metrics.render(&state.engine);
+    ([(header::CONTENT_TYPE, HeaderValue::from_static(metrics::CONTENT_TYPE))], text).into_response()
 }
 
 async fn openapi() -> Response {
@@ -138,17 +173,21 @@ pub fn app(state: AppState) -> Router {
         .route("/", get(assets::index_page))
         .route("/assets/{name}", get(assets::asset))
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics_text))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(CompressionLayer::new())
         .layer(cors())
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(axum::middleware::map_response(error::timeout_as_error))
-        .layer(TraceLayer::new_for_http())
+        // Failures are logged once, with their cause, by `log_failures`.
+        .layer(TraceLayer::new_for_http().on_failure(DefaultOnFailure::new().level(tracing::Level::DEBUG)))
         .layer(axum::middleware::from_fn(error::log_failures))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.metrics, metrics::record))
 }
 
 /// Any origin may read the API; preflights are answered for the methods
@@ -171,27 +210,52 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-/// Checks for a new generation every [`RELOAD_EVERY`], forever.
-pub async fn keep_fresh(engine: Arc<SearchEngine>) {
+/// Switches the engine to the generation `CURRENT` names if it is new and
+/// verified (on the blocking pool: verifying reads every file), logging
+/// and counting the outcome; returns whether it switched.
+pub async fn reload(state: &AppState) -> Result<bool, ApiError> {
+    let engine = state.engine.clone();
+    let started = Instant::now();
+    let outcome = tokio::task::spawn_blocking(move || engine.refresh()).await?;
+    let took = started.elapsed();
+    match &outcome {
+        Ok(true) => {
+            let generation = state.engine.current().map(|s| s.open.generation.clone()).unwrap_or_default();
+            tracing::info!(%generation, took_ms = took.as_millis() as u64, "switched to a new index generation");
+            state.metrics.reload(ReloadOutcome::Switched, took);
+        }
+        Ok(false) => {}
+        Err(e) => {
+            let refused = state.engine.refusal().and_then(|r| r.generation).unwrap_or_default();
+            let serving = state.engine.current().map_or_else(|| "none".to_string(), |s| s.open.generation.clone());
+            tracing::warn!(generation = %refused, %serving, error = %sifa_store::error_chain(e),
+                "index generation refused; still serving the previous one");
+            state.metrics.reload(ReloadOutcome::Refused, took);
+        }
+    }
+    Ok(outcome?)
+}
+
+/// Checks for a new generation at once and then every [`RELOAD_EVERY`], forever.
+pub async fn keep_fresh(state: AppState) {
     let mut ticker = tokio::time::interval(RELOAD_EVERY);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        let engine = engine.clone();
-        match tokio::task::spawn_blocking(move || engine.refresh()).await {
-            Ok(Ok(true)) => tracing::info!("switched to a new index generation"),
-            Ok(Ok(false)) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "index reload failed; still serving the previous generation"),
-            Err(e) => tracing::warn!(error = %e, "index reload task failed"),
+        if let Err(ApiError::Task(e)) = reload(&state).await {
+            tracing::warn!(error = %e, "index reload task failed");
         }
     }
 }
 
-/// Serves the app on `addr` until Ctrl-C.
-pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+/// Serves the app on `addr` until Ctrl-C; `announce` is told the address
+/// once it listens (the CLI prints it for people).
+pub async fn serve(state: AppState, addr: SocketAddr, announce: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(%addr, admin = state.admin.is_some(), "listening");
-    eprintln!("sifa: serving http://{} (Ctrl-C to stop)", listener.local_addr()?);
-    tokio::spawn(keep_fresh(state.engine.clone()));
+    let local = listener.local_addr()?;
+    tracing::info!(addr = %local, admin = state.admin.is_some(), "listening");
+    announce(local);
+    tokio::spawn(keep_fresh(state.clone()));
     axum::serve(listener, app(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -135,7 +135,9 @@ pub fn document() -> Value {
                 "responses": responses(reindexed, &[unauthorized, disabled, ("409", "Another process is writing the index (busy)")])}},
             "/api/v1/admin/reload": {"post": {"summary": "Switch to the live generation now", "security": bearer,
                 "responses": responses(reloaded, &[unauthorized, disabled])}},
-            "/healthz": {"get": {"summary": "Liveness", "responses": responses(ok, &[])}}
+            "/healthz": {"get": {"summary": "Liveness: answers while the process runs, with the generation served (if any) and the last one refused", "responses": responses(ok.clone(), &[])}},
+            "/readyz": {"get": {"summary": "Readiness for load balancers: 200 once a generation that matches its manifest is served, 503 (index_unavailable) before", "responses": responses(ok.clone(), &[])}},
+            "/metrics": {"get": {"summary": "Counters, gauges and histograms in the Prometheus text format (version 0.0.4)", "responses": responses(ok, &[])}}
         },
         "components": {
             "schemas": schemas,
