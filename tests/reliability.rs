@@ -2,8 +2,6 @@
 //! hostile files, admin operations, recovery from a damaged index.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -12,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::util::{
-    demo_data, get, json, request, run, run_ok, sifa, start_server, start_server_with, tempdir, wait_until,
+    Client, demo_data, get, json, request, run, run_ok, sifa, start_server, start_server_with, tempdir, wait_until,
 };
 
 fn generation(port: u16) -> String {
@@ -67,45 +65,6 @@ fn a_reindex_killed_at_random_moments_never_damages_the_live_index() {
     assert!(generations_on_disk(&index).len() <= 2, "{:?}", generations_on_disk(&index));
     let live = fs::read_to_string(index.join("CURRENT")).unwrap();
     wait_until("the server following", Duration::from_secs(2), || generation(port) == live.trim());
-}
-
-/// A keep-alive client measuring request latency.
-struct Client {
-    reader: BufReader<TcpStream>,
-}
-
-impl Client {
-    fn connect(port: u16) -> Client {
-        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream.set_nodelay(true).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        Client { reader: BufReader::new(stream) }
-    }
-
-    /// Status of one GET, or 0 on a broken connection.
-    fn get(&mut self, path: &str) -> u16 {
-        let sent = write!(self.reader.get_mut(), "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
-        let mut status_line = String::new();
-        if sent.is_err() || self.reader.read_line(&mut status_line).is_err() {
-            return 0;
-        }
-        let status = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            if self.reader.read_line(&mut line).is_err() || line == "\r\n" || line.is_empty() {
-                break;
-            }
-            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
-                length = v.trim().parse().unwrap_or(0);
-            }
-        }
-        let mut body = vec![0; length];
-        if self.reader.read_exact(&mut body).is_err() {
-            return 0;
-        }
-        status
-    }
 }
 
 const LOAD_QUERIES: &[&str] = &[

@@ -10,6 +10,7 @@ mod metrics;
 mod provenance;
 mod reading;
 mod reliability;
+mod replicas;
 mod serve;
 mod stated;
 mod warc;

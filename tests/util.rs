@@ -1,7 +1,7 @@
 //! Shared helpers: the binary, temporary directories, the demo corpus and
 //! the shared benchmark corpus.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -157,7 +157,12 @@ pub fn start_server_with(index: &str, extra: &[&str], stderr: Stdio) -> Server {
 
 /// `sifa serve` over `data`.
 pub fn start_server_on(index: &str, data: &Path, extra: &[&str], stderr: Stdio) -> Server {
-    let port = free_port();
+    start_server_at(free_port(), index, data, extra, stderr)
+}
+
+/// `sifa serve` on a given port (a replica restarted where the load
+/// balancer expects it); returns once `/healthz` answers.
+pub fn start_server_at(port: u16, index: &str, data: &Path, extra: &[&str], stderr: Stdio) -> Server {
     let child = sifa()
         .args(["serve", "--index", index, "--data", data.to_str().unwrap(), "--addr", &format!("127.0.0.1:{port}")])
         .args(extra)
@@ -170,6 +175,45 @@ pub fn start_server_on(index: &str, data: &Path, extra: &[&str], stderr: Stdio) 
         get(port, "/healthz").is_some_and(|(s, _)| s == 200)
     });
     server
+}
+
+/// A keep-alive HTTP/1.1 client for load tests.
+pub struct Client {
+    reader: BufReader<TcpStream>,
+}
+
+impl Client {
+    pub fn connect(port: u16) -> Client {
+        let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_nodelay(true).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        Client { reader: BufReader::new(stream) }
+    }
+
+    /// Status of one GET, or 0 on a broken connection.
+    pub fn get(&mut self, path: &str) -> u16 {
+        let sent = write!(self.reader.get_mut(), "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        let mut status_line = String::new();
+        if sent.is_err() || self.reader.read_line(&mut status_line).is_err() {
+            return 0;
+        }
+        let status = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            if self.reader.read_line(&mut line).is_err() || line == "\r\n" || line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = v.trim().parse().unwrap_or(0);
+            }
+        }
+        let mut body = vec![0; length];
+        if self.reader.read_exact(&mut body).is_err() {
+            return 0;
+        }
+        status
+    }
 }
 
 /// Held by tests that measure time or load the machine (servers under
