@@ -11,6 +11,7 @@ mod provenance;
 mod reading;
 mod reliability;
 mod replicas;
+mod research;
 mod serve;
 mod stated;
 mod warc;

@@ -46,6 +46,16 @@ pub struct DataArgs {
     pub rules: Option<PathBuf>,
 }
 
+/// The abbreviations and synonyms searched with each query.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SynonymsArgs {
+    /// Synonyms file (TOML, like data/synonyms.toml); `serve` otherwise
+    /// follows synonyms.toml in --rules or --data, the others use the
+    /// built-in list.
+    #[arg(long, env = "SIFA_SYNONYMS")]
+    pub synonyms: Option<PathBuf>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build a new index generation from the data directory and switch to it.
@@ -121,6 +131,8 @@ pub enum Command {
         /// only to whole, verified generations.
         #[arg(long, env = "SIFA_REPLICA", conflicts_with = "admin_token")]
         replica: bool,
+        #[command(flatten)]
+        synonyms: SynonymsArgs,
     },
     /// Search from the terminal, with the same query language as the web page.
     Search {
@@ -143,9 +155,14 @@ pub enum Command {
         /// Latest date, YYYY-MM-DD.
         #[arg(long)]
         to: Option<String>,
-        /// relevance, date_desc or date_asc.
+        /// relevance, date_desc, date_asc or newest.
         #[arg(long)]
         sort: Option<String>,
+        /// Search every word as written, without the field's abbreviations and synonyms.
+        #[arg(long)]
+        no_expand: bool,
+        #[command(flatten)]
+        synonyms: SynonymsArgs,
         /// Page of results, from 1.
         #[arg(long, default_value = "1")]
         page: String,
@@ -167,6 +184,19 @@ pub enum Command {
         /// Tab-separated file: query, then the ids that must be in the top 10.
         #[arg(long, default_value = "tests/relevance/queries.tsv")]
         queries: std::path::PathBuf,
+        /// Measure without the field's abbreviations and synonyms.
+        #[arg(long)]
+        no_expand: bool,
+        #[command(flatten)]
+        synonyms: SynonymsArgs,
+    },
+    /// List the abbreviations and synonyms searched with each query, with their notes.
+    Synonyms {
+        #[command(flatten)]
+        synonyms: SynonymsArgs,
+        /// Print the groups as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Verify the live index: files, checksums, metadata, every stored document.
     Check {

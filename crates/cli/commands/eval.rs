@@ -1,11 +1,12 @@
-//! `sifa eval`: ranking quality on a relevance set (MRR@10, recall@10).
+//! `sifa eval`: ranking quality on a relevance set (MRR@10, recall@10),
+//! with the field's synonyms as `sifa serve` searches (or `--no-expand`).
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use sifa_store::IndexLocation;
-use sifa_query::{FacetSelection, SearchEngine, SearchRequest};
+use sifa_query::{FacetSelection, SearchEngine, SearchRequest, Synonyms};
 
 /// Results looked at per query.
 const CUTOFF: usize = 10;
@@ -33,9 +34,10 @@ fn read_judgements(path: &Path) -> anyhow::Result<Vec<Judgement>> {
     Ok(out)
 }
 
-pub fn run(index: &Path, queries: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(index: &Path, queries: &Path, expand: bool, synonyms: Synonyms) -> anyhow::Result<ExitCode> {
     let judgements = read_judgements(queries)?;
     let engine = SearchEngine::open(IndexLocation::new(index)).context("opening the index")?;
+    engine.set_synonyms(synonyms);
     let snapshot = engine.snapshot();
     let (mut mrr, mut recall) = (0.0, 0.0);
     for j in &judgements {
@@ -43,6 +45,7 @@ pub fn run(index: &Path, queries: &Path) -> anyhow::Result<ExitCode> {
             query: j.query.clone(),
             per_page: CUTOFF,
             facets: FacetSelection::NONE,
+            expand,
             ..SearchRequest::default()
         };
         let ids: Vec<String> = snapshot.search(&request)?.hits.into_iter().map(|h| h.id).collect();

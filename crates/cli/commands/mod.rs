@@ -9,6 +9,7 @@ mod reindex;
 mod search;
 mod serve;
 mod stats;
+mod synonyms;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,12 +29,29 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Eval { what: Some(EvalCommand::Extract { labels, json, rules }), .. } => {
             eval_extract::run(&labels, json, rules.as_deref())
         }
-        Command::Eval { what: None, index, queries } => eval::run(&index.index, &queries),
-        Command::Check { index, json } => check::run(&index.index, json),
-        Command::Serve { data, index, addr, admin_token, replica } => {
-            serve::run(&data, &index.index, addr, admin_token, replica)
+        Command::Eval { what: None, index, queries, no_expand, synonyms } => {
+            eval::run(&index.index, &queries, !no_expand, synonyms::load(&synonyms)?)
         }
-        Command::Search { query, index, agency, topic, kind, from, to, sort, page, per_page, json } => {
+        Command::Synonyms { synonyms, json } => synonyms::list(&synonyms::load(&synonyms)?, json),
+        Command::Check { index, json } => check::run(&index.index, json),
+        Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
+            serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
+        }
+        Command::Search {
+            query,
+            index,
+            agency,
+            topic,
+            kind,
+            from,
+            to,
+            sort,
+            no_expand,
+            synonyms,
+            page,
+            per_page,
+            json,
+        } => {
             let params = sifa_query::SearchParams {
                 q: query,
                 agency,
@@ -45,8 +63,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 page: Some(page),
                 per_page: Some(per_page),
                 facets: None,
+                expand: no_expand.then(|| "false".to_string()),
             };
-            search::run(&index.index, params, json)
+            search::run(&index.index, params, json, synonyms::load(&synonyms)?)
         }
     }
 }

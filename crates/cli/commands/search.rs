@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use sifa_store::IndexLocation;
-use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse};
+use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse, Synonyms};
 
-pub fn run(index: &Path, params: SearchParams, as_json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(index: &Path, params: SearchParams, as_json: bool, synonyms: Synonyms) -> anyhow::Result<ExitCode> {
     let request = SearchRequest::from_params(params)?;
     let engine = SearchEngine::open(IndexLocation::new(index)).context("opening the index")?;
+    engine.set_synonyms(synonyms);
     let response = engine.snapshot().search(&request)?;
     let mut out = std::io::stdout().lock();
     if as_json {
@@ -35,6 +36,9 @@ fn plain(html: &str) -> String {
 
 fn print_human(out: &mut impl Write, r: &SearchResponse) -> std::io::Result<()> {
     writeln!(out, "{} ({} ms), page {}", sifa_model::english::count(r.total, "result"), r.took_ms, r.page)?;
+    for e in &r.expanded {
+        writeln!(out, "also searched: {} → {}", e.term, e.added.join("、"))?;
+    }
     for (i, hit) in r.hits.iter().enumerate() {
         let rank = (r.page - 1) * r.per_page + i + 1;
         writeln!(out, "\n{rank}. {}", plain(&hit.title_html))?;

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use sifa_indexer::Pipeline;
-use sifa_query::{Follow, QueryError, SearchEngine};
+use sifa_query::{Follow, QueryError, SearchEngine, Synonyms};
 use sifa_server::{Admin, AdminFailure, AppState, ReindexFn, ReindexOutcome};
 use sifa_store::IndexLocation;
 
-use crate::args::DataArgs;
+use crate::args::{DataArgs, SynonymsArgs};
 
 /// Shortest admin token accepted: a guessable token is worse than none.
 const MIN_TOKEN_CHARS: usize = 16;
@@ -25,6 +25,7 @@ pub fn run(
     addr: SocketAddr,
     admin_token: Option<String>,
     replica: bool,
+    synonyms: &SynonymsArgs,
 ) -> anyhow::Result<ExitCode> {
     let admin = match admin_token {
         Some(token) if token.chars().count() < MIN_TOKEN_CHARS => {
@@ -40,8 +41,18 @@ pub fn run(
     } else {
         open_or_build(data, index)?
     };
+    let engine = Arc::new(engine);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
-    let state = AppState::new(Arc::new(engine), admin);
+    // The synonyms in force from the first request; a followed file is re-read when it changes.
+    let followed = super::synonyms::followed_file(synonyms, data);
+    engine.set_synonyms(match &followed {
+        Some(path) => Synonyms::load(path).with_context(|| format!("loading the synonyms in {}", path.display()))?,
+        None => Synonyms::shipped(),
+    });
+    if let Some(path) = followed {
+        runtime.spawn(sifa_server::follow_synonyms(engine.clone(), path));
+    }
+    let state = AppState::new(engine, admin);
     // A line for a person at a terminal; log collectors get the `listening` event.
     let announce = |local| {
         if std::io::stderr().is_terminal() {

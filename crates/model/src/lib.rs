@@ -7,6 +7,7 @@
 
 mod date;
 pub mod english;
+pub mod instant;
 mod kind;
 mod publication;
 mod rules;

@@ -20,6 +20,7 @@ use tantivy::{DateTime, Term};
 
 use crate::parse::{Clause, ParsedQuery, Scope};
 use crate::request::SearchRequest;
+use crate::synonyms::{EXPANSION_BOOST, Expansion};
 
 /// How much more a title match counts than a body match.
 pub const TITLE_BOOST: f32 = 3.0;
@@ -176,13 +177,20 @@ impl QueryBuilder<'_> {
 
     /// The text part of a search: `None` when it has no positive clause
     /// (browse), with exclusions applied.
-    pub fn text_query(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+    ///
+    /// Each group is also matched by the clauses an expansion added to it
+    /// (none without synonyms), scored [`EXPANSION_BOOST`] times as much: a
+    /// document holding only an abbreviation's full form is found, and a
+    /// document holding the word itself scores higher.
+    pub fn expanded_text_query(&self, parsed: &ParsedQuery, expansion: &Expansion) -> Option<Box<dyn Query>> {
         if parsed.is_empty() {
             return None;
         }
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for group in &parsed.required {
-            let alternatives: Vec<Box<dyn Query>> = group.iter().filter_map(|c| self.clause(c)).collect();
+        for (index, group) in parsed.required.iter().enumerate() {
+            let added = expansion.added(index).iter().filter_map(|c| self.clause(c));
+            let added = added.map(|q| boxed(BoostQuery::new(q, EXPANSION_BOOST)));
+            let alternatives: Vec<Box<dyn Query>> = group.iter().filter_map(|c| self.clause(c)).chain(added).collect();
             if !alternatives.is_empty() {
                 parts.push((Occur::Must, any_of(alternatives)));
             }

@@ -27,7 +27,9 @@ impl Snapshot {
     ) -> Result<Hit, QueryError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let p = from_document_without_evidence(&self.open.schema, &doc);
+        let indexed_at = sifa_store::document::indexed_at(&self.open.schema, &doc).map(sifa_model::instant::rfc3339_utc);
         Ok(Hit {
+            indexed_at,
             title_html: highlighter.mark_all(&p.title),
             snippet_html: highlighter.snippet(&p.body),
             id: p.id,
@@ -51,7 +53,11 @@ impl Snapshot {
         let (_, p) = self.find(&searcher, id)?;
         let body_html = query
             .filter(|q| !q.trim().is_empty())
-            .map(|q| Highlighter::new(&parse(q), &self.open.analysis).mark_all(&p.body));
+            .map(|q| {
+                let parsed = parse(q);
+                let marked = self.synonyms().expand(&parsed, &self.open.analysis).highlighted(&parsed);
+                Highlighter::new(&marked, &self.open.analysis).mark_all(&p.body)
+            });
         Ok(DocumentView {
             chars: p.chars(),
             title_constructed: p.title_constructed(),

@@ -14,6 +14,7 @@
 mod build;
 mod documents;
 mod error;
+mod export;
 mod facets;
 mod highlight;
 pub mod parse;
@@ -24,13 +25,18 @@ mod search;
 mod similar;
 mod snapshot;
 mod suggest;
+mod synonyms;
+mod timeline;
 #[cfg(test)]
 mod testing;
 
 pub use error::QueryError;
+pub use export::{Exported, MAX_EXPORT};
 pub use highlight::{Highlighter, SNIPPET_CHARS};
 pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort};
 pub use response::{
     DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
 };
 pub use snapshot::{Follow, Refusal, SearchEngine, Snapshot};
+pub use timeline::{Interval, Period, Series, TimelineBy, TimelineParams, TimelineRequest, TimelineResponse};
+pub use synonyms::{DEFAULT_SYNONYMS, EXPANSION_BOOST, ExpandedTerm, Expansion, SynonymGroup, Synonyms, SynonymsError};

@@ -23,6 +23,10 @@ pub enum Sort {
     Relevance,
     DateDesc,
     DateAsc,
+    /// Newest first by date, an undated publication by when it was
+    /// indexed: the order of the Atom feed, where an undated publication
+    /// is news when sifa first sees it.
+    Newest,
 }
 
 /// The facets a request asks for.
@@ -58,12 +62,15 @@ pub struct SearchParams {
     pub from: Option<String>,
     /// Latest date, YYYY-MM-DD (inclusive).
     pub to: Option<String>,
-    /// relevance (default), date_desc or date_asc.
+    /// relevance (default), date_desc, date_asc, or newest (by date, undated publications by when they were indexed: the Atom feed's order).
     pub sort: Option<String>,
     /// Page number, from 1.
     pub page: Option<String>,
     /// Hits per page, 1 to 100 (default 10).
     pub per_page: Option<String>,
+    /// `false` (or `0`, `no`, `off`) searches every word as written, without
+    /// the field's abbreviations and synonyms (default `true`).
+    pub expand: Option<String>,
     /// Comma-separated facet names (`agency,topic,kind,year,month`; `month`
     /// and `year` both give the timeline, months only for ranges of at most
     /// two years), `none`, or absent for all.
@@ -83,6 +90,8 @@ pub struct SearchRequest {
     pub page: usize,
     pub per_page: usize,
     pub facets: FacetSelection,
+    /// Whether the field's abbreviations and synonyms are searched too.
+    pub expand: bool,
 }
 
 impl Default for SearchRequest {
@@ -98,6 +107,7 @@ impl Default for SearchRequest {
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             facets: FacetSelection::ALL,
+            expand: true,
         }
     }
 }
@@ -138,10 +148,11 @@ impl SearchRequest {
             None | Some("") | Some("relevance") => Sort::Relevance,
             Some("date_desc") => Sort::DateDesc,
             Some("date_asc") => Sort::DateAsc,
+            Some("newest") => Sort::Newest,
             Some(other) => {
                 return Err(QueryError::invalid(
                     "sort",
-                    format!("{other:?} is not a sort; use relevance, date_desc or date_asc"),
+                    format!("{other:?} is not a sort; use relevance, date_desc, date_asc or newest"),
                 ));
             }
         };
@@ -171,7 +182,13 @@ impl SearchRequest {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let facets = parse_facets(params.facets.as_deref())?;
+        let expand = match params.expand.as_deref().map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("") | Some("true") | Some("1") | Some("yes") | Some("on") => true,
+            Some("false") | Some("0") | Some("no") | Some("off") => false,
+            Some(other) => return Err(QueryError::invalid("expand", format!("{other:?} is not true or false"))),
+        };
         Ok(Self {
+            expand,
             query,
             agencies: non_empty(params.agency),
             topics: non_empty(params.topic),

@@ -19,6 +19,10 @@ pub struct SearchResponse {
     pub per_page: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// The query's words that were also searched as the field's
+    /// abbreviations or synonyms (`data/synonyms.toml`), with what was
+    /// added; empty when nothing was (or `expand=false`).
+    pub expanded: Vec<crate::synonyms::ExpandedTerm>,
 }
 
 /// One result.
@@ -40,6 +44,9 @@ pub struct Hit {
     pub url: Option<String>,
     pub source: String,
     pub score: f32,
+    /// When the publication was written into the index (RFC 3339, UTC):
+    /// `sort=newest` and the Atom feed order undated publications by it.
+    pub indexed_at: Option<String>,
 }
 
 /// A facet value with its count; `value` can be passed back as a filter.

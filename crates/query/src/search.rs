@@ -13,7 +13,8 @@ use tantivy::{DocAddress, Searcher, SegmentReader};
 use crate::build::{Dimension, Filters};
 use crate::facets::{AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD};
 use crate::highlight::Highlighter;
-use crate::parse::parse;
+use crate::parse::{ParsedQuery, parse};
+use crate::synonyms::Expansion;
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
 use crate::{QueryError, Snapshot, ranking};
@@ -26,17 +27,16 @@ const NO_DATE: f64 = -1e12;
 /// type so that one collector serves every sort.
 type SortKey = (f64, f64);
 
-fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
+pub(crate) fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
     TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
         let fast = segment.fast_fields();
         let dates = fast.date(names::DATE).ok();
         let kinds = fast.u64(names::KIND_RANK).ok();
         let levels = fast.u64(names::LEVEL_RANK).ok();
+        let indexed = fast.date(names::INDEXED_AT).ok();
         move |doc, score| {
-            let days = dates
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
+            let date = dates.as_ref().and_then(|c| c.first(doc));
+            let days = date.map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
             match sort {
                 Sort::Relevance => {
                     let prior = ranking::prior(
@@ -47,6 +47,10 @@ fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Frui
                 }
                 Sort::DateDesc => (days, f64::from(score)),
                 Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
+                Sort::Newest => {
+                    let when = date.or_else(|| indexed.as_ref().and_then(|c| c.first(doc)));
+                    (when.map_or(NO_DATE, |d| d.into_timestamp_secs() as f64), f64::from(score))
+                }
             }
         }
     })
@@ -64,17 +68,35 @@ pub(crate) fn effective_sort(query_is_empty: bool, requested: Sort) -> Sort {
     if query_is_empty && requested == Sort::Relevance { Sort::DateDesc } else { requested }
 }
 
+/// A request's query before filters: what was typed, what it was also
+/// searched as, and the tantivy query of both.
+pub(crate) struct BaseQuery {
+    pub parsed: ParsedQuery,
+    pub expansion: Expansion,
+    pub query: Box<dyn Query>,
+}
+
 impl Snapshot {
+    /// The text part of `request`, expanded by the synonyms in force
+    /// unless the request turns them off; all documents for an empty query.
+    pub(crate) fn base_query(&self, request: &SearchRequest) -> BaseQuery {
+        let parsed = parse(&request.query);
+        let expansion =
+            if request.expand { self.synonyms().expand(&parsed, &self.open.analysis) } else { Expansion::default() };
+        let builder = self.builder();
+        let query: Box<dyn Query> = builder
+            .expanded_text_query(&parsed, &expansion)
+            .or_else(|| builder.exclusions_only(&parsed))
+            .unwrap_or_else(|| Box::new(AllQuery));
+        BaseQuery { parsed, expansion, query }
+    }
+
     /// Runs a search with its facets.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, QueryError> {
         let started = Instant::now();
         let searcher = self.searcher();
-        let parsed = parse(&request.query);
+        let BaseQuery { parsed, expansion, query: base } = self.base_query(request);
         let builder = self.builder();
-        let base: Box<dyn Query> = builder
-            .text_query(&parsed)
-            .or_else(|| builder.exclusions_only(&parsed))
-            .unwrap_or_else(|| Box::new(AllQuery));
         let sort = effective_sort(parsed.is_empty(), request.sort);
         let filters = Filters::build(&builder, request);
         let main = filters.apply(&*base, None);
@@ -113,7 +135,7 @@ impl Snapshot {
         let top_docs = top.extract(&mut fruits);
         let total = count.extract(&mut fruits) as u64;
 
-        let highlighter = Highlighter::new(&parsed, &self.open.analysis);
+        let highlighter = Highlighter::new(&expansion.highlighted(&parsed), &self.open.analysis);
         let hits = top_docs
             .into_iter()
             .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
@@ -126,18 +148,14 @@ impl Snapshot {
             per_page: request.per_page,
             hits,
             facets: counts.into_facets(&roots, request),
+            expanded: expansion.expanded,
         })
     }
 
     /// The number of documents a query matches, without facets or hits.
     pub fn count(&self, searcher: &Searcher, request: &SearchRequest) -> Result<u64, QueryError> {
-        let parsed = parse(&request.query);
-        let builder = self.builder();
-        let base: Box<dyn Query> = builder
-            .text_query(&parsed)
-            .or_else(|| builder.exclusions_only(&parsed))
-            .unwrap_or_else(|| Box::new(AllQuery));
-        let query = Filters::build(&builder, request).apply(&*base, None);
+        let base = self.base_query(request).query;
+        let query = Filters::build(&self.builder(), request).apply(&*base, None);
         Ok(searcher.search(&*query, &Count)? as u64)
     }
 }

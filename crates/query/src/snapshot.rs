@@ -19,6 +19,11 @@ use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::QueryError;
 use crate::build::QueryBuilder;
+use crate::synonyms::Synonyms;
+
+/// The synonyms in force, shared by the engine and its snapshots: a new
+/// list applies to the next query, whatever generation it reads.
+type SynonymCell = Arc<RwLock<Arc<Synonyms>>>;
 
 /// Decompressed doc-store blocks kept per segment (64 KiB each): hits and
 /// snippets of popular documents are read without decompressing again.
@@ -31,6 +36,7 @@ const RETRY_REFUSED: Duration = Duration::from_secs(60);
 pub struct Snapshot {
     pub open: OpenIndex,
     pub reader: IndexReader,
+    synonyms: SynonymCell,
 }
 
 /// What an engine follows in its index directory.
@@ -66,10 +72,11 @@ pub struct SearchEngine {
     location: IndexLocation,
     follow: Follow,
     state: RwLock<State>,
+    synonyms: SynonymCell,
 }
 
 impl Snapshot {
-    fn new(open: OpenIndex, follow: Follow) -> Result<Self, QueryError> {
+    fn new(open: OpenIndex, follow: Follow, synonyms: SynonymCell) -> Result<Self, QueryError> {
         let policy = match follow {
             Follow::Writer => ReloadPolicy::OnCommitWithDelay,
             Follow::Replica => ReloadPolicy::Manual,
@@ -80,7 +87,12 @@ impl Snapshot {
             .reload_policy(policy)
             .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
             .try_into()?;
-        Ok(Self { open, reader })
+        Ok(Self { open, reader, synonyms })
+    }
+
+    /// The synonyms in force now.
+    pub fn synonyms(&self) -> Arc<Synonyms> {
+        self.synonyms.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     pub fn searcher(&self) -> Searcher {
@@ -96,20 +108,35 @@ impl Snapshot {
     }
 }
 
+fn no_synonyms() -> SynonymCell {
+    Arc::new(RwLock::new(Arc::new(Synonyms::none())))
+}
+
 impl SearchEngine {
     /// Opens the live generation for the machine that writes the index;
     /// fails when there is none or it does not match its manifest.
     pub fn open(location: IndexLocation) -> Result<Self, QueryError> {
-        let snapshot = Snapshot::new(OpenIndex::open(&location)?, Follow::Writer)?;
+        let synonyms = no_synonyms();
+        let snapshot = Snapshot::new(OpenIndex::open(&location)?, Follow::Writer, synonyms.clone())?;
         let state = State { current: Some(Arc::new(snapshot)), refused: None };
-        Ok(Self { location, follow: Follow::Writer, state: RwLock::new(state) })
+        Ok(Self { location, follow: Follow::Writer, state: RwLock::new(state), synonyms })
+    }
+
+    /// Searches with `synonyms` from the next query on (none until set).
+    pub fn set_synonyms(&self, synonyms: Synonyms) {
+        *self.synonyms.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(synonyms);
+    }
+
+    /// The synonyms in force, whether or not a generation is served yet.
+    pub fn synonyms(&self) -> Arc<Synonyms> {
+        self.synonyms.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// An engine that serves nothing until [`SearchEngine::refresh`] finds
     /// a verified generation: a replica starting before the first copy
     /// arrives, answering "not ready" meanwhile.
     pub fn waiting(location: IndexLocation, follow: Follow) -> Self {
-        Self { location, follow, state: RwLock::new(State::default()) }
+        Self { location, follow, state: RwLock::new(State::default()), synonyms: no_synonyms() }
     }
 
     fn state(&self) -> std::sync::RwLockReadGuard<'_, State> {
@@ -178,7 +205,7 @@ impl SearchEngine {
             Some(snapshot) => OpenIndex::reopen(&self.location, &snapshot.open.analysis),
             None => OpenIndex::open(&self.location),
         };
-        match opened.map_err(QueryError::from).and_then(|open| Snapshot::new(open, self.follow)) {
+        match opened.map_err(QueryError::from).and_then(|open| Snapshot::new(open, self.follow, self.synonyms.clone())) {
             Ok(fresh) => {
                 let mut state = self.state_mut();
                 state.current = Some(Arc::new(fresh));

@@ -169,6 +169,7 @@ pub fn request(q: &str, params: &[(&str, &str)]) -> SearchRequest {
             "page" => p.page = value,
             "per_page" => p.per_page = value,
             "facets" => p.facets = value,
+            "expand" => p.expand = value,
             other => panic!("unknown parameter {other}"),
         }
     }

@@ -5,7 +5,7 @@
 
 use axum::extract::Path;
 use axum::http::header;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 
 use crate::ApiError;
 
@@ -31,10 +31,9 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", CSS, include_str!("assets/app.css")),
 ];
 
-/// `GET /`: the page.
-pub async fn index_page() -> Response {
-    Html(include_str!("assets/index.html")).into_response()
-}
+/// The page's HTML; `crate::page` serves it, with a document's citation
+/// tags when the address names one.
+pub const INDEX_HTML: &str = include_str!("assets/index.html");
 
 /// `GET /assets/{name}`.
 pub async fn asset(Path(name): Path<String>) -> Result<Response, ApiError> {

@@ -10,9 +10,15 @@
 mod admin;
 mod assets;
 mod error;
+mod export;
+mod feed;
 pub mod metrics;
 mod openapi;
+mod origin;
+mod page;
 mod params;
+mod synonyms;
+mod timeline;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -35,6 +41,7 @@ pub use admin::{Admin, AdminFailure, BoxError, ReindexFn, ReindexOutcome};
 pub use error::ApiError;
 pub use metrics::Metrics;
 use metrics::ReloadOutcome;
+pub use synonyms::follow_synonyms;
 
 /// Longest time a request may take before it is answered with 503.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -85,19 +92,6 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
     Ok(Json(response).into_response())
 }
 
-async fn document(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let q = params::last(&params::pairs(raw.as_deref()), "q");
-    if q.as_ref().is_some_and(|q| q.chars().count() > sifa_query::MAX_QUERY_CHARS) {
-        return Err(QueryError::invalid("q", "the query is too long").into());
-    }
-    let view = blocking(&state, move |s| s.document(&id, q.as_deref())).await?;
-    Ok(Json(view).into_response())
-}
-
 async fn similar(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let hits = blocking(&state, move |s| s.similar(&id, SIMILAR_COUNT)).await?;
     Ok(Json(openapi::SimilarResponse { hits }).into_response())
@@ -114,7 +108,9 @@ async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resu
 
 async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {
     let index = blocking(&state, |s| s.stats()).await?;
-    let stats = openapi::StatsResponse { index, limits: sifa_query::Limits::CURRENT, kinds: sifa_query::kind_labels() };
+    let synonyms = state.engine.synonyms().groups().to_vec();
+    let stats =
+        openapi::StatsResponse { index, limits: sifa_query::Limits::CURRENT, kinds: sifa_query::kind_labels(), synonyms };
     Ok(Json(stats).into_response())
 }
 
@@ -161,7 +157,10 @@ async fn method_not_allowed() -> ApiError {
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/search", get(search))
-        .route("/documents/{id}", get(document))
+        .route("/search.atom", get(feed::search_feed))
+        .route("/export", get(export::export))
+        .route("/timeline", get(timeline::timeline))
+        .route("/documents/{id}", get(page::document))
         .route("/documents/{id}/similar", get(similar))
         .route("/suggest", get(suggest))
         .route("/stats", get(stats))
@@ -170,7 +169,7 @@ pub fn app(state: AppState) -> Router {
         .route("/admin/reload", axum::routing::post(admin::reload));
     Router::new()
         .nest("/api/v1", api)
-        .route("/", get(assets::index_page))
+        .route("/", get(page::index))
         .route("/assets/{name}", get(assets::asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))

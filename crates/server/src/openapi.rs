@@ -8,7 +8,9 @@ use serde_json::{Map, Value, json};
 use sifa_store::IndexStats;
 
 use crate::admin::{ReindexResponse, ReloadResponse};
-use sifa_query::{DocumentView, Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion};
+use sifa_query::{
+    Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion, TimelineParams, TimelineResponse,
+};
 
 /// The body of every error answer.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -49,6 +51,8 @@ pub struct StatsResponse {
     pub limits: Limits,
     /// Every kind code with its Chinese label.
     pub kinds: Vec<KindLabel>,
+    /// The field's abbreviations and synonyms searched with each query (`data/synonyms.toml`).
+    pub synonyms: Vec<sifa_query::SynonymGroup>,
 }
 
 /// Parameters that may be given more than once.
@@ -80,6 +84,30 @@ fn search_parameters() -> Vec<Value> {
         .collect()
 }
 
+/// Query parameters from the fields of a parameter type other than the search's.
+fn own_parameters(schema: Value) -> Vec<Value> {
+    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
+    properties
+        .into_iter()
+        .map(|(name, property)| {
+            json!({"name": name, "in": "query", "required": false,
+                   "description": property["description"].clone(), "schema": {"type": "string"}})
+        })
+        .collect()
+}
+
+/// The search parameters and `extra` after them.
+fn with_search(extra: Vec<Value>) -> Value {
+    Value::Array(search_parameters().into_iter().chain(extra).collect())
+}
+
+/// A 200 answer that is not JSON: one media type per format.
+fn content(media: &[&str], description: &str) -> Value {
+    let types: Map<String, Value> =
+        media.iter().map(|m| (m.to_string(), json!({"schema": {"type": "string"}}))).collect();
+    json!({"description": description, "content": types})
+}
+
 fn json_content(schema: Value, description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
@@ -88,10 +116,11 @@ pub fn document() -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
     let search = response(generator.subschema_for::<SearchResponse>());
-    let document = response(generator.subschema_for::<DocumentView>());
+    let document = response(generator.subschema_for::<crate::page::DocumentResponse>());
     let similar = response(generator.subschema_for::<SimilarResponse>());
     let suggest = response(generator.subschema_for::<SuggestResponse>());
     let stats = response(generator.subschema_for::<StatsResponse>());
+    let timeline = response(generator.subschema_for::<TimelineResponse>());
     let reindexed = response(generator.subschema_for::<ReindexResponse>());
     let reloaded = response(generator.subschema_for::<ReloadResponse>());
     let error = generator.subschema_for::<ErrorBody>().to_value();
@@ -118,13 +147,35 @@ pub fn document() -> Value {
     let missing = ("404", "No such publication (document_not_found)");
     let unauthorized = ("401", "Missing or wrong token (unauthorized)");
     let disabled = ("404", "Admin operations are disabled (admin_disabled)");
+    let atom = content(&["application/atom+xml"], "An Atom 1.0 feed (RFC 4287): newest first, RFC 5005 next/previous links");
+    let exported = content(
+        &crate::export::Format::ALL.map(crate::export::Format::media_type),
+        "The file, as an attachment; X-Total-Count and X-Exported-Count say how many matched and how many it holds",
+    );
+    let page = content(&["text/html"], "The search page; for doc=ID with the publication's citation_* meta tags in its head");
+    let export_parameters = own_parameters(json!({"properties": {
+        "format": {"description": "csv, json, ris, csljson or gbt7714 (required)"},
+        "ids": {"description": "Publication ids, comma-separated or repeated: exactly these, in this order; without it every match of the search (up to 10,000)"},
+        "cited": {"description": "The citing date (GB/T 7714 引用日期, RIS Y2, CSL accessed), YYYY-MM-DD; default today in China"}
+    }}));
+    let timeline_parameters = own_parameters(schemars::schema_for!(TimelineParams).to_value());
+    let doc = json!({"name": "doc", "in": "query", "required": false, "schema": {"type": "string"},
+                     "description": "A publication id: the page opens on it, with its citation tags"});
     json!({
         "openapi": "3.0.3",
         "info": {"title": "sifa search API", "version": "1", "description": "Full-text search over Chinese judicial-administration publications."},
         "paths": {
             "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets (months are counted when from and to span at most two years)",
                 "parameters": search_parameters(), "responses": responses(search, &[invalid])}},
-            "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence; q marks its words in body_html",
+            "/api/v1/search.atom": {"get": {"summary": "Follow a search: its newest matches as an Atom feed (sort and facets are the feed's own; per_page defaults to 20)",
+                "parameters": search_parameters(), "responses": responses(atom, &[invalid])}},
+            "/api/v1/export": {"get": {"summary": "The matches of a search, or a selection by id, as CSV, JSON, RIS, CSL-JSON or GB/T 7714-2015 references",
+                "parameters": with_search(export_parameters), "responses": responses(exported, &[invalid, missing])}},
+            "/api/v1/timeline": {"get": {"summary": "Publications of a search per year or month, one series per province, agency, topic or kind",
+                "parameters": with_search(timeline_parameters), "responses": responses(timeline, &[invalid])}},
+            "/": {"get": {"summary": "The search page", "parameters": [doc],
+                "responses": responses(page, &[("404", "doc names no publication; the page still loads and says so")])}},
+            "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
                 "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, missing])}},
             "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
                 "parameters": [id], "responses": responses(similar, &[missing])}},

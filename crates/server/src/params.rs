@@ -29,6 +29,7 @@ pub fn search_params(raw: Option<&str>) -> SearchParams {
         page: last(&pairs, "page"),
         per_page: last(&pairs, "per_page"),
         facets: last(&pairs, "facets"),
+        expand: last(&pairs, "expand"),
     }
 }
 

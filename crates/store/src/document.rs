@@ -76,7 +76,13 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
     }
     doc.add_u64(schema.kind_rank, kind_rank(publication.kind));
     doc.add_u64(schema.level_rank, level_rank(publication.agency_level));
+    doc.add_date(schema.indexed_at, DateTime::from_timestamp_secs(sifa_model::instant::unix_now()));
     (doc, fingerprint)
+}
+
+/// When a stored document was written into the index, in Unix seconds.
+pub fn indexed_at(schema: &IndexSchema, doc: &TantivyDocument) -> Option<i64> {
+    doc.get_first(schema.indexed_at).and_then(|v| v.as_datetime()).map(|d| d.into_timestamp_secs())
 }
 
 /// The national prefix that law titles carry and researchers often omit.

@@ -50,6 +50,7 @@ pub mod names {
     pub const TITLE_SUBJECT: &str = "title_subject";
     pub const KIND_RANK: &str = "kind_rank";
     pub const LEVEL_RANK: &str = "level_rank";
+    pub const INDEXED_AT: &str = "indexed_at";
 }
 
 /// Handles of every field; build with [`IndexSchema::new`] or read from an
@@ -91,6 +92,10 @@ pub struct IndexSchema {
     /// and the agency level (0 unknown, 1 national … 4 county).
     pub kind_rank: Field,
     pub level_rank: Field,
+    /// When the document was written into the index (Unix seconds, a fast
+    /// field): the Atom feed orders undated publications by it, since a
+    /// publication without a date is "new" when sifa first saw it.
+    pub indexed_at: Field,
 }
 
 fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -128,6 +133,7 @@ impl IndexSchema {
         b.add_text_field(names::TITLE_SUBJECT, STRING);
         b.add_u64_field(names::KIND_RANK, FAST);
         b.add_u64_field(names::LEVEL_RANK, FAST);
+        b.add_date_field(names::INDEXED_AT, DateOptions::from(STORED | FAST));
         Self::from_schema(b.build()).expect("the schema just built has every field")
     }
 
@@ -163,6 +169,7 @@ impl IndexSchema {
             title_subject: f(names::TITLE_SUBJECT)?,
             kind_rank: f(names::KIND_RANK)?,
             level_rank: f(names::LEVEL_RANK)?,
+            indexed_at: f(names::INDEXED_AT)?,
             schema,
         })
     }

@@ -1,0 +1,49 @@
+//! The address a client reached the server at, for the absolute links
+//! that feeds, citations and exports carry (a feed reader or Zotero keeps
+//! the link, not the page it came from).
+
+use axum::http::HeaderMap;
+
+/// `scheme://host[:port]` of the request: the `Host` header (or
+/// `X-Forwarded-Host` behind a proxy), https when `X-Forwarded-Proto` says
+/// so. A host with characters no host name has is replaced by `localhost`,
+/// so nothing a client sends can break out of an attribute or a URL.
+pub fn origin(headers: &HeaderMap) -> String {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::trim).filter(|v| !v.is_empty());
+    let host = header("x-forwarded-host").or_else(|| header("host")).and_then(|h| h.split(',').next()).map(str::trim);
+    let host = host
+        .filter(|h| h.len() <= 255 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:[]_".contains(&b)))
+        .unwrap_or("localhost");
+    let scheme = match header("x-forwarded-proto").map(str::to_ascii_lowercase).as_deref() {
+        Some("https") => "https",
+        _ => "http",
+    };
+    format!("{scheme}://{host}")
+}
+
+/// The page of one publication in sifa: the search page with `doc=ID`,
+/// which the server renders with the publication's citation meta tags.
+pub fn document_page(origin: &str, id: &str) -> String {
+    format!("{origin}/?doc={}", form_urlencoded::byte_serialize(id.as_bytes()).collect::<String>())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::HeaderValue;
+
+    use super::*;
+
+    #[test]
+    fn the_origin_follows_the_host_and_a_proxy_and_refuses_odd_hosts() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(origin(&headers), "http://localhost");
+        headers.insert("host", HeaderValue::from_static("127.0.0.1:8080"));
+        assert_eq!(origin(&headers), "http://127.0.0.1:8080");
+        headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        headers.insert("x-forwarded-host", HeaderValue::from_static("sifa.example.org"));
+        assert_eq!(origin(&headers), "https://sifa.example.org");
+        headers.insert("x-forwarded-host", HeaderValue::from_static("evil\"><script>"));
+        assert_eq!(origin(&headers), "https://localhost");
+        assert_eq!(document_page("http://h", "a b/c"), "http://h/?doc=a+b%2Fc");
+    }
+}
