@@ -16,6 +16,9 @@ const full = {
   sort: 'date_desc',
   page: 3,
   doc: 'abc/123',
+  expand: false,
+  compare: 'province',
+  interval: 'month',
 };
 
 test('the empty state is the bare page', () => {

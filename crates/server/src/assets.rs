@@ -16,6 +16,9 @@ const CSS: &str = "text/css; charset=utf-8";
 const ASSETS: &[(&str, &str, &str)] = &[
     ("main.js", JS, include_str!("assets/main.js")),
     ("api.js", JS, include_str!("assets/api.js")),
+    ("cite.js", JS, include_str!("assets/cite.js")),
+    ("compare.js", JS, include_str!("assets/compare.js")),
+    ("compareview.js", JS, include_str!("assets/compareview.js")),
     ("document.js", JS, include_str!("assets/document.js")),
     ("dom.js", JS, include_str!("assets/dom.js")),
     ("export.js", JS, include_str!("assets/export.js")),

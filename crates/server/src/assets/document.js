@@ -2,6 +2,7 @@
 // read (解析依据), and similar publications.
 
 import { api, isAbort, kindLabel } from './api.js';
+import { citationSection, setCitationMeta } from './cite.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
@@ -21,6 +22,7 @@ export async function loadDocument(seq) {
     const doc = await api(`documents/${encodeURIComponent(id)}`, params, documentController.signal);
     if (isStale(seq)) return;
     renderDocument(doc);
+    setCitationMeta((doc.citation && doc.citation.meta) || []);
     document.title = `${doc.title || '文件'} - 司法行政公开信息检索`;
     const heading = $('doc-title');
     if (heading) heading.focus();
@@ -53,6 +55,7 @@ function renderDocument(doc) {
   $('document').replaceChildren(
     ...[backButton(), title, constructed].filter(Boolean),
     metadataTable(doc),
+    citationSection(doc),
     jumpLinks(),
     bodySection(doc),
     evidenceSection(doc),

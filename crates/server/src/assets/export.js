@@ -103,7 +103,8 @@ export async function exportResults(format) {
   }
 }
 
-function download(text, filename, type) {
+/** Saves `text` as a file named `filename`. */
+export function download(text, filename, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = el('a', { className: 'visually-hidden', attrs: { href: url, download: filename } });
   document.body.append(link);

@@ -5,6 +5,8 @@
 // This module wires the others together.
 
 import { serviceInfo } from './api.js';
+import { bindCite } from './cite.js';
+import { bindCompare } from './compareview.js';
 import { loadDocument } from './document.js';
 import { $, clearError, formatNumber } from './dom.js';
 import { exportResults, toCsv, toJsonExport } from './export.js';
@@ -70,6 +72,8 @@ function bindEvents() {
     refine({ q: $('q').value.trim() });
   });
   bindSuggestions();
+  bindCite();
+  bindCompare();
 
   $('sort').addEventListener('change', (event) => refine({ sort: event.target.value }));
   $('date-form').addEventListener('submit', (event) => { event.preventDefault(); applyDates(); });

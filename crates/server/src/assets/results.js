@@ -2,8 +2,10 @@
 
 import { api, isAbort, serviceInfo } from './api.js';
 import { $, agencyLine, el, externalLink, formatMs, formatNumber, isSafeUrl, markedNodes, showError, textNode } from './dom.js';
+import { choiceBox, keepChoiceFor, setCitationMeta, showFeed } from './cite.js';
+import { renderCompare } from './compareview.js';
 import { renderChips, renderFacets, toggleTopic } from './facets.js';
-import { appLink, focusAfterRender, isStale, runPendingFocus, state, withChanges } from './nav.js';
+import { appLink, focusAfterRender, isStale, refine, runPendingFocus, state, withChanges } from './nav.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
@@ -13,7 +15,11 @@ let lastResponse = null;
 
 export async function loadResults(seq) {
   const current = state();
-  const key = stateToQuery({ ...current, doc: '' });
+  // The search itself: the 对比 chart's own settings do not search again.
+  const key = stateToQuery({ ...current, doc: '', compare: '', interval: 'year' });
+  setCitationMeta([]);
+  showFeed();
+  renderCompare();
   if (key === lastSearchKey && lastResponse) {
     // Same search as on screen (e.g. back from a document): keep it.
     showSort(lastResponse.sort);
@@ -35,6 +41,7 @@ export async function loadResults(seq) {
     if (isStale(seq)) return;
     lastSearchKey = key;
     lastResponse = response;
+    keepChoiceFor(stateToQuery({ ...current, doc: '', page: 1, compare: '', interval: 'year' }));
     renderResponse(response, service ? service.limits.max_result_window : Infinity);
   } catch (err) {
     if (isAbort(err) || isStale(seq)) return;
@@ -59,6 +66,7 @@ function renderResponse(response, resultWindow) {
   const { unranked } = showSort(response.sort);
   const order = unranked ? '（未输入关键词，按日期从新到旧排列）' : '';
   $('summary').textContent = `共 ${formatNumber(response.total)} 条结果${order}，用时 ${formatMs(response.took_ms)} 毫秒`;
+  renderExpanded(response.expanded || []);
   renderChips(facets);
   renderHits(response.hits || [], total);
   renderPager(total, Number(response.per_page) || 1, resultWindow);
@@ -67,6 +75,31 @@ function renderResponse(response, resultWindow) {
   renderTimeline(facets);
   updateTitle();
   runPendingFocus();
+}
+
+/** 同时搜索了：… — the words the field's synonyms added, with a way to search the literal words only. */
+export function expandedText(expanded) {
+  return expanded.map((e) => `${(e.added || []).join('、')}（${e.term}）`).join('；');
+}
+
+function renderExpanded(expanded) {
+  const note = $('expanded-note');
+  const { expand } = state();
+  if (expand && !expanded.length) {
+    note.hidden = true;
+    note.replaceChildren();
+    return;
+  }
+  const toggle = (label, on) => {
+    const button = el('button', { className: 'btn btn-small btn-quiet', text: label, attrs: { type: 'button', id: 'expand-toggle' } });
+    button.addEventListener('click', () => refine({ expand: on }));
+    return button;
+  };
+  note.replaceChildren(...(expand
+    ? [textNode(`同时搜索了：${expandedText(expanded)}`), toggle('只搜原词', false)]
+    : [textNode('只按原词检索（未使用简称与同义词）'), toggle('恢复同义词', true)]));
+  note.title = expanded.map((e) => e.note).filter(Boolean).join('\n');
+  note.hidden = false;
 }
 
 function renderFailure(err) {
@@ -142,7 +175,7 @@ function renderHit(hit) {
   const footer = el('div', { className: 'hit-footer' });
   if (hit.topics && hit.topics.length) footer.append(topicTags(hit.topics));
   const details = appLink(docState, '详情', { fromResults: true, attrs: { 'aria-label': `详情：${hit.title || ''}` } });
-  const links = el('p', { className: 'hit-links' }, [details]);
+  const links = el('p', { className: 'hit-links' }, [choiceBox(hit), details]);
   if (isSafeUrl(hit.url)) {
     const original = externalLink(hit.url, '原文');
     original.setAttribute('aria-label', `原文（新窗口打开）：${hit.title || ''}`);

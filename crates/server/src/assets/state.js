@@ -1,7 +1,10 @@
 // The view state and the page URL: pure functions (no DOM), unit-tested
 // under Node. A state is
-//   { q, agency: [], topic: [], kind: [], from, to, sort, page, doc }
-// and the URL holds only what differs from the defaults.
+//   { q, agency: [], topic: [], kind: [], from, to, sort, page, doc,
+//     expand, compare, interval }
+// and the URL holds only what differs from the defaults. `expand: false`
+// searches without the field's synonyms; `compare` (province, agency,
+// topic, kind) shows the timeline's 对比 chart, by `interval`.
 
 /** The API's sort orders; the first is the default. */
 export const SORTS = ['relevance', 'date_desc', 'date_asc'];
@@ -9,8 +12,15 @@ export const SORTS = ['relevance', 'date_desc', 'date_asc'];
 /** Filters that may be given more than once. */
 export const LIST_KEYS = ['agency', 'topic', 'kind'];
 
+/** What the 对比 chart can compare, and its periods; '' and the first are the defaults. */
+export const COMPARE_BY = ['province', 'agency', 'topic', 'kind'];
+export const INTERVALS = ['year', 'month'];
+
 export function emptyState() {
-  return { q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', page: 1, doc: '' };
+  return {
+    q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', page: 1, doc: '',
+    expand: true, compare: '', interval: 'year',
+  };
 }
 
 /** Reads the whole view state from a query string. */
@@ -28,6 +38,9 @@ export function parseState(search) {
   const page = parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page >= 1 ? page : 1;
   state.doc = params.get('doc') || '';
+  state.expand = params.get('expand') !== 'false';
+  state.compare = COMPARE_BY.includes(params.get('compare')) ? params.get('compare') : '';
+  state.interval = INTERVALS.includes(params.get('interval')) ? params.get('interval') : 'year';
   return state;
 }
 
@@ -41,6 +54,9 @@ export function stateToQuery(state) {
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
   if (state.doc) params.set('doc', state.doc);
+  if (state.expand === false) params.set('expand', 'false');
+  if (state.compare) params.set('compare', state.compare);
+  if (state.interval && state.interval !== 'year') params.set('interval', state.interval);
   return params.toString();
 }
 
@@ -57,6 +73,7 @@ export function searchParams(state, extra = {}) {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   params.set('sort', state.sort);
+  if (state.expand === false) params.set('expand', 'false');
   for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
   return params;
 }
