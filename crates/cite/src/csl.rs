@@ -40,6 +40,9 @@ pub fn csl_item(citing: &Citing<'_>) -> Value {
     if let Some(date) = p.date {
         item.insert("issued".into(), date_parts(date));
     }
+    if let Some(number) = p.doc_no.as_deref().filter(|n| !n.trim().is_empty()) {
+        item.insert("number".into(), json!(one_line(number)));
+    }
     item.insert("genre".into(), json!(p.kind.label_zh()));
     if !p.topics.is_empty() {
         let topics: Vec<&str> = p.topics.iter().map(|t| t.name.as_str()).collect();

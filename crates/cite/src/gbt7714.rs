@@ -6,7 +6,9 @@
 //! - a law, regulation or rule, cited by the body that made it, its title
 //!   and its date: `制定机关. 题名[Z]. 日期.`, and read online
 //!   `制定机关. 题名[Z/OL]. (日期)[引用日期]. 网址.`;
-//! - a report `[R]` or `[R/OL]`, a case `[Z]` or `[Z/OL]`, in the same shapes.
+//! - a report `[R]` or `[R/OL]`, a case `[Z]` or `[Z/OL]`, in the same shapes;
+//! - a 发文字号 follows the title as its 其他题名信息:
+//!   `国务院办公厅. 关于…的意见: 国办发〔2016〕38号[EB/OL]. …`.
 //!
 //! A publication without a web address is not written as read online (no
 //! `/OL`, no 引用日期): we do not claim an access path we do not know. The
@@ -30,6 +32,10 @@ pub fn gbt7714(citing: &Citing<'_>) -> String {
     let responsible = responsible.as_deref().unwrap_or(ANONYMOUS);
     let title = one_line(&p.title);
     let title = title.trim_end_matches(['。', '.', '．']);
+    let title = match p.doc_no.as_deref().map(one_line).filter(|n| !n.is_empty() && !title.contains(n.as_str())) {
+        Some(number) => format!("{title}: {number}"),
+        None => title.to_string(),
+    };
     let code = Form::of(p.kind).gbt7714_code();
     match citing.original_url() {
         Some(url) => {
@@ -164,6 +170,27 @@ mod tests {
             ),
             "司法部. 关于做好 法律援助工作的通知[EB]. 2024-01-02."
         );
+    }
+
+    #[test]
+    fn a_document_number_is_the_other_title_information() {
+        let mut p = publication(
+            Kind::Notice,
+            "关于做好2024年法律援助工作的通知",
+            Some("山东省司法厅"),
+            Some("2024-02-01"),
+            None,
+        );
+        p.doc_no = Some("鲁司发〔2024〕3号".into());
+        let citing = Citing { publication: &p, page_url: String::new(), cited: cited() };
+        assert_eq!(
+            gbt7714(&citing),
+            "山东省司法厅. 关于做好2024年法律援助工作的通知: 鲁司发〔2024〕3号[EB]. 2024-02-01."
+        );
+        p.title = "司法部令第150号 法律援助法实施办法".into();
+        p.doc_no = Some("司法部令第150号".into());
+        let citing = Citing { publication: &p, page_url: String::new(), cited: cited() };
+        assert!(!gbt7714(&citing).contains(": 司法部令"), "a number already in the title is not repeated");
     }
 
     #[test]

@@ -32,6 +32,9 @@ pub fn ris_record(citing: &Citing<'_>) -> String {
         lines.push(("DA", ris_date(date)));
     }
     lines.push(("M3", p.kind.label_zh().to_string()));
+    if let Some(number) = p.doc_no.as_deref().filter(|n| !n.trim().is_empty()) {
+        lines.push(("N1", format!("发文字号：{}", one_line(number))));
+    }
     for topic in &p.topics {
         lines.push(("KW", topic.name.clone()));
     }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use sifa_model::Publication;
 
 /// Column headers of the CSV, in column order (the page's `CSV_HEADERS`).
-pub const CSV_HEADERS: [&str; 8] = ["编号", "标题", "发布机关", "地区", "日期", "类型", "主题", "原文链接"];
+pub const CSV_HEADERS: [&str; 9] = ["编号", "标题", "发布机关", "地区", "日期", "发文字号", "类型", "主题", "原文链接"];
 
 /// One exported row, with the kind as its code (the JSON export).
 #[derive(Debug, Clone, Serialize)]
@@ -16,6 +16,7 @@ pub struct Record {
     pub agency: Option<String>,
     pub agency_path: Vec<String>,
     pub date: Option<String>,
+    pub doc_no: Option<String>,
     pub kind: String,
     pub topics: Vec<String>,
     pub url: Option<String>,
@@ -29,6 +30,7 @@ impl From<&Publication> for Record {
             agency: p.agency.clone(),
             agency_path: p.agency_path.clone(),
             date: p.date.map(|d| d.to_string()),
+            doc_no: p.doc_no.clone(),
             kind: p.kind.as_str().to_string(),
             topics: p.topics.iter().map(|t| t.name.clone()).collect(),
             url: crate::web_url(p.url.as_deref()).map(str::to_string),
@@ -58,6 +60,7 @@ pub fn csv(publications: &[Publication]) -> String {
             r.agency.unwrap_or_default(),
             r.agency_path.join(" / "),
             r.date.unwrap_or_default(),
+            r.doc_no.unwrap_or_default(),
             p.kind.label_zh().to_string(),
             r.topics.join(";"),
             r.url.unwrap_or_default(),
@@ -87,10 +90,10 @@ mod tests {
         let text = csv(&[a]);
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert!(text.starts_with('\u{feff}'));
-        assert_eq!(lines[0], "编号,标题,发布机关,地区,日期,类型,主题,原文链接");
+        assert_eq!(lines[0], "编号,标题,发布机关,地区,日期,发文字号,类型,主题,原文链接");
         assert_eq!(
             lines[1],
-            "\"doc-1\",\"'=HYPERLINK(1)\",\"'-2+3\",\"山东省 / 青岛市\",\"2024-01-02\",\"新闻动态\",\"人民调解\",\"https://a.gov.cn/x\""
+            "\"doc-1\",\"'=HYPERLINK(1)\",\"'-2+3\",\"山东省 / 青岛市\",\"2024-01-02\",\"\",\"新闻动态\",\"人民调解\",\"https://a.gov.cn/x\""
         );
     }
 }

@@ -101,7 +101,7 @@ async fn exports_come_in_every_format_for_a_search_or_a_selection() {
     assert!(list.starts_with("[1] "), "{list}");
     assert!(list.contains("江苏省法律援助条例[Z]. 2021-09-29."), "a local regulation in the law form:\n{list}");
     let (_, _, csv) = fetch(&format!("/api/v1/export?format=csv&q={q}")).await;
-    assert!(csv.starts_with("\u{feff}编号,标题,发布机关,地区,日期,类型,主题,原文链接\r\n"), "{csv}");
+    assert!(csv.starts_with("\u{feff}编号,标题,发布机关,地区,日期,发文字号,类型,主题,原文链接\r\n"), "{csv}");
 
     let (status, _, selected) = fetch("/api/v1/export?format=json&ids=demo-0014,demo-0002").await;
     assert_eq!(status, StatusCode::OK);
