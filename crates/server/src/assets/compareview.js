@@ -63,7 +63,8 @@ function controls(current) {
   const select = (id, label, options, value, onChange) => {
     const node = el('select', { attrs: { id } }, options.map(([v, text]) => el('option', { text, attrs: { value: v, selected: v === value } })));
     node.addEventListener('change', (event) => onChange(event.target.value));
-    return [el('label', { text: label, attrs: { for: id } }), node];
+    // A label and its menu wrap as one, never apart.
+    return [el('span', { className: 'control-pair' }, [el('label', { text: label, attrs: { for: id } }), node])];
   };
   const by = select('compare-by', '对比', Object.entries(COMPARE_LABELS), current.compare,
     (v) => navigate(withChanges({ compare: v }), { replace: true }));
