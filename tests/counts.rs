@@ -4,9 +4,12 @@
 //! For every word in `tests/counts/words.txt`, the search total over the
 //! shared corpus must equal the number of documents whose folded title or
 //! body contains the word, counted here by scanning every stored document.
+//! The search asks for every version and every copy (`version=all`,
+//! `collapse=false`): by default older versions of a law and copies of a
+//! repost are counted once with the work they belong to.
 
 use aho_corasick::AhoCorasick;
-use sifa_query::{FacetSelection, SearchEngine, SearchRequest};
+use sifa_query::{FacetSelection, SearchEngine, SearchRequest, VersionMode};
 use sifa_store::{IndexLocation, from_document_without_evidence};
 use tantivy::TantivyDocument;
 
@@ -49,8 +52,14 @@ fn every_word_counts_the_documents_that_contain_it() {
     let truth = containing(&engine, &words);
     let mut wrong = Vec::new();
     for (word, expected) in words.iter().zip(truth) {
-        let request =
-            SearchRequest { query: word.clone(), per_page: 1, facets: FacetSelection::NONE, ..SearchRequest::default() };
+        let request = SearchRequest {
+            query: word.clone(),
+            per_page: 1,
+            facets: FacetSelection::NONE,
+            version: VersionMode::All,
+            collapse: false,
+            ..SearchRequest::default()
+        };
         let total = engine.snapshot().search(&request).expect("the search runs").total;
         eprintln!("{word}\t{total}\t{expected}");
         if total != expected {

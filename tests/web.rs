@@ -682,3 +682,48 @@ fn hostile_content_is_inert_in_the_api_the_page_and_the_export() {
     );
 }
 
+#[test]
+fn a_researcher_follows_citations_between_publications() {
+    let _exclusive = crate::util::exclusive();
+    if !browser_available() {
+        return;
+    }
+    let dir = tempdir();
+    let server = start_server(dir.path().join("index").to_str().unwrap());
+    let downloads = dir.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    let home = format!("http://127.0.0.1:{}/", server.port);
+    browser.resize(1366, 900);
+
+    // A notice lists what it cites, with article numbers; the law is a link.
+    browser.goto(&format!("{home}?doc=demo-notice-0001"));
+    browser.wait_for("the notice's citations", "document.querySelectorAll('.cites-list li').length >= 2");
+    let cited = browser.text(".cites-list");
+    assert!(cited.contains("《中华人民共和国法律援助法》") && cited.contains("第22条、第30条"), "{cited}");
+    browser.screenshot(&artifacts().join("desktop-citations.png"));
+    browser.click(".cites-list a.cite-link");
+    browser.wait_for("the cited law", "location.search.includes('doc=demo-law-0001')");
+    browser.wait_for("the law's view", "document.querySelector('#doc-title') && document.querySelector('#doc-title').innerText.includes('法律援助法')");
+
+    // The law says how often it is cited, and the link lists the citing publications.
+    browser.wait_for("被引用", "document.querySelector('#cited-by-link') !== null");
+    let link = browser.text("#cited-by-link");
+    let count: u64 = link.trim_start_matches("被引用").trim_end_matches('次').trim().parse().expect("a count");
+    assert!(count >= 3, "{link}");
+    browser.click("#cited-by-link");
+    browser.wait_for("the citing list", "location.search.includes('cites=demo-law-0001')");
+    browser.wait_for("its results", "document.querySelectorAll('#results .hit').length > 0");
+    assert!(browser.text("#summary").contains(&format!("共 {count} 条")), "{}", browser.text("#summary"));
+    assert!(browser.text("#chips").contains("引用文件"), "the citing filter shows as a chip");
+    assert!(browser.text("#results").contains("浙江省司法厅关于贯彻实施法律援助法的通知"));
+
+    // A regulation with two versions: the result says so, the view lists both.
+    browser.goto(&format!("{home}?q=%E6%B5%99%E6%B1%9F%E7%9C%81%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9%E6%9D%A1%E4%BE%8B&kind=local_regulation"));
+    browser.wait_for("the regulation", "document.querySelectorAll('#results .hit').length > 0");
+    assert!(browser.text("#results").contains("共 2 个版本"), "{}", browser.text("#results"));
+    browser.goto(&format!("{home}?doc=demo-reg-2014"));
+    browser.wait_for("its versions", "document.querySelectorAll('.versions-list li').length === 2");
+    let versions = browser.text(".versions-list");
+    assert!(versions.contains("已被修改") && versions.contains("现行"), "{versions}");
+}

@@ -64,6 +64,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 per_page: Some(per_page),
                 facets: None,
                 expand: no_expand.then(|| "false".to_string()),
+                ..sifa_query::SearchParams::default()
             };
             search::run(&index.index, params, json, synonyms::load(&synonyms)?)
         }

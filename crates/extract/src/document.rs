@@ -168,11 +168,15 @@ fn body_start(page: &PageLines, headline: Option<&str>, lines: Option<(usize, us
     (0..opening).find(|&i| is_headline_line(&page.content[i], headline)).map_or(0, |i| i + 1)
 }
 
+/// Whether `line` is the headline or a part of it broken over lines: a
+/// part carries at least a third of the headline, so a signature that only
+/// names the issuer (浙江省司法厅 under 浙江省司法厅关于…的通知) is no part.
 fn is_headline_line(line: &str, headline: &str) -> bool {
     let chars = line.chars().count();
+    let headline_chars = headline.chars().count();
     line == headline
-        || (chars >= 6 && headline.contains(line))
-        || (line.contains(headline) && chars <= headline.chars().count() + 12)
+        || (chars >= 6 && chars * 3 >= headline_chars && headline.contains(line))
+        || (line.contains(headline) && chars <= headline_chars + 12)
 }
 
 #[cfg(test)]
@@ -185,6 +189,8 @@ mod tests {
         assert_eq!(body_start(&page, Some("某县司法局召开会议"), None), 2);
         assert_eq!(body_start(&page, None, None), 0);
         assert_eq!(body_start(&page, Some("别处的标题"), None), 0);
+        let signed = PageLines::read("各区司法局：\n现将有关事项通知如下。\n某某省司法厅\n2024年1月2日", false);
+        assert_eq!(body_start(&signed, Some("某某省司法厅关于做好年度法律援助工作的通知"), None), 0, "a signature naming the issuer is no part of the headline");
         assert_eq!(body_start(&page, Some("某县司法局召开会议"), Some((1, 2))), 2);
     }
 

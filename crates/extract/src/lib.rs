@@ -11,6 +11,7 @@
 
 mod agency;
 mod candidate;
+pub mod citations;
 mod date;
 mod decode;
 mod doc_no;

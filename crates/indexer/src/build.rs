@@ -19,7 +19,10 @@ use serde::Serialize;
 use sifa_analysis::ChineseAnalysis;
 use sifa_extract::{Extractor, Payload, RawItem, Skipped, raw_items};
 use sifa_model::Publication;
+use sifa_store::links::LINKS_FILE;
 use sifa_store::{GenerationBuilder, IndexLocation, WriterSettings};
+
+use crate::links::{LinkEntry, LinksSummary, Signer};
 
 use crate::IndexError;
 use crate::walk::{SourceFile, walk};
@@ -97,6 +100,8 @@ pub struct ReindexSummary {
     /// data directory (`sifa add`), which this build did not read.
     pub outside_data: u64,
     pub outside_data_list: Vec<crate::sources::OutsideDocument>,
+    /// References, versions and reposts found across the generation.
+    pub links: LinksSummary,
     pub text_bytes: u64,
     pub elapsed_secs: f64,
     pub mb_per_sec: f64,
@@ -122,6 +127,7 @@ impl ReindexSummary {
             unreadable_given_list: Vec::new(),
             outside_data: 0,
             outside_data_list: Vec::new(),
+            links: LinksSummary::default(),
             text_bytes: 0,
             elapsed_secs: 0.0,
             mb_per_sec: 0.0,
@@ -196,7 +202,7 @@ pub fn reindex(
     let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
     let mut builder = GenerationBuilder::start(location, &analysis, WriterSettings::bulk(options.threads))?;
     let outside = crate::sources::outside_documents(location, &options.data_dir);
-    let mut summary = write_all(&mut builder, extractor, options, location.root(), progress)?;
+    let (mut summary, entries) = write_all(&mut builder, extractor, options, location.root(), progress)?;
     summary.outside_data = outside.len() as u64;
     summary.outside_data_list = outside.into_iter().take(LISTED_MAX).collect();
     if summary.documents == 0 {
@@ -207,6 +213,9 @@ pub fn reindex(
         });
     }
     progress.committing();
+    let links = crate::links::compute(&entries);
+    summary.links = LinksSummary::of(&links);
+    builder.attach(LINKS_FILE, serde_json::to_vec(&links).expect("links serialise"));
     let committed = builder.commit(&options.data_dir.display().to_string())?;
     summary.generation = committed.generation;
     summary.index_bytes = committed.index_bytes;
@@ -216,14 +225,18 @@ pub fn reindex(
     Ok(summary)
 }
 
-/// Reads every source of the data directory into `builder`.
+/// What an extraction worker hands the collector.
+type Extracted = Result<(Publication, LinkEntry), Skipped>;
+
+/// Reads every source of the data directory into `builder`; returns the
+/// summary and the link entries of the documents written.
 fn write_all(
     builder: &mut GenerationBuilder,
     extractor: &Extractor,
     options: &ReindexOptions,
     index_root: &Path,
     progress: &dyn ProgressSink,
-) -> Result<ReindexSummary, IndexError> {
+) -> Result<(ReindexSummary, Vec<LinkEntry>), IndexError> {
     let threads = options.threads.clamp(1, 8);
     let found = walk(&options.data_dir, Some(index_root));
     let mut state = ProgressState {
@@ -238,7 +251,9 @@ fn write_all(
     let bytes_read = Arc::new(AtomicU64::new(0));
     let text_bytes = Arc::new(AtomicU64::new(0));
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(u64, RawItem)>(QUEUE_DEPTH);
-    let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Result<Publication, Skipped>)>(QUEUE_DEPTH);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Extracted)>(QUEUE_DEPTH);
+    let signer = Signer::default();
+    let mut entries = Vec::new();
 
     std::thread::scope(|scope| -> Result<(), IndexError> {
         let files = &found.files;
@@ -248,12 +263,13 @@ fn write_all(
         for _ in 0..threads {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
-            scope.spawn(move || extract_items(extractor, &work_rx, &done_tx));
+            let signer = &signer;
+            scope.spawn(move || extract_items(extractor, signer, &work_rx, &done_tx));
         }
         drop(done_tx);
         drop(work_rx);
 
-        let mut pending: BTreeMap<u64, Result<Publication, Skipped>> = BTreeMap::new();
+        let mut pending: BTreeMap<u64, Extracted> = BTreeMap::new();
         let mut next = 0u64;
         let mut dedup = Dedup::default();
         let mut last_report = Instant::now();
@@ -262,7 +278,11 @@ fn write_all(
             while let Some(result) = pending.remove(&next) {
                 next += 1;
                 match result {
-                    Ok(publication) => add_one(builder, &mut dedup, &mut summary, publication)?,
+                    Ok((publication, entry)) => {
+                        if add_one(builder, &mut dedup, &mut summary, publication)? {
+                            entries.push(entry);
+                        }
+                    }
                     Err(skipped) => record_skip(&mut summary, skipped),
                 }
             }
@@ -275,7 +295,7 @@ fn write_all(
     })?;
     report(&mut state, &summary, &bytes_read, &text_bytes, progress);
     summary.text_bytes = state.text_bytes;
-    Ok(summary)
+    Ok((summary, entries))
 }
 
 /// The reader thread: every unit of work of every file, numbered in order.
@@ -302,15 +322,23 @@ fn read_sources(
     }
 }
 
-/// An extraction worker; a panic while reading one item skips that item.
+/// An extraction worker: reads each item and makes its link entry; a panic
+/// while reading one item skips that item.
 fn extract_items(
     extractor: &Extractor,
+    signer: &Signer,
     work: &crossbeam_channel::Receiver<(u64, RawItem)>,
-    done: &crossbeam_channel::Sender<(u64, Result<Publication, Skipped>)>,
+    done: &crossbeam_channel::Sender<(u64, Extracted)>,
 ) {
     for (seq, item) in work {
         let source = item.source.clone();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(item)))
+        let read = || {
+            extractor.extract(item).map(|publication| {
+                let entry = LinkEntry::of(&publication, signer);
+                (publication, entry)
+            })
+        };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
             .unwrap_or_else(|_| {
                 Err(Skipped {
                     source,
@@ -339,12 +367,14 @@ fn report(
     progress.update(state);
 }
 
+/// Writes `publication` unless it duplicates one already written; returns
+/// whether it was written.
 fn add_one(
     builder: &mut GenerationBuilder,
     dedup: &mut Dedup,
     summary: &mut ReindexSummary,
     publication: Publication,
-) -> Result<(), IndexError> {
+) -> Result<bool, IndexError> {
     for (field, value) in sifa_extract::unreadable_given(&publication.evidence) {
         *summary.unreadable_given.entry(field.to_string()).or_default() += 1;
         if summary.unreadable_given_list.len() < LISTED_MAX {
@@ -361,11 +391,11 @@ fn add_one(
                 by,
             });
         }
-        return Ok(());
+        return Ok(false);
     }
     builder.add(document)?;
     summary.documents += 1;
-    Ok(())
+    Ok(true)
 }
 
 fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {

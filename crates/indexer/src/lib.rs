@@ -13,6 +13,7 @@
 //! `sifa-store`'s; reading pages is `sifa-extract`'s.
 
 mod build;
+pub mod links;
 mod maintain;
 mod pipeline;
 mod sources;

@@ -238,11 +238,12 @@ fn read_from(stored: &[StoredSource], target: &str, data_root: &Path) -> Vec<Str
     Vec::new()
 }
 
-/// Records an incremental change; `updated_at` always moves past
-/// `built_at`, which tells a reindex that the generation may hold files
-/// added from outside the data directory. The manifest is rewritten to
-/// list the files now live.
+/// Records an incremental change: links recomputed over the live
+/// documents; `updated_at`, which always moves past `built_at` (that tells
+/// a reindex the generation may hold files added from outside the data
+/// directory); and the manifest rewritten to list the files now live.
 fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
+    crate::links::refresh(open)?;
     let mut info = open.info()?;
     info.updated_at = unix_now().max(info.built_at + 1);
     location.write_info(&info)?;

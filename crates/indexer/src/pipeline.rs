@@ -11,8 +11,9 @@ use sifa_store::IndexLocation;
 
 use crate::{IndexError, ProgressSink, ReindexOptions, ReindexSummary};
 
-/// The user dictionary's file name in a rules directory.
-const USER_DICTIONARY_FILE: &str = "userdict.txt";
+/// The user dictionary's file name in a rules directory; never read as a
+/// publication.
+pub(crate) const USER_DICTIONARY_FILE: &str = "userdict.txt";
 
 /// What it takes to read a data directory into an index.
 pub struct Pipeline {

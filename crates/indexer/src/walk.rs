@@ -24,7 +24,9 @@ pub struct Walk {
 }
 
 /// Walks `root` recursively, following links (loops are reported, not
-/// followed), skipping hidden entries and the index directory `exclude`.
+/// followed), skipping hidden entries, the index directory `exclude` and
+/// the user dictionary (a `.txt` file that is a rule file, not a page:
+/// `data/` holds both).
 pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
     let exclude = exclude.and_then(|p| p.canonicalize().ok());
     let mut out = Walk::default();
@@ -38,7 +40,8 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let relative = relative_path(root, entry.path());
-                if SourceFormat::of(entry.path()).is_none() {
+                let is_rule_file = entry.file_name() == crate::pipeline::USER_DICTIONARY_FILE;
+                if SourceFormat::of(entry.path()).is_none() || is_rule_file {
                     out.ignored += 1;
                     continue;
                 }

@@ -9,17 +9,22 @@
 //!
 //! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
 
+use std::sync::Arc;
+
 use sifa_analysis::{CharTokenizer, ChineseAnalysis, fold};
 use sifa_store::IndexSchema;
+
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    TermSetQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DateTime, Term};
 
+use crate::links::{LinksView, Visible};
 use crate::parse::{Clause, ParsedQuery, Scope};
-use crate::request::SearchRequest;
+use crate::request::{SearchRequest, VersionMode};
 use crate::synonyms::{EXPANSION_BOOST, Expansion};
 
 /// How much more a title match counts than a body match.
@@ -279,6 +284,12 @@ impl QueryBuilder<'_> {
         Some(filter(any_of(queries)))
     }
 
+    /// The documents with the given ids (the citing publications of one).
+    pub fn citing_filter(&self, ids: &[String]) -> Box<dyn Query> {
+        let terms = ids.iter().map(|id| Term::from_field_text(self.schema.id, id));
+        filter(boxed(TermSetQuery::new(terms)))
+    }
+
     pub fn date_filter(&self, request: &SearchRequest) -> Option<Box<dyn Query>> {
         if request.from.is_none() && request.to.is_none() {
             return None;
@@ -302,6 +313,11 @@ pub struct Filters {
     pub topic: Option<Box<dyn Query>>,
     pub kind: Option<Box<dyn Query>>,
     pub date: Option<Box<dyn Query>>,
+    /// Only the publications citing a document (`cites=ID`).
+    pub cites: Option<Box<dyn Query>>,
+    /// Leaves out what the links table hides: versions not in force,
+    /// copies of reposted publications.
+    pub visible: Option<Box<dyn Query>>,
 }
 
 /// A facet dimension whose own filter a count leaves out.
@@ -313,13 +329,19 @@ pub enum Dimension {
 }
 
 impl Filters {
-    pub fn build(builder: &QueryBuilder<'_>, request: &SearchRequest) -> Self {
+    pub fn build(builder: &QueryBuilder<'_>, request: &SearchRequest, links: &Arc<LinksView>) -> Self {
         let kinds: Vec<String> = request.kinds.iter().map(|k| k.as_str().to_string()).collect();
+        let hide_superseded = request.version == VersionMode::Current;
+        let hide_copies = request.collapse;
+        let visible = (hide_superseded || hide_copies)
+            .then(|| boxed(Visible { view: links.clone(), hide_superseded, hide_copies }));
         Self {
             agency: builder.agency_filter(&request.agencies),
             topic: builder.facet_filter(builder.schema.topic_facet, &request.topics),
             kind: builder.facet_filter(builder.schema.kind_facet, &kinds),
             date: builder.date_filter(request),
+            cites: request.cites.as_deref().map(|id| builder.citing_filter(links.citing(id))),
+            visible,
         }
     }
 
@@ -339,6 +361,8 @@ impl Filters {
             (Some(Dimension::Topic), &self.topic),
             (Some(Dimension::Kind), &self.kind),
             (None, &self.date),
+            (None, &self.cites),
+            (None, &self.visible),
         ];
         for (dimension, query) in filters {
             if let Some(query) = query

@@ -1,12 +1,12 @@
 //! One publication: found by id, shown whole, or summarised as a hit.
 
 use sifa_model::Publication;
-use sifa_store::{first_match, from_document, from_document_without_evidence};
+use sifa_store::{VersionStatus, first_match, from_document, from_document_without_evidence};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::highlight::Highlighter;
 use crate::parse::parse;
-use crate::response::{DocumentView, Hit};
+use crate::response::{CiteView, DocumentView, Hit, RepostView, VersionView};
 use crate::{QueryError, Snapshot};
 
 impl Snapshot {
@@ -28,8 +28,13 @@ impl Snapshot {
         let doc: TantivyDocument = searcher.doc(address)?;
         let p = from_document_without_evidence(&self.open.schema, &doc);
         let indexed_at = sifa_store::document::indexed_at(&self.open.schema, &doc).map(sifa_model::instant::rfc3339_utc);
+        let links = self.links();
+        let versions = links.table.versions_of(&p.id).map(<[_]>::len).filter(|&n| n > 1);
+        let reposts = links.table.copies_of(&p.id).map(|copies| copies.len() - 1).filter(|&n| n > 0);
         Ok(Hit {
             indexed_at,
+            versions,
+            reposts,
             title_html: highlighter.mark_all(&p.title),
             snippet_html: highlighter.snippet(&p.body),
             id: p.id,
@@ -58,7 +63,43 @@ impl Snapshot {
                 let marked = self.synonyms().expand(&parsed, &self.open.analysis).highlighted(&parsed);
                 Highlighter::new(&marked, &self.open.analysis).mark_all(&p.body)
             });
+        let links = self.links();
+        let table = &links.table;
+        let own = table.of(&p.id);
+        let cites = own
+            .map(|l| {
+                l.cites
+                    .iter()
+                    .map(|c| CiteView { title: c.title.clone(), id: c.id.clone(), articles: c.articles.clone() })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let versions = table
+            .versions_of(&p.id)
+            .filter(|v| v.len() > 1 || v.iter().any(|v| v.status == VersionStatus::Repealed))
+            .map(|versions| {
+                versions
+                    .iter()
+                    .map(|v| VersionView {
+                        id: v.id.clone(),
+                        date: v.date.clone(),
+                        status: v.status,
+                        status_label: v.status.label_zh(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let reposts = table
+            .copies_of(&p.id)
+            .map(|copies| {
+                copies.iter().map(|c| RepostView { id: c.id.clone(), url: c.url.clone(), site: c.site.clone() }).collect()
+            })
+            .unwrap_or_default();
         Ok(DocumentView {
+            cites,
+            cited_by_count: own.map_or(0, |l| l.cited_by.len()),
+            versions,
+            reposts,
             chars: p.chars(),
             title_constructed: p.title_constructed(),
             id: p.id,

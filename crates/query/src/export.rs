@@ -25,10 +25,11 @@ impl Snapshot {
     pub fn matching_publications(&self, request: &SearchRequest) -> Result<Exported, QueryError> {
         let searcher = self.searcher();
         let base = self.base_query(request);
-        let query = Filters::build(&self.builder(), request).apply(&*base.query, None);
+        let links = self.links();
+        let query = Filters::build(&self.builder(), request, &links).apply(&*base.query, None);
         let sort = effective_sort(base.parsed.is_empty(), request.sort);
         let (top, total) =
-            searcher.search(&*query, &(top_collector(MAX_EXPORT, 0, sort), tantivy::collector::Count))?;
+            searcher.search(&*query, &(top_collector(MAX_EXPORT, 0, sort, links.clone()), tantivy::collector::Count))?;
         let publications = top
             .into_iter()
             .map(|(_, address)| Ok(from_document_without_evidence(&self.open.schema, &searcher.doc(address)?)))

@@ -17,6 +17,7 @@ mod error;
 mod export;
 mod facets;
 mod highlight;
+pub mod links;
 pub mod parse;
 mod ranking;
 mod request;
@@ -33,7 +34,7 @@ mod testing;
 pub use error::QueryError;
 pub use export::{Exported, MAX_EXPORT};
 pub use highlight::{Highlighter, SNIPPET_CHARS};
-pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort};
+pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort, VersionMode};
 pub use response::{
     DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
 };

@@ -27,6 +27,18 @@ pub enum Sort {
     /// indexed: the order of the Atom feed, where an undated publication
     /// is news when sifa first sees it.
     Newest,
+    /// Most cited first.
+    CitedBy,
+}
+
+/// Which versions of a work a search shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VersionMode {
+    /// Only the newest version of each work (the hit says how many there are).
+    #[default]
+    Current,
+    /// Every version.
+    All,
 }
 
 /// The facets a request asks for.
@@ -62,8 +74,14 @@ pub struct SearchParams {
     pub from: Option<String>,
     /// Latest date, YYYY-MM-DD (inclusive).
     pub to: Option<String>,
-    /// relevance (default), date_desc, date_asc, or newest (by date, undated publications by when they were indexed: the Atom feed's order).
+    /// relevance (default), date_desc, date_asc, newest (by date, undated publications by when they were indexed: the Atom feed's order) or cited_by (most cited first).
     pub sort: Option<String>,
+    /// Only publications that cite the document with this id.
+    pub cites: Option<String>,
+    /// `current` (default): only the newest version of each law or regulation; `all`: every version.
+    pub version: Option<String>,
+    /// `true` (default): copies of a reposted publication count once (the most authoritative copy is shown); `false`: every copy.
+    pub collapse: Option<String>,
     /// Page number, from 1.
     pub page: Option<String>,
     /// Hits per page, 1 to 100 (default 10).
@@ -87,6 +105,9 @@ pub struct SearchRequest {
     pub from: Option<PubDate>,
     pub to: Option<PubDate>,
     pub sort: Sort,
+    pub cites: Option<String>,
+    pub version: VersionMode,
+    pub collapse: bool,
     pub page: usize,
     pub per_page: usize,
     pub facets: FacetSelection,
@@ -104,6 +125,9 @@ impl Default for SearchRequest {
             from: None,
             to: None,
             sort: Sort::Relevance,
+            cites: None,
+            version: VersionMode::Current,
+            collapse: true,
             page: 1,
             per_page: DEFAULT_PER_PAGE,
             facets: FacetSelection::ALL,
@@ -149,13 +173,25 @@ impl SearchRequest {
             Some("date_desc") => Sort::DateDesc,
             Some("date_asc") => Sort::DateAsc,
             Some("newest") => Sort::Newest,
+            Some("cited_by") => Sort::CitedBy,
             Some(other) => {
                 return Err(QueryError::invalid(
                     "sort",
-                    format!("{other:?} is not a sort; use relevance, date_desc, date_asc or newest"),
+                    format!("{other:?} is not a sort; use relevance, date_desc, date_asc, newest or cited_by"),
                 ));
             }
         };
+        let version = match params.version.as_deref().map(str::trim) {
+            None | Some("") | Some("current") => VersionMode::Current,
+            Some("all") => VersionMode::All,
+            Some(other) => return Err(QueryError::invalid("version", format!("{other:?} is not a version; use current or all"))),
+        };
+        let collapse = match params.collapse.as_deref().map(str::trim) {
+            None | Some("") | Some("true") | Some("1") => true,
+            Some("false") | Some("0") => false,
+            Some(other) => return Err(QueryError::invalid("collapse", format!("{other:?} is not true or false"))),
+        };
+        let cites = params.cites.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
         let page = parse_number("page", params.page.as_deref(), 1)?;
         if page < 1 {
             return Err(QueryError::invalid("page", "pages start at 1"));
@@ -196,6 +232,9 @@ impl SearchRequest {
             from,
             to,
             sort,
+            cites,
+            version,
+            collapse,
             page,
             per_page,
             facets,
@@ -238,6 +277,9 @@ mod tests {
                 "from" => p.from = Some(v),
                 "to" => p.to = Some(v),
                 "sort" => p.sort = Some(v),
+                "version" => p.version = Some(v),
+                "collapse" => p.collapse = Some(v),
+                "cites" => p.cites = Some(v),
                 "page" => p.page = Some(v),
                 "per_page" => p.per_page = Some(v),
                 "kind" => p.kind.push(v),

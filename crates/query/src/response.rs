@@ -7,6 +7,7 @@ use crate::request::Sort;
 use std::collections::BTreeMap;
 
 use sifa_model::{FieldEvidence, TopicScore};
+use sifa_store::VersionStatus;
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SearchResponse {
@@ -47,6 +48,13 @@ pub struct Hit {
     /// When the publication was written into the index (RFC 3339, UTC):
     /// `sort=newest` and the Atom feed order undated publications by it.
     pub indexed_at: Option<String>,
+    /// How many versions the work has, when more than one (this hit is the
+    /// newest unless `version=all`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versions: Option<usize>,
+    /// How many other copies of this publication were found (另有 N 处转载).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reposts: Option<usize>,
 }
 
 /// A facet value with its count; `value` can be passed back as a filter.
@@ -103,6 +111,45 @@ pub struct DocumentView {
     /// Per field (`title`, `date`, `agency`, …): the rule that decided it,
     /// the text it read and what the rule means.
     pub evidence: BTreeMap<String, EvidenceView>,
+    /// What the publication cites, in order; `id` is null when the cited
+    /// document is not in the index.
+    pub cites: Vec<CiteView>,
+    /// How many publications cite this one (`/api/v1/documents/{id}/cited-by` lists them).
+    pub cited_by_count: usize,
+    /// Every version of the work, oldest first (empty when it has one).
+    pub versions: Vec<VersionView>,
+    /// Every copy of a reposted publication, the most authoritative first
+    /// (empty when there is one).
+    pub reposts: Vec<RepostView>,
+}
+
+/// One reference of a publication.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CiteView {
+    pub title: String,
+    pub id: Option<String>,
+    /// Article numbers cited (`12`, `20之1`).
+    pub articles: Vec<String>,
+}
+
+/// One version of a work.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct VersionView {
+    pub id: String,
+    pub date: Option<String>,
+    /// `current`, `amended` or `repealed`.
+    pub status: VersionStatus,
+    /// 现行, 已被修改 or 已废止.
+    pub status_label: &'static str,
+}
+
+/// One copy of a reposted publication.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct RepostView {
+    pub id: String,
+    pub url: Option<String>,
+    /// The host of the copy's address.
+    pub site: Option<String>,
 }
 
 /// Why one field of a publication has its value.

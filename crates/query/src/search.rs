@@ -2,6 +2,7 @@
 //! unfiltered dimensions, then one count per dimension whose own filter is
 //! active (disjunctive facets).
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use sifa_store::schema::names;
@@ -13,6 +14,7 @@ use tantivy::{DocAddress, Searcher, SegmentReader};
 use crate::build::{Dimension, Filters};
 use crate::facets::{AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD};
 use crate::highlight::Highlighter;
+use crate::links::LinksView;
 use crate::parse::{ParsedQuery, parse};
 use crate::synonyms::Expansion;
 use crate::request::{SearchRequest, Sort};
@@ -27,13 +29,19 @@ const NO_DATE: f64 = -1e12;
 /// type so that one collector serves every sort.
 type SortKey = (f64, f64);
 
-pub(crate) fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
+pub(crate) fn top_collector(
+    limit: usize,
+    offset: usize,
+    sort: Sort,
+    links: Arc<LinksView>,
+) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
     TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
         let fast = segment.fast_fields();
         let dates = fast.date(names::DATE).ok();
         let kinds = fast.u64(names::KIND_RANK).ok();
         let levels = fast.u64(names::LEVEL_RANK).ok();
         let indexed = fast.date(names::INDEXED_AT).ok();
+        let cited_by = if sort == Sort::CitedBy { links.cited_by_counts(segment) } else { None };
         move |doc, score| {
             let date = dates.as_ref().and_then(|c| c.first(doc));
             let days = date.map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
@@ -51,6 +59,7 @@ pub(crate) fn top_collector(limit: usize, offset: usize, sort: Sort) -> impl Col
                     let when = date.or_else(|| indexed.as_ref().and_then(|c| c.first(doc)));
                     (when.map_or(NO_DATE, |d| d.into_timestamp_secs() as f64), f64::from(score))
                 }
+                Sort::CitedBy => (cited_by.as_ref().map_or(0.0, |count| f64::from(count(doc))), f64::from(score)),
             }
         }
     })
@@ -98,14 +107,15 @@ impl Snapshot {
         let BaseQuery { parsed, expansion, query: base } = self.base_query(request);
         let builder = self.builder();
         let sort = effective_sort(parsed.is_empty(), request.sort);
-        let filters = Filters::build(&builder, request);
+        let links = self.links();
+        let filters = Filters::build(&builder, request, &links);
         let main = filters.apply(&*base, None);
         let wanted = request.facets;
         let roots = FacetRoots::for_request(self, &searcher, request)?;
 
         let mut collectors = MultiCollector::new();
         let offset = (request.page - 1) * request.per_page;
-        let top = collectors.add_collector(top_collector(request.per_page, offset, sort));
+        let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
         let count = collectors.add_collector(Count);
         let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
             (asked && !filters.is_active(dimension)).then(|| collectors.add_collector(FacetTree::new(field, roots)))
@@ -155,7 +165,7 @@ impl Snapshot {
     /// The number of documents a query matches, without facets or hits.
     pub fn count(&self, searcher: &Searcher, request: &SearchRequest) -> Result<u64, QueryError> {
         let base = self.base_query(request).query;
-        let query = Filters::build(&self.builder(), request).apply(&*base, None);
+        let query = Filters::build(&self.builder(), request, &self.links()).apply(&*base, None);
         Ok(searcher.search(&*query, &Count)? as u64)
     }
 }

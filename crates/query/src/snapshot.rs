@@ -19,6 +19,7 @@ use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::QueryError;
 use crate::build::QueryBuilder;
+use crate::links::LinksView;
 use crate::synonyms::Synonyms;
 
 /// The synonyms in force, shared by the engine and its snapshots: a new
@@ -32,11 +33,13 @@ const DOC_STORE_CACHE_BLOCKS: usize = 400;
 /// after this long (in case what failed was passing, such as an I/O error).
 const RETRY_REFUSED: Duration = Duration::from_secs(60);
 
-/// An open generation and its reader.
+/// An open generation, its reader and its links.
 pub struct Snapshot {
     pub open: OpenIndex,
     pub reader: IndexReader,
     synonyms: SynonymCell,
+    /// Replaced when `sifa add`/`delete` rewrite the generation's links.
+    links: RwLock<Arc<LinksView>>,
 }
 
 /// What an engine follows in its index directory.
@@ -87,7 +90,24 @@ impl Snapshot {
             .reload_policy(policy)
             .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
             .try_into()?;
-        Ok(Self { open, reader, synonyms })
+        let links = LinksView::load(&open.location.generation_path(&open.generation), open.schema.id)?;
+        Ok(Self { open, reader, synonyms, links: RwLock::new(Arc::new(links)) })
+    }
+
+    /// The links table as it stands.
+    pub fn links(&self) -> Arc<LinksView> {
+        self.links.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Reads the links table again if `add` or `delete` replaced it;
+    /// returns whether it did.
+    fn reload_links(&self) -> Result<bool, QueryError> {
+        if !self.links().is_stale() {
+            return Ok(false);
+        }
+        let fresh = LinksView::load(&self.open.location.generation_path(&self.open.generation), self.open.schema.id)?;
+        *self.links.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(fresh);
+        Ok(true)
     }
 
     /// The synonyms in force now.
@@ -177,7 +197,9 @@ impl SearchEngine {
     }
 
     /// Switches to the generation `CURRENT` names if it is new and matches
-    /// its manifest; returns whether it switched. A refused generation is
+    /// its manifest, or (on the writing machine) reads the served
+    /// generation's links again when `add`/`delete` replaced them; returns
+    /// whether anything changed. A refused generation is
     /// an error the first time, then skipped quietly until its files
     /// change or [`RETRY_REFUSED`] has passed. The dictionary is reused
     /// when unchanged.
@@ -192,11 +214,11 @@ impl SearchEngine {
             Ok(None) => return Ok(false), // nothing published: keep what is served
             Err(e) => return self.refuse(None, stamp, refused.as_ref(), e.into()),
         };
-        if current.as_ref().is_some_and(|s| s.open.generation == live) {
+        if let Some(served) = current.as_ref().filter(|s| s.open.generation == live) {
             if refused.is_some() {
                 self.state_mut().refused = None; // CURRENT went back to what is served
             }
-            return Ok(false);
+            return if self.follow == Follow::Writer { served.reload_links() } else { Ok(false) };
         }
         if refused.as_ref().is_some_and(|r| r.stamp == stamp && r.at.elapsed() < RETRY_REFUSED) {
             return Ok(false);

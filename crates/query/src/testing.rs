@@ -4,7 +4,7 @@
 
 use sifa_analysis::ChineseAnalysis;
 use sifa_model::{AgencyLevel, Evidence, FieldEvidence, Kind, PubDate, Publication, SourceRef, TopicScore};
-use sifa_store::{GenerationBuilder, IndexLocation, WriterSettings, to_document};
+use sifa_store::{GenerationBuilder, IndexLocation, Links, WriterSettings, to_document};
 
 use crate::{SearchEngine, SearchParams, SearchRequest};
 
@@ -15,6 +15,11 @@ pub const DOCUMENTS: usize = 8;
 pub fn analysis() -> ChineseAnalysis {
     static ANALYSIS: std::sync::OnceLock<ChineseAnalysis> = std::sync::OnceLock::new();
     ANALYSIS.get_or_init(ChineseAnalysis::default_dictionary).clone()
+}
+
+/// A publication with a kind and a date (and nothing else set).
+pub fn dated(id: &str, title: &str, body: &str, kind: Kind, date: Option<&str>) -> Publication {
+    with(publication(id, title, body), None, date, kind, &[])
 }
 
 /// A bare publication: an id, a title and a body.
@@ -129,17 +134,30 @@ pub struct Fixture {
 }
 
 impl Fixture {
+    /// The index of [`publications`].
     pub fn new() -> Self {
+        let publications = publications()
+            .into_iter()
+            .map(|mut p| {
+                if p.id == "plan" {
+                    p.doc_no = Some(PLAN_DOC_NO.to_string());
+                }
+                p
+            })
+            .collect::<Vec<_>>();
+        Self::of(&publications, &Links::default())
+    }
+
+    /// An index of `publications` with the links table `links`.
+    pub fn of(publications: &[Publication], links: &Links) -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let location = IndexLocation::new(dir.path());
         let mut builder = GenerationBuilder::start(&location, &analysis(), WriterSettings::bulk(1)).expect("a new generation");
-        for mut p in publications() {
-            if p.id == "plan" {
-                p.doc_no = Some(PLAN_DOC_NO.to_string());
-            }
-            let (document, _) = to_document(builder.schema(), &p);
+        for p in publications {
+            let (document, _) = to_document(builder.schema(), p);
             builder.add(document).expect("the document is added");
         }
+        builder.attach(sifa_store::links::LINKS_FILE, serde_json::to_vec(links).expect("links serialise"));
         builder.commit("fixture").expect("the generation is committed");
         let engine = SearchEngine::open(location).expect("the fixture opens");
         Self { dir, engine }
@@ -166,6 +184,9 @@ pub fn request(q: &str, params: &[(&str, &str)]) -> SearchRequest {
             "from" => p.from = value,
             "to" => p.to = value,
             "sort" => p.sort = value,
+            "cites" => p.cites = value,
+            "version" => p.version = value,
+            "collapse" => p.collapse = value,
             "page" => p.page = value,
             "per_page" => p.per_page = value,
             "facets" => p.facets = value,

@@ -146,7 +146,7 @@ impl Snapshot {
     /// Per-period counts of the top values of a dimension, for a search.
     pub fn timeline(&self, request: &SearchRequest, timeline: TimelineRequest) -> Result<TimelineResponse, QueryError> {
         let base = self.base_query(request);
-        let query = Filters::build(&self.builder(), request).apply(&*base.query, None);
+        let query = Filters::build(&self.builder(), request, &self.links()).apply(&*base.query, None);
         let field = match timeline.by {
             TimelineBy::Province | TimelineBy::Agency => names::AGENCY_FACET,
             TimelineBy::Topic => names::TOPIC_FACET,

@@ -14,6 +14,8 @@ const full = {
   from: '2023-01-01',
   to: '2024-12-31',
   sort: 'date_desc',
+  cites: 'lrb-0001',
+  version: 'all',
   page: 3,
   doc: 'abc/123',
   expand: false,
@@ -33,6 +35,18 @@ test('a full state survives state → query → state', () => {
   assert.deepEqual(parseState(stateToQuery(full)), full);
   assert.deepEqual(parseState(`?${stateToQuery(full)}`), full);
   assert.equal(stateUrl(full), `/?${stateToQuery(full)}`);
+});
+
+test('the citing list and every version are part of the state and the search', () => {
+  const state = parseState('cites=demo-law-0001&version=all&sort=cited_by');
+  assert.equal(state.cites, 'demo-law-0001');
+  assert.equal(state.version, 'all');
+  assert.equal(state.sort, 'cited_by');
+  const params = searchParams(state);
+  assert.equal(params.get('cites'), 'demo-law-0001');
+  assert.equal(params.get('version'), 'all');
+  assert.equal(parseState('version=newest').version, 'current', 'an unknown version is the default');
+  assert.equal(filterCount(state), 1, 'the citing filter counts as a filter');
 });
 
 test('parse → build → parse is stable, and build is idempotent', () => {
@@ -100,7 +114,7 @@ test('search parameters: always q and sort, no doc, extras last', () => {
 
 test('filter count', () => {
   assert.equal(filterCount(emptyState()), 0);
-  assert.equal(filterCount(full), 8);
+  assert.equal(filterCount(full), 9, 'two agencies, two topics, two kinds, from, to and the citing filter');
 });
 
 test('topic and kind toggles', () => {

@@ -25,6 +25,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("facetlist.js", JS, include_str!("assets/facetlist.js")),
     ("facets.js", JS, include_str!("assets/facets.js")),
     ("labels.js", JS, include_str!("assets/labels.js")),
+    ("links.js", JS, include_str!("assets/links.js")),
     ("marked.js", JS, include_str!("assets/marked.js")),
     ("nav.js", JS, include_str!("assets/nav.js")),
     ("results.js", JS, include_str!("assets/results.js")),

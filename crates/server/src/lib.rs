@@ -92,6 +92,24 @@ async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resul
     Ok(Json(response).into_response())
 }
 
+/// `GET /api/v1/documents/{id}/cited-by`: the publications citing `id`,
+/// paged and faceted like a search (the search parameters apply).
+async fn cited_by(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let mut params = params::search_params(raw.as_deref());
+    params.cites = Some(id.clone());
+    let request = SearchRequest::from_params(params)?;
+    let response = blocking(&state, move |s| {
+        s.document(&id, None)?;
+        s.search(&request)
+    })
+    .await?;
+    Ok(Json(response).into_response())
+}
+
 async fn similar(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
     let hits = blocking(&state, move |s| s.similar(&id, SIMILAR_COUNT)).await?;
     Ok(Json(openapi::SimilarResponse { hits }).into_response())
@@ -162,6 +180,7 @@ pub fn app(state: AppState) -> Router {
         .route("/timeline", get(timeline::timeline))
         .route("/documents/{id}", get(page::document))
         .route("/documents/{id}/similar", get(similar))
+        .route("/documents/{id}/cited-by", get(cited_by))
         .route("/suggest", get(suggest))
         .route("/stats", get(stats))
         .route("/openapi.json", get(openapi))

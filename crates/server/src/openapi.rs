@@ -116,6 +116,7 @@ pub fn document() -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
     let search = response(generator.subschema_for::<SearchResponse>());
+    let cited_by = search.clone();
     let document = response(generator.subschema_for::<crate::page::DocumentResponse>());
     let similar = response(generator.subschema_for::<SimilarResponse>());
     let suggest = response(generator.subschema_for::<SuggestResponse>());
@@ -127,6 +128,7 @@ pub fn document() -> Value {
     let schemas: Map<String, Value> = generator.take_definitions(true);
     let failure = |description: &str| json_content(error.clone(), description);
     let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}});
+    let cited_by_parameters: Vec<Value> = std::iter::once(id.clone()).chain(search_parameters()).collect();
     let q = json!({"name": "q", "in": "query", "required": false, "schema": {"type": "string"}});
     let bearer = json!([{"bearer": []}]);
     // Every route can answer these; each route adds its own.
@@ -178,7 +180,9 @@ pub fn document() -> Value {
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
                 "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, missing])}},
             "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
-                "parameters": [id], "responses": responses(similar, &[missing])}},
+                "parameters": [id.clone()], "responses": responses(similar, &[missing])}},
+            "/api/v1/documents/{id}/cited-by": {"get": {"summary": "The publications citing this one, paged and faceted like a search (every search parameter applies)",
+                "parameters": cited_by_parameters, "responses": responses(cited_by, &[invalid, missing])}},
             "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid])}},
             "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits and kind labels", "responses": responses(stats, &[])}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": responses(ok.clone(), &[])}},

@@ -333,3 +333,53 @@ async fn month_facets_are_asked_for_by_name_and_lowercase_or_joins() {
     let one = search(&format!("q={}", enc("社区矫正"))).await["total"].as_u64().unwrap();
     assert!(either > one, "or joins alternatives: {either} vs {one}");
 }
+
+#[tokio::test]
+async fn documents_list_what_they_cite_and_who_cites_them() {
+    let (status, notice) = get("/api/v1/documents/demo-notice-0001").await;
+    assert_eq!(status, StatusCode::OK);
+    let cites = notice["cites"].as_array().unwrap();
+    let law = cites.iter().find(|c| c["id"] == "demo-law-0001").expect("the law is cited and resolved");
+    assert_eq!(law["articles"], serde_json::json!(["22", "30"]));
+    let regulation = cites.iter().find(|c| c["title"] == "浙江省法律援助条例").unwrap();
+    assert_eq!(regulation["id"], "demo-reg-2014", "the version in force at the notice's date");
+    assert!(cites.iter().all(|c| c["title"] != "浙司发〔2022〕5号"), "its own number is no citation");
+    assert_eq!(notice["cited_by_count"], 1, "the news item cites it by number");
+
+    let (_, law) = get("/api/v1/documents/demo-law-0001").await;
+    let count = law["cited_by_count"].as_u64().unwrap();
+    assert!(count >= 3, "{law}");
+    let (status, citing) = get("/api/v1/documents/demo-law-0001/cited-by?per_page=100").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(citing["total"].as_u64(), Some(count), "the list holds every citing publication");
+    assert!(ids(&citing).contains(&"demo-notice-0001".to_string()));
+    assert!(citing["facets"]["agency"].is_array(), "faceted like a search");
+    let (status, body) = get("/api/v1/documents/nope/cited-by").await;
+    assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("document_not_found")));
+    let filtered = search("cites=demo-law-0001&kind=notice").await;
+    assert_eq!(ids(&filtered), ["demo-notice-0001"]);
+    let most_cited = search("sort=cited_by&per_page=1").await;
+    assert_eq!(ids(&most_cited), ["demo-law-0001"]);
+}
+
+#[tokio::test]
+async fn versions_show_the_current_one_unless_all_are_asked_for() {
+    let q = enc("浙江省法律援助条例");
+    let current = search(&format!("q={q}&kind=local_regulation")).await;
+    assert_eq!(ids(&current), ["demo-reg-2024"]);
+    assert_eq!(current["hits"][0]["versions"], 2);
+    let all = search(&format!("q={q}&kind=local_regulation&version=all")).await;
+    assert_eq!(all["total"], 2);
+    let (_, old) = get("/api/v1/documents/demo-reg-2014").await;
+    let statuses: Vec<(&str, &str)> = old["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["id"].as_str().unwrap(), v["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(statuses, [("demo-reg-2014", "amended"), ("demo-reg-2024", "current")]);
+    let (status, body) = get("/api/v1/search?version=newest").await;
+    assert_eq!((status, body["error"]["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("version")));
+    let (status, body) = get("/api/v1/search?collapse=maybe").await;
+    assert_eq!((status, body["error"]["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("collapse")));
+}

@@ -46,6 +46,8 @@ pub struct GenerationBuilder {
     user_dictionary: String,
     writer: Option<IndexWriter>,
     started: Instant,
+    /// Files written into the generation beside tantivy's at commit.
+    attached: Vec<(String, Vec<u8>)>,
 }
 
 /// What a committed build left on disk.
@@ -91,6 +93,7 @@ impl GenerationBuilder {
             user_dictionary: analysis.user_dictionary().to_string(),
             writer: Some(writer),
             started: Instant::now(),
+            attached: Vec::new(),
         })
     }
 
@@ -109,15 +112,23 @@ impl GenerationBuilder {
         Ok(())
     }
 
-    /// Commits the documents, records how the generation was built, writes
-    /// its manifest last and makes it live. `source_dir` is what it was
-    /// built from.
+    /// A file to write into the generation at commit (the links table).
+    pub fn attach(&mut self, name: &str, bytes: Vec<u8>) {
+        self.attached.push((name.to_string(), bytes));
+    }
+
+    /// Commits the documents, writes the attached files, records how the
+    /// generation was built, writes its manifest last and makes it live.
+    /// `source_dir` is what it was built from.
     pub fn commit(mut self, source_dir: &str) -> Result<Committed, StoreError> {
         let mut writer = self.writer.take().expect("the writer lives until commit");
         writer.commit()?;
         let index = writer.index().clone();
         writer.wait_merging_threads()?;
         write_synced(&self.path.join(GENERATION_DICTIONARY), self.user_dictionary.as_bytes())?;
+        for (name, bytes) in std::mem::take(&mut self.attached) {
+            write_synced(&self.path.join(name), &bytes)?;
+        }
         let now = unix_now();
         let info = GenerationInfo {
             name: self.name.clone(),

@@ -9,6 +9,8 @@
 //!   built with; [`GenerationBuilder`]: a new generation written and
 //!   switched to atomically;
 //! - [`document`]: a [`sifa_model::Publication`] to a stored document and back;
+//! - [`links`]: what each publication cites, versions and reposts, beside
+//!   the documents of a generation;
 //! - [`IndexStats`] and [`check`]: what an index holds, and whether it is sound.
 //!
 //! Neither extraction nor query parsing lives here: this crate knows what
@@ -21,6 +23,7 @@ mod error;
 mod find;
 pub mod generations;
 mod manifest;
+pub mod links;
 mod open;
 pub mod schema;
 mod stats;
@@ -34,6 +37,7 @@ pub use error::{StoreError, chain as error_chain};
 pub use find::first_match;
 pub use generations::{GenerationInfo, IndexLocation, WriteLock};
 pub use manifest::{Manifest, ManifestFile, verify};
+pub use links::{Links, VersionStatus};
 pub use open::OpenIndex;
 pub use schema::IndexSchema;
 pub use stats::IndexStats;

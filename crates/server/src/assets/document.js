@@ -5,6 +5,7 @@ import { api, isAbort, kindLabel } from './api.js';
 import { citationSection, setCitationMeta } from './cite.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
+import { linksSection } from './links.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { appLink, focusAfterRender, isStale, navigate, state, withChanges } from './nav.js';
 
@@ -57,6 +58,7 @@ function renderDocument(doc) {
     metadataTable(doc),
     citationSection(doc),
     jumpLinks(),
+    ...[linksSection(doc)].filter(Boolean),
     bodySection(doc),
     evidenceSection(doc),
     el('section', { className: 'doc-section', attrs: { id: 'similar', 'aria-labelledby': 'similar-title' } }, [

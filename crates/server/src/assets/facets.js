@@ -150,6 +150,7 @@ export function renderChips(facets) {
   for (const k of current.kind) add(`类型：${kindLabel(k) || facetLabel(k) || k}`, without('kind', k));
   if (current.from) add(`起始：${current.from}`, { from: '' });
   if (current.to) add(`截止：${current.to}`, { to: '' });
+  if (current.cites) add(`引用文件：${current.cites}`, { cites: '' });
 
   $('chips').replaceChildren(
     ...chips.map(({ text, remove }, index) => {

@@ -6,6 +6,7 @@ import { choiceBox, keepChoiceFor, setCitationMeta, showFeed } from './cite.js';
 import { renderCompare } from './compareview.js';
 import { renderChips, renderFacets, toggleTopic } from './facets.js';
 import { appLink, focusAfterRender, isStale, refine, runPendingFocus, state, withChanges } from './nav.js';
+import { hitNotes } from './links.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
@@ -169,6 +170,7 @@ function renderHit(hit) {
   if (hit.date) meta.append(el('time', { className: 'hit-date', text: hit.date, attrs: { datetime: hit.date } }));
   if (hit.doc_no) meta.append(el('span', { className: 'hit-doc-no', text: hit.doc_no }));
   meta.append(el('span', { className: 'hit-kind', text: hit.kind_label || hit.kind }));
+  meta.append(...hitNotes(hit));
 
   const snippet = el('p', { className: 'hit-snippet' }, [markedNodes(hit.snippet_html)]);
 

@@ -1,13 +1,15 @@
 // The view state and the page URL: pure functions (no DOM), unit-tested
 // under Node. A state is
-//   { q, agency: [], topic: [], kind: [], from, to, sort, page, doc,
+//   { q, agency: [], topic: [], kind: [], from, to, sort, cites, version, page, doc,
 //     expand, compare, interval }
 // and the URL holds only what differs from the defaults. `expand: false`
 // searches without the field's synonyms; `compare` (province, agency,
-// topic, kind) shows the timeline's 对比 chart, by `interval`.
+// topic, kind) shows the timeline's 对比 chart, by `interval`; `cites`
+// lists the publications citing a document; `version: 'all'` shows every
+// version of a law.
 
 /** The API's sort orders; the first is the default. */
-export const SORTS = ['relevance', 'date_desc', 'date_asc'];
+export const SORTS = ['relevance', 'date_desc', 'date_asc', 'cited_by'];
 
 /** Filters that may be given more than once. */
 export const LIST_KEYS = ['agency', 'topic', 'kind'];
@@ -18,7 +20,7 @@ export const INTERVALS = ['year', 'month'];
 
 export function emptyState() {
   return {
-    q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', page: 1, doc: '',
+    q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', cites: '', version: 'current', page: 1, doc: '',
     expand: true, compare: '', interval: 'year',
   };
 }
@@ -37,6 +39,8 @@ export function parseState(search) {
   state.sort = SORTS.includes(sort) ? sort : 'relevance';
   const page = parseInt(params.get('page') || '1', 10);
   state.page = Number.isFinite(page) && page >= 1 ? page : 1;
+  state.cites = params.get('cites') || '';
+  state.version = params.get('version') === 'all' ? 'all' : 'current';
   state.doc = params.get('doc') || '';
   state.expand = params.get('expand') !== 'false';
   state.compare = COMPARE_BY.includes(params.get('compare')) ? params.get('compare') : '';
@@ -52,6 +56,8 @@ export function stateToQuery(state) {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.cites) params.set('cites', state.cites);
+  if (state.version === 'all') params.set('version', 'all');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.doc) params.set('doc', state.doc);
   if (state.expand === false) params.set('expand', 'false');
@@ -74,12 +80,14 @@ export function searchParams(state, extra = {}) {
   if (state.to) params.set('to', state.to);
   params.set('sort', state.sort);
   if (state.expand === false) params.set('expand', 'false');
+  if (state.cites) params.set('cites', state.cites);
+  if (state.version === 'all') params.set('version', 'all');
   for (const [k, v] of Object.entries(extra)) params.set(k, String(v));
   return params;
 }
 
 export function filterCount(state) {
-  return state.agency.length + state.topic.length + state.kind.length + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  return state.agency.length + state.topic.length + state.kind.length + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.cites ? 1 : 0);
 }
 
 /** A topic/kind list with a value added or removed. */
