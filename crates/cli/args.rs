@@ -136,7 +136,8 @@ pub enum Command {
     },
     /// Search from the terminal, with the same query language as the web page.
     Search {
-        /// Words, "phrases", -exclusions, OR, title:word.
+        /// Words, "phrases", -exclusions, OR, title:word (a query may start with -).
+        #[arg(allow_hyphen_values = true)]
         query: Option<String>,
         #[command(flatten)]
         index: IndexArgs,

@@ -26,10 +26,10 @@ pub struct Reference {
 
 /// Words that end the title of something a publication can cite: laws,
 /// regulations, rules, decisions, notices, plans.
-const CITABLE_ENDINGS: [&str; 34] = [
+const CITABLE_ENDINGS: [&str; 35] = [
     "法", "法典", "条例", "规定", "办法", "细则", "规则", "决定", "决议", "解释", "意见", "通知", "规划", "纲要",
     "方案", "规程", "准则", "制度", "守则", "公约", "章程", "批复", "答复", "目录", "标准", "通告", "公告", "命令",
-    "修正案", "指引", "指南", "要点", "计划", "清单",
+    "修正案", "指引", "指南", "要点", "计划", "清单", "草案",
 ];
 
 /// Titles longer than this are sentences caught between stray brackets.
@@ -119,12 +119,13 @@ pub fn citation_key(title: &str) -> String {
 }
 
 /// `folded` without bracketed notes that name a version rather than the
-/// work: （2018年修正）, (2009年修订), （草案）.
+/// work: （2018年修正）, (2009年修订). A draft (（草案）, （修订草案）) is a
+/// bill, not the law it may become, so its note is kept.
 fn strip_version_notes(folded: &str) -> String {
-    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[（(][^（）()]*(?:修正|修订|修改|草案|\d{4}年?版?)[^（）()]*[）)]").expect("valid")
-    });
-    NOTE.replace_all(folded, "").into_owned()
+    static NOTE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[（(]([^（）()]*(?:修正|修订|修改|\d{4}年?版?)[^（）()]*)[）)]").expect("valid"));
+    NOTE.replace_all(folded, |c: &regex::Captures<'_>| if c[1].contains("草案") { c[0].to_string() } else { String::new() })
+        .into_owned()
 }
 
 /// The cited title if it names something citable; `None` for newspapers,
@@ -302,6 +303,7 @@ mod tests {
         assert_eq!(citation_key("律师法"), "律师法");
         assert_eq!(citation_key("中华人民共和国行政复议法（2017年修正）"), "行政复议法");
         assert_eq!(citation_key("某某办法（试行）"), "某某办法试行", "a trial version is another work");
+        assert_eq!(citation_key("中华人民共和国某某法(修订草案)"), "某某法修订草案", "a draft is a bill, not the law");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DateTime, Term};
 
+use crate::exclusion::ReadOut;
 use crate::links::{LinksView, Visible};
 use crate::parse::{Clause, ParsedQuery, Scope};
 use crate::request::{SearchRequest, VersionMode};
@@ -206,12 +207,18 @@ impl QueryBuilder<'_> {
         if let Some(exact) = self.exact_title(parsed) {
             parts.push((Occur::Should, exact));
         }
-        for clause in &parsed.excluded {
-            if let Some(q) = self.clause(&Clause { phrase: true, ..clause.clone() }) {
-                parts.push((Occur::MustNot, q));
-            }
+        if let Some(excluded) = self.exclusion(parsed) {
+            parts.push((Occur::MustNot, excluded));
         }
         Some(boxed(BooleanQuery::new(parts)))
+    }
+
+    /// Every excluded clause as one set of documents, read out in full
+    /// (see [`crate::exclusion`]); `None` without exclusions.
+    fn exclusion(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let excluded: Vec<Box<dyn Query>> =
+            parsed.excluded.iter().filter_map(|c| self.clause(&Clause { phrase: true, ..c.clone() })).collect();
+        (!excluded.is_empty()).then(|| boxed(ReadOut(any_of(excluded))))
     }
 
     /// A bonus for documents whose title is the query's words as a whole,
@@ -233,18 +240,8 @@ impl QueryBuilder<'_> {
 
     /// Exclusions only (`-律师` with nothing else): all documents but those.
     pub fn exclusions_only(&self, parsed: &ParsedQuery) -> Option<Box<dyn Query>> {
-        let excluded: Vec<(Occur, Box<dyn Query>)> = parsed
-            .excluded
-            .iter()
-            .filter_map(|c| self.clause(&Clause { phrase: true, ..c.clone() }))
-            .map(|q| (Occur::MustNot, q))
-            .collect();
-        if excluded.is_empty() {
-            return None;
-        }
-        let mut parts = vec![(Occur::Must, boxed(AllQuery))];
-        parts.extend(excluded);
-        Some(boxed(BooleanQuery::new(parts)))
+        let excluded = self.exclusion(parsed)?;
+        Some(boxed(BooleanQuery::new(vec![(Occur::Must, boxed(AllQuery)), (Occur::MustNot, excluded)])))
     }
 
     /// Agency filter: a canonical name, or a region path (`山东省/聊城市`).

@@ -14,6 +14,7 @@
 mod build;
 mod documents;
 mod error;
+mod exclusion;
 mod export;
 mod facets;
 mod highlight;
