@@ -255,20 +255,34 @@ fn artifacts() -> PathBuf {
     dir
 }
 
+/// A server over the demo data and a browser at desktop width, each with
+/// its own folders (removed with the session).
+struct DemoSession {
+    _dir: tempfile::TempDir,
+    server: crate::util::Server,
+    downloads: PathBuf,
+    browser: Browser,
+}
+
+fn demo_session() -> DemoSession {
+    let dir = tempdir();
+    let server = start_server(dir.path().join("index").to_str().unwrap());
+    let downloads = dir.path().join("downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    browser.resize(1366, 900);
+    DemoSession { _dir: dir, server, downloads, browser }
+}
+
 #[test]
 fn a_researcher_searches_filters_reads_and_exports() {
     let _exclusive = crate::util::exclusive();
     if !browser_available() {
         return;
     }
-    let dir = tempdir();
-    let server = start_server(dir.path().join("index").to_str().unwrap());
-    let downloads = dir.path().join("downloads");
-    std::fs::create_dir_all(&downloads).unwrap();
-    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    let DemoSession { server, downloads, browser, .. } = demo_session();
     let home = format!("http://127.0.0.1:{}/", server.port);
 
-    browser.resize(1366, 900);
     // The first screen shows the newest publications, and the sort menu says so.
     browser.goto(&home);
     browser.wait_for("the newest publications", "document.querySelectorAll('#results .hit').length > 0");
@@ -688,13 +702,8 @@ fn a_researcher_follows_citations_between_publications() {
     if !browser_available() {
         return;
     }
-    let dir = tempdir();
-    let server = start_server(dir.path().join("index").to_str().unwrap());
-    let downloads = dir.path().join("downloads");
-    std::fs::create_dir_all(&downloads).unwrap();
-    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    let DemoSession { server, browser, .. } = demo_session();
     let home = format!("http://127.0.0.1:{}/", server.port);
-    browser.resize(1366, 900);
 
     // A notice lists what it cites, with article numbers; the law is a link.
     browser.goto(&format!("{home}?doc=demo-notice-0001"));

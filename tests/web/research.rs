@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::{Browser, browser_available};
-use crate::util::{json as get_json, start_server, tempdir, wait_until};
+use super::{DemoSession, browser_available, demo_session};
+use crate::util::{json as get_json, wait_until};
 
 /// Screenshots of the research steps, kept out of the repository.
 fn research_shots() -> PathBuf {
@@ -38,14 +38,9 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
     if !browser_available() {
         return;
     }
-    let dir = tempdir();
-    let server = start_server(dir.path().join("index").to_str().unwrap());
-    let downloads = dir.path().join("downloads");
-    std::fs::create_dir_all(&downloads).unwrap();
-    let browser = Browser::start(&downloads, &dir.path().join("profile"));
+    let DemoSession { server, downloads, browser, .. } = demo_session();
     let origin = format!("http://127.0.0.1:{}", server.port);
     let q = "%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9"; // 法律援助
-    browser.resize(1366, 900);
 
     // 订阅: the panel gives the search's feed address, which the head announces too.
     browser.goto(&format!("{origin}/?q={q}&kind=news"));

@@ -444,26 +444,17 @@ impl LinksSummary {
 
 #[cfg(test)]
 mod tests {
-    use sifa_model::{AgencyLevel, Evidence, SourceRef};
+    use sifa_model::{AgencyLevel, SourceRef};
 
     use super::*;
 
     fn publication(id: &str, title: &str, body: &str, kind: Kind, agency: Option<&str>, date: Option<&str>) -> Publication {
-        Publication {
-            id: id.into(),
-            title: title.into(),
-            body: body.into(),
-            agency: agency.map(str::to_string),
-            agency_path: Vec::new(),
-            agency_level: Some(AgencyLevel::National),
-            date: date.map(|d| d.parse().unwrap()),
-            doc_no: None,
-            url: None,
-            kind,
-            topics: Vec::new(),
-            source: SourceRef { path: format!("{id}.txt"), line: None },
-            evidence: Evidence::new(),
-        }
+        let mut p = Publication::new(id, title, body, SourceRef { path: format!("{id}.txt"), line: None });
+        p.kind = kind;
+        p.agency = agency.map(str::to_string);
+        p.agency_level = Some(AgencyLevel::National);
+        p.date = date.map(|d| d.parse().unwrap());
+        p
     }
 
     const NPC: Option<&str> = Some("全国人民代表大会常务委员会");

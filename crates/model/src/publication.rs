@@ -97,6 +97,26 @@ pub struct Publication {
 }
 
 impl Publication {
+    /// A publication of the kind `other` with nothing but an id, a title, a
+    /// body and where it was read: what fixtures start from.
+    pub fn new(id: &str, title: &str, body: &str, source: SourceRef) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            agency: None,
+            agency_path: Vec::new(),
+            agency_level: None,
+            date: None,
+            doc_no: None,
+            url: None,
+            kind: Kind::Other,
+            topics: Vec::new(),
+            source,
+            evidence: Evidence::new(),
+        }
+    }
+
     /// Number of characters (not bytes) of the body.
     pub fn chars(&self) -> usize {
         self.body.chars().count()

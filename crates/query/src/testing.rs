@@ -3,7 +3,7 @@
 //! the query side distinguishes (and one traditional-script repost).
 
 use sifa_analysis::ChineseAnalysis;
-use sifa_model::{AgencyLevel, Evidence, FieldEvidence, Kind, PubDate, Publication, SourceRef, TopicScore};
+use sifa_model::{AgencyLevel, FieldEvidence, Kind, PubDate, Publication, SourceRef, TopicScore};
 use sifa_store::{GenerationBuilder, IndexLocation, Links, WriterSettings, to_document};
 
 use crate::{SearchEngine, SearchParams, SearchRequest};
@@ -24,23 +24,9 @@ pub fn dated(id: &str, title: &str, body: &str, kind: Kind, date: Option<&str>) 
 
 /// A bare publication: an id, a title and a body.
 pub fn publication(id: &str, title: &str, body: &str) -> Publication {
-    let mut evidence = Evidence::new();
-    evidence.insert("title".into(), FieldEvidence { rule: "given".into(), text: title.into() });
-    Publication {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        agency: None,
-        agency_path: Vec::new(),
-        agency_level: None,
-        date: None,
-        doc_no: None,
-        url: None,
-        kind: Kind::Other,
-        topics: Vec::new(),
-        source: SourceRef { path: format!("{id}.txt"), line: None },
-        evidence,
-    }
+    let mut p = Publication::new(id, title, body, SourceRef { path: format!("{id}.txt"), line: None });
+    p.evidence.insert("title".into(), FieldEvidence { rule: "given".into(), text: title.into() });
+    p
 }
 
 fn with(

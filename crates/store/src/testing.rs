@@ -1,26 +1,12 @@
 //! A generation built for the tests of this crate: two publications.
 
 use sifa_analysis::ChineseAnalysis;
-use sifa_model::{Evidence, Kind, Publication, SourceRef};
+use sifa_model::{Publication, SourceRef};
 
 use crate::{GenerationBuilder, IndexLocation, WriterSettings, to_document};
 
 fn publication(id: &str, title: &str, body: &str) -> Publication {
-    Publication {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        agency: None,
-        agency_path: Vec::new(),
-        agency_level: None,
-        date: None,
-        url: None,
-        doc_no: None,
-        kind: Kind::Other,
-        topics: Vec::new(),
-        source: SourceRef { path: format!("{id}.txt"), line: None },
-        evidence: Evidence::new(),
-    }
+    Publication::new(id, title, body, SourceRef { path: format!("{id}.txt"), line: None })
 }
 
 /// A temporary index directory with one committed generation of two
