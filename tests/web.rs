@@ -256,7 +256,8 @@ fn artifacts() -> PathBuf {
 }
 
 /// A server over the demo data and a browser at desktop width, each with
-/// its own folders (removed with the session).
+/// its own folders (removed with the session: bind `_dir` when taking it
+/// apart, or the folders go at once).
 struct DemoSession {
     _dir: tempfile::TempDir,
     server: crate::util::Server,
@@ -280,7 +281,7 @@ fn a_researcher_searches_filters_reads_and_exports() {
     if !browser_available() {
         return;
     }
-    let DemoSession { server, downloads, browser, .. } = demo_session();
+    let DemoSession { _dir, server, downloads, browser } = demo_session();
     let home = format!("http://127.0.0.1:{}/", server.port);
 
     // The first screen shows the newest publications, and the sort menu says so.
@@ -702,7 +703,7 @@ fn a_researcher_follows_citations_between_publications() {
     if !browser_available() {
         return;
     }
-    let DemoSession { server, browser, .. } = demo_session();
+    let DemoSession { _dir, server, browser, .. } = demo_session();
     let home = format!("http://127.0.0.1:{}/", server.port);
 
     // A notice lists what it cites, with article numbers; the law is a link.

@@ -38,7 +38,7 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
     if !browser_available() {
         return;
     }
-    let DemoSession { server, downloads, browser, .. } = demo_session();
+    let DemoSession { _dir, server, downloads, browser } = demo_session();
     let origin = format!("http://127.0.0.1:{}", server.port);
     let q = "%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9"; // 法律援助
 
