@@ -18,6 +18,11 @@
 //! body of another country. When nothing says who issued a page, there is
 //! no agency. Names are recognised and placed by [`AgencyResolver`].
 
+mod fallback;
+mod footer;
+mod given;
+mod lines;
+mod occasion;
 mod resolver;
 mod site;
 mod subject;
@@ -25,6 +30,8 @@ mod subject;
 use sifa_fold::fold;
 use sifa_model::AgencyLevel;
 
+pub use fallback::Publisher;
+pub use footer::footer_regions;
 pub use resolver::{Agency, AgencyResolver, AgencyRules, RegionContext};
 pub use site::{OwnerKind, Site, SiteIndex};
 
@@ -41,12 +48,16 @@ mod score {
     pub const TITLE_PREFIX_FORMAL: f32 = 85.0;
     pub const TITLE_PREFIX: f32 = 80.0;
     pub const BYLINE: f32 = 78.0;
+    pub const VISIT_HOST: f32 = 77.0;
     pub const SIGNATURE: f32 = 76.0;
+    pub const AUTHOR_LINE: f32 = 74.0;
+    pub const PRESS_CONFERENCE: f32 = 70.0;
     pub const TITLE_PREFIX_SHORT: f32 = 75.0;
     pub const BARE_BUREAU_TITLE: f32 = 72.0;
     pub const ACTOR: f32 = 70.0;
     pub const SITE_OFFICE: f32 = 68.0;
     pub const SITE_OWN_BUREAU: f32 = 67.0;
+    pub const NEWS_SERVICE: f32 = 68.0;
     pub const SPEAKER: f32 = 66.0;
     pub const ACTOR_LATER: f32 = 64.0;
     pub const SPEAKER_LATER: f32 = 63.0;
@@ -54,9 +65,13 @@ mod score {
     pub const TITLE_PLACE: f32 = 65.0;
     pub const SITE_JUSTICE: f32 = 60.0;
     pub const SITE_NAME: f32 = 58.0;
+    pub const TITLE_PLACE_ACTS: f32 = 57.0;
     pub const DOC_NO_ORDER: f32 = 84.0;
     pub const DOC_NO_PROVINCE: f32 = 55.0;
     pub const SITE_GOVERNMENT: f32 = 35.0;
+    pub const SUBJECT_PLACE: f32 = 30.0;
+    pub const PUBLISHER_HOST: f32 = 28.0;
+    pub const NEWSPAPER: f32 = 26.0;
     pub const BODY_MENTION: f32 = 20.0;
 }
 
@@ -96,151 +111,58 @@ pub fn decide(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs
     if !found.is_empty() {
         return found.best();
     }
-    source_fields(resolver, page, inputs.context, &mut found);
-    issuer_lines(resolver, page, inputs, &mut found);
-    title_prefix(resolver, inputs, &mut found);
-    closing_lines(resolver, page, inputs.context, &mut found);
-    salutation(resolver, page, inputs, &mut found);
-    site_name(resolver, page, inputs.context, &mut found);
+    lines::from_lines(resolver, page, inputs, &mut found);
+    occasion::from_occasions(resolver, inputs, &mut found);
+    fallback::publisher(resolver, inputs, true, &mut found);
     subject::from_text(resolver, inputs, &mut found);
     site_owner(resolver, inputs, &mut found);
     doc_no_province(resolver, inputs, &mut found);
+    if found.is_empty() {
+        fallback::last_resort(resolver, page, inputs, &mut found);
+    }
     if found.is_empty() && inputs.site.official {
         return most_mentioned(resolver, inputs);
     }
     found.best()
 }
 
+/// A stated agency, normalised (see [`given`]) and placed: by the place
+/// the title names when the name has none, else by the page.
 fn given(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
-    if let Some(name) = inputs.given.agency.as_deref().and_then(clean_line) {
-        let agency = resolver.resolve_name(&fold(&name), inputs.context).unwrap_or(Agency {
-            name: name.clone(),
-            path: Vec::new(),
-            level: guess_level(&name),
-        });
-        found.push(agency, "given", &name, score::GIVEN);
-    }
+    let Some(name) = inputs.given.agency.as_deref().and_then(clean_line) else { return };
+    let normalized = given::normalize(&fold(&name));
+    // Joint issuers (某部、某部): the first is the issuer.
+    let first = normalized.split('、').next().unwrap_or(&normalized);
+    let title_context = inputs.title.map(|t| resolver.context(t)).filter(|c| !c.counts.is_empty());
+    let context = title_context.as_ref().unwrap_or(inputs.context);
+    let agency = resolve_stated(resolver, first, context).unwrap_or_else(|| Agency {
+        name: first.to_string(),
+        path: Vec::new(),
+        level: guess_level(first),
+    });
+    found.push(agency, "given", &name, score::GIVEN);
 }
 
-/// `<meta name="ContentSource">`, then 来源: / 发布机构: fields near the
-/// top and at the end; a short form (市司法局) scores a little less.
-fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
-    let meta = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
-    let tail_start = page.all.len().saturating_sub(TAIL_LINES).max(HEADER_LINES);
-    let lines = page.all.iter().take(HEADER_LINES).chain(page.all.iter().skip(tail_start));
-    let header =
-        lines.filter_map(|l| crate::header::source_field(l)).map(|(label, value)| (format!("header:{label}"), value));
-    for (rule, value) in meta.chain(header) {
-        let folded = fold(&value);
-        let explicit = resolver.mentions(&folded).iter().any(|m| m.is_explicit());
-        if let Some(agency) = resolver.resolve_name(&folded, context) {
-            let score = if explicit { score::SOURCE_FIELD } else { score::SOURCE_FIELD_SHORT };
-            found.push(agency, rule, &value, score);
+/// A stated name resolved when it opens with a body (中共某局党组 is the
+/// bureau); a listed national body's name may carry 中华人民共和国 or 国家.
+fn resolve_stated(resolver: &AgencyResolver, name: &str, context: &RegionContext) -> Option<Agency> {
+    let lead = name.strip_prefix("中共").unwrap_or(name);
+    for text in [name, lead] {
+        if let Some(m) = resolver.mentions(text).into_iter().find(|m| m.start == 0) {
+            return resolver.resolve(&m, context);
         }
     }
-}
-
-/// The issuer's own line under (or just over) a formal document's title:
-/// 某省某市人民政府 / 某政发〔2010〕54号.
-fn issuer_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
-    let Some((start, end)) = inputs.headline_lines else { return };
-    // Only a document's title (…的通知, …规定) stands over its issuer's line.
-    if !inputs.title.is_some_and(crate::title::ends_like_a_document) {
-        return;
-    }
-    // Under the headline, or under another copy of it (pages print it twice).
-    let key = inputs.title.map(comparable).unwrap_or_default();
-    let copies = (end..page.all.len().min(HEADER_LINES))
-        .filter(|&i| key.chars().count() >= 5 && comparable(&page.all[i]) == key)
-        .map(|i| i + 1);
-    let below: Vec<usize> = std::iter::once(end).chain(copies).collect();
-    let near = (start.saturating_sub(1)..start).chain(below.into_iter().flat_map(|e| e..(e + 3).min(page.all.len())));
-    for index in near {
-        let line = &page.all[index];
-        // An issuer names itself in full; 市人民政府： is the addressee.
-        let explicit = resolver.mentions(line).iter().any(|m| m.is_explicit());
-        if resolver.is_agency_line(line)
-            && explicit
-            && !line.contains("关于")
-            && !line.trim_end().ends_with([':', '：'])
-            && let Some(agency) = resolver.resolve_name(line, inputs.context)
-        {
-            found.push(agency, "issuer_line", line, score::ISSUER_LINE);
-            return;
-        }
-    }
-}
-
-/// A title that opens with its issuer (中共某区司法局党组关于…, ——某市司法局召开…).
-fn title_prefix(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
-    let Some(title) = inputs.title else { return };
-    let lead = title.trim_start_matches(['—', '-', '―', ' ']);
-    let lead = lead.strip_prefix("中共").unwrap_or(lead);
-    let Some(m) = resolver.mentions(lead).into_iter().find(|m| m.start == 0) else { return };
-    let Some(agency) = resolver.resolve(&m, inputs.context) else { return };
-    let score = match (m.is_explicit(), title.contains("关于") || title.contains("印发")) {
-        (true, true) => score::TITLE_PREFIX_FORMAL,
-        (true, false) => score::TITLE_PREFIX,
-        (false, _) => score::TITLE_PREFIX_SHORT,
+    // 中华人民共和国国务院, 国家司法部 → 国务院, 司法部; 市场监督管理总局 →
+    // 国家市场监督管理总局.
+    let national = |text: &str| {
+        let m = resolver.mentions(text).into_iter().find(|m| m.start == 0 && m.end == text.len())?;
+        resolver.resolve(&m, context).filter(|a| a.level == AgencyLevel::National)
     };
-    found.push(agency, "title_prefix", title, score);
-}
-
-/// A byline or a signature among the last lines, read from the end.
-fn closing_lines(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
-    let tail = page.tail();
-    for line in tail.iter().rev() {
-        let contributor = crate::header::byline(line).or_else(|| crate::header::credit(line));
-        if let Some(agency) = contributor.and_then(|b| resolver.resolve_name(&fold(&b), context)) {
-            found.push(agency, "byline", line, score::BYLINE);
-        }
-    }
-    for line in tail.iter().rev() {
-        if resolver.is_agency_line(line)
-            && let Some(agency) = resolver.resolve_name(&fold(line), context)
-        {
-            found.push(agency, "signature", line, score::SIGNATURE);
-        }
-    }
-}
-
-/// A formal document addresses the level below its issuer: a notice to
-/// 各县（市、区）司法局 comes from a city's bureau, one to 各市、县司法局
-/// from the province's 司法厅, one to 各省、自治区、直辖市司法厅 from 司法部.
-/// The issuer's place is the page's region.
-fn salutation(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
-    let from = inputs.headline_lines.map_or(0, |(_, end)| end);
-    let Some(line) = page.all.iter().skip(from).take(8).find(|l| {
-        let l = l.trim();
-        l.starts_with('各') && l.ends_with([':', '：']) && l.chars().count() <= 80 && l.contains("司法")
-    }) else {
-        return;
-    };
-    let issuer = if line.contains("各省") {
-        "司法部"
-    } else if line.starts_with("各市")
-        || line.contains("设区市")
-        || line.contains("地级以上市")
-        || line.contains("各州")
-    {
-        "省司法厅"
-    } else if line.contains('县') || line.contains('区') {
-        "市司法局"
-    } else {
-        return;
-    };
-    if let Some(agency) = resolver.resolve_name(issuer, inputs.context) {
-        found.push(agency, "salutation", line, score::SALUTATION);
-    }
-}
-
-/// The site's name after the last separator of `<title>`.
-fn site_name(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
-    if let Some(site) = page.hints.page_title.as_deref().and_then(|t| t.rsplit(['_', '|', '-', '—']).next())
-        && let Some(agency) = resolver.resolve_name(&fold(site.trim()), context)
-    {
-        found.push(agency, "html:site_name", site, score::SITE_NAME);
-    }
+    given::NATIONAL_PREFIXES
+        .iter()
+        .filter_map(|p| lead.strip_prefix(p))
+        .find_map(national)
+        .or_else(|| national(&format!("国家{lead}")))
 }
 
 /// The body the page's address names: an office or a justice bureau in the
@@ -265,11 +187,6 @@ fn site_owner(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Cand
     found.push(agency, format!("site:{}", kind.as_str()), url, score);
 }
 
-/// Letters and digits only.
-fn comparable(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).collect()
-}
-
 /// The issuer a 发文字号 names: an order's body (某部令第150号), or the
 /// province it opens with (粤司〔2013〕… is 广东省司法厅's, 桂政发〔2015〕…
 /// 广西's government's).
@@ -282,18 +199,26 @@ fn doc_no_province(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut
         return;
     }
     let Some(first) = doc_no.chars().next() else { return };
-    let Some(province) = resolver.province_by_abbreviation(first) else { return };
     let code: String = doc_no.chars().skip(1).take_while(|c| *c != '〔').collect();
+    // 莆司函〔2024〕4号: a city or county the page names, by its first character.
+    let Some((division, rule)) = resolver
+        .province_by_abbreviation(first)
+        .map(|p| (p, "doc_no_prefix"))
+        .or_else(|| resolver.named_place_by_first_char(first, inputs.context).map(|d| (d, "doc_no_place")))
+    else {
+        return;
+    };
+    let provincial = division.level == AgencyLevel::Provincial;
     let suffix = if code.starts_with('司') {
-        if province.name.ends_with('市') { "司法局" } else { "司法厅" }
+        if provincial && !division.name.ends_with('市') { "司法厅" } else { "司法局" }
     } else if code.starts_with("政办") || code.starts_with("府办") {
-        "人民政府办公厅"
+        if provincial { "人民政府办公厅" } else { "人民政府办公室" }
     } else if code.starts_with('政') || code.starts_with('府') {
         "人民政府"
     } else {
         return;
     };
-    found.push(resolver.name_division(province, suffix), "doc_no_prefix", doc_no, score::DOC_NO_PROVINCE);
+    found.push(resolver.name_division(division, suffix), rule, doc_no, score::DOC_NO_PROVINCE);
 }
 
 /// The explicit agency the title and opening text mention most, for an
@@ -335,18 +260,23 @@ pub(crate) mod tests {
 
     pub(crate) use super::resolver::tests::resolver;
 
-    fn read(text: &str, given: Given, title: Option<&str>) -> Option<Candidate<Agency>> {
+    pub(crate) fn read(text: &str, given: Given, title: Option<&str>) -> Option<Candidate<Agency>> {
         read_at(text, given, title, None)
     }
 
     /// The resolver with the shipped rules.
-    fn shipped() -> &'static AgencyResolver {
+    pub(crate) fn shipped() -> &'static AgencyResolver {
         static EXTRACTOR: std::sync::OnceLock<crate::Extractor> = std::sync::OnceLock::new();
         EXTRACTOR.get_or_init(crate::Extractor::with_default_rules).agencies()
     }
 
     /// Reads a page as document.rs does, with its address.
-    fn read_at(text: &str, given: Given, title: Option<&str>, url: Option<&str>) -> Option<Candidate<Agency>> {
+    pub(crate) fn read_at(
+        text: &str,
+        given: Given,
+        title: Option<&str>,
+        url: Option<&str>,
+    ) -> Option<Candidate<Agency>> {
         let resolver = shipped();
         let page = PageLines::read(text, false);
         let headline_lines = title.and_then(|t| page.locate(t));
@@ -372,7 +302,7 @@ pub(crate) mod tests {
         decide(resolver, &page, &inputs)
     }
 
-    fn rule_and_name(found: Option<Candidate<Agency>>) -> (String, String) {
+    pub(crate) fn rule_and_name(found: Option<Candidate<Agency>>) -> (String, String) {
         let found = found.expect("an agency");
         (found.rule, found.value.name)
     }
@@ -516,6 +446,40 @@ pub(crate) mod tests {
     fn credits_in_brackets_close_an_article() {
         let text = "标题\n会议要求做好排查工作，切实做到阵地、人员、经费三落实。(青岛市即墨区司法局 某某、某某)\n";
         assert_eq!(rule_and_name(read(text, Given::default(), None)), ("byline".into(), "青岛市即墨区司法局".into()));
+    }
+
+    #[test]
+    fn prisons_written_short_are_named_by_their_province() {
+        let name = |text: &str| rule_and_name(read(text, Given::default(), Some("标题"))).1;
+        assert_eq!(name("标题\n2月3日,新疆第五监狱二监区召开安全工作会议。\n"), "新疆维吾尔自治区第五监狱");
+        assert_eq!(name("标题\n3月5日,遵义监狱召开专题会议传达会议精神。\n"), "贵州省遵义监狱");
+        assert_eq!(name("标题\n3月5日,四川绵阳监狱召开专题会议传达会议精神。\n"), "四川省绵阳监狱");
+        assert_eq!(name("标题\n3月5日,河南省许昌监狱召开专题会议传达会议精神。\n"), "河南省许昌监狱");
+        let text = "标题\n近日,省女子监狱召开会议,部署浙江全省监管安全工作。\n";
+        assert_eq!(name(text), "浙江省女子监狱", "a bare 省 is the province the page names");
+        let text = "标题\n5月1日,葫芦岛市强制隔离戒毒所开展开放日活动。\n";
+        assert_eq!(name(text), "葫芦岛市强制隔离戒毒所", "a full city name stays as written");
+        assert!(shipped().mentions("江苏监狱系统推行远程会见").is_empty(), "a province's prisons are no prison");
+    }
+
+    #[test]
+    fn a_purpose_clause_and_a_legal_affairs_office() {
+        let title = "天津征集明年规章立法项目建议";
+        let text = format!("{title}\n为提高政府立法工作的公众参与度。市法制办从本月起向社会公开征集建议。\n");
+        assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "天津市人民政府法制办公室");
+    }
+
+    #[test]
+    fn document_numbers_name_cities_and_interpreters_their_bodies() {
+        let text = "标题\n漳司函〔2024〕4号\n近三年,全市司法行政机关排查矛盾纠纷,芗城区、龙文区经验推广。\n";
+        let found = rule_and_name(read(text, Given::default(), Some("标题")));
+        assert_eq!(found, ("doc_no_place".into(), "漳州市司法局".into()));
+        let title = "某通知政策解读";
+        let text = format!(
+            "{title}\n发布机构: 某区府办\n现解读如下。五、解读机关、解读人 《通知》解读机关为区司法局。解读人:某某 江北区\n"
+        );
+        let found = rule_and_name(read(&text, Given::default(), Some(title)));
+        assert_eq!(found, ("header:解读机关".into(), "宁波市江北区司法局".into()));
     }
 
     #[test]

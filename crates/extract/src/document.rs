@@ -81,6 +81,10 @@ impl Extractor {
             opening,
             &format!("{}\n{above}", fold(&site)),
         );
+        // The footer's ICP licence and filings say where the site is registered.
+        for (code, weight) in agency::footer_regions(&self.agencies, &page.everything) {
+            context.add(self.agencies.gazetteer(), code, weight);
+        }
         let site = url.as_ref().map(|u| self.agencies.site(&u.value, &context)).unwrap_or_default();
         for &(code, weight) in &site.regions {
             context.add(self.agencies.gazetteer(), code, weight);
@@ -108,8 +112,17 @@ impl Extractor {
         let title = headline
             .map(|h| h.found)
             .unwrap_or_else(|| title::constructed(&page, body_start, agency.as_ref().map(|a| a.value.name.as_str())));
-        let kind = kind::decide(&given, &title.value, agency.as_ref().map(|a| a.value.level));
-        let topics = self.topics.classify(&fold(&title.value), &folded_body);
+        let folded_title = fold(&title.value);
+        let kind_inputs = kind::KindInputs {
+            title: &title.value,
+            folded_title: &folded_title,
+            constructed: title.rule == title::CONSTRUCTED_RULE,
+            folded_body: &folded_body,
+            level: agency.as_ref().map(|a| a.value.level),
+        };
+        let kind = kind::decide(&given, &kind_inputs);
+        // A title built from the opening repeats the body: it weighs as body.
+        let topics = self.topics.classify(if kind_inputs.constructed { "" } else { &folded_title }, &folded_body);
 
         proofs.insert("title".into(), title.evidence());
         proofs.insert("kind".into(), kind.evidence());

@@ -57,9 +57,20 @@ static GLUED_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(发文机关|发布机关|发布部门|制定机关)\s*([^\s|｜:：]{2,40})\s*$").expect("valid")
 });
 
+/// `解读机关为某区司法局`: the body that interprets a policy, on a 政策解读 page.
+static INTERPRETER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(解读(?:机关|单位|部门))\s*(?:为|是|[:：])\s*([^\s,，。；;、:：]{2,30}?)(?:[\s,，。；;、]|解读人|$)")
+        .expect("valid")
+});
+
 pub fn source_field(line: &str) -> Option<(String, String)> {
     if !["来源", "稿源", "机构", "机关", "单位", "部门"].iter().any(|l| line.contains(l)) {
         return None;
+    }
+    if line.contains("解读")
+        && let Some(c) = INTERPRETER.captures(line)
+    {
+        return Some((c[1].to_string(), c[2].to_string()));
     }
     if let Some(c) = GLUED_SOURCE.captures(line) {
         return Some((c[1].to_string(), c[2].to_string()));
@@ -132,6 +143,8 @@ mod tests {
             source_field("某通知【法规类别】某类【发布部门】某市司法局【发布日期】2011.12.16").unwrap().1,
             "某市司法局"
         );
+        let interpreted = "五、解读机关、解读人 《通知》解读机关为区司法局。 解读人:某某";
+        assert_eq!(source_field(interpreted).unwrap(), ("解读机关".into(), "区司法局".into()));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The title: the page's headline, or a short title built from the text's
 //! own words when it shows none (flagged as constructed in its evidence).
+//! The file runs past 500 lines because gathering and scoring the headline
+//! candidates is one decision; the shapes of lines are in `title/shape.rs`.
 //!
 //! Headline candidates, strongest first (line scores stay below the
 //! others): a given title, `<meta
@@ -402,8 +404,11 @@ pub fn constructed(page: &PageLines, body_start: usize, agency: Option<&str>) ->
         .or_else(|| page.content.get(body_start).map(String::as_str))
         .unwrap_or_default();
     let built = build_title(opening, agency).unwrap_or_else(|| "（无标题）".to_string());
-    Candidate::new(built, "built_from_opening", opening, 0.0)
+    Candidate::new(built, CONSTRUCTED_RULE, opening, 0.0)
 }
+
+/// The rule of a title built from the opening.
+pub const CONSTRUCTED_RULE: &str = "built_from_opening";
 
 #[cfg(test)]
 mod tests {

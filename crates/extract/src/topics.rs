@@ -5,7 +5,8 @@
 //! (title hits count triple, each term counted at most
 //! [`MAX_COUNT_PER_TERM`] times) divided by the square root of the text's
 //! length in thousands of characters, so a long report does not win a topic
-//! by length alone.
+//! by length alone. The title says what a text is about: a topic it names
+//! is kept however much longer the body dwells on another.
 
 use std::collections::HashMap;
 
@@ -42,6 +43,15 @@ pub enum TopicRulesError {
     UnknownTopic(String),
     #[error("topics file: topic {0:?} has no terms")]
     NoTerms(String),
+}
+
+/// One topic's hits in a text: its raw score, whether the title names it,
+/// and the weighted terms behind it.
+#[derive(Default)]
+struct Tally {
+    raw: f32,
+    in_title: bool,
+    evidence: Vec<(f32, String)>,
 }
 
 /// Compiled topic rules.
@@ -92,31 +102,34 @@ impl TopicRules {
             counts.entry(m.pattern().as_usize()).or_default().1 += 1;
         }
         let length_factor = ((body.chars().count() as f32 / 1000.0).max(0.5)).sqrt();
-        let mut per_topic: HashMap<usize, (f32, Vec<(f32, String)>)> = HashMap::new();
+        let mut per_topic: HashMap<usize, Tally> = HashMap::new();
         for (pattern, (in_title, in_body)) in counts {
             let (topic, weight, term) = &self.terms[pattern];
             let hits = in_title as f32 * TITLE_WEIGHT + in_body.min(MAX_COUNT_PER_TERM) as f32;
-            let entry = per_topic.entry(*topic).or_default();
-            entry.0 += weight * hits;
-            entry.1.push((weight * hits, format!("{term}×{}", in_title + in_body)));
+            let tally = per_topic.entry(*topic).or_default();
+            tally.raw += weight * hits;
+            tally.in_title |= in_title > 0;
+            tally.evidence.push((weight * hits, format!("{term}×{}", in_title + in_body)));
         }
-        let mut scored: Vec<TopicScore> = per_topic
+        let mut scored: Vec<(TopicScore, bool)> = per_topic
             .into_iter()
-            .map(|(topic, (raw, mut evidence))| {
-                evidence.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-                TopicScore {
+            .map(|(topic, mut tally)| {
+                tally.evidence.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                let score = TopicScore {
                     name: self.names[topic].clone(),
-                    score: (raw / length_factor * 100.0).round() / 100.0,
-                    evidence: evidence.into_iter().take(5).map(|e| e.1).collect(),
-                }
+                    score: (tally.raw / length_factor * 100.0).round() / 100.0,
+                    evidence: tally.evidence.into_iter().take(5).map(|e| e.1).collect(),
+                };
+                (score, tally.in_title)
             })
-            .filter(|t| t.score >= self.min_score)
+            .filter(|(t, _)| t.score >= self.min_score)
             .collect();
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
-        let best = scored.first().map_or(0.0, |t| t.score);
-        scored.retain(|t| t.score >= best * MIN_SHARE_OF_BEST);
+        scored.sort_by(|(a, _), (b, _)| b.score.total_cmp(&a.score).then_with(|| a.name.cmp(&b.name)));
+        let best = scored.first().map_or(0.0, |(t, _)| t.score);
+        // What the title names stays, however much longer the body dwells on another topic.
+        scored.retain(|(t, in_title)| *in_title || t.score >= best * MIN_SHARE_OF_BEST);
         scored.truncate(self.max_topics);
-        scored
+        scored.into_iter().map(|(t, _)| t).collect()
     }
 }
 
@@ -145,6 +158,15 @@ mod tests {
         assert_eq!(topics[0].name, "法律援助");
         assert_eq!(topics[0].evidence[0], "法律援助×2");
         assert!(topics.iter().all(|t| t.name != "监狱与戒毒"));
+    }
+
+    #[test]
+    fn a_topic_the_title_names_stays_beside_a_longer_one() {
+        let rules = TopicRules::from_toml(RULES).unwrap();
+        let body = "法律援助".repeat(8) + &"某某某某。".repeat(40);
+        let names = |title: &str| -> Vec<String> { rules.classify(title, &body).into_iter().map(|t| t.name).collect() };
+        assert_eq!(names("某县开展活动"), ["法律援助"]);
+        assert_eq!(names("某县开展活动 调解员走进社区"), ["法律援助", "人民调解"]);
     }
 
     #[test]

@@ -15,7 +15,7 @@ mod rules;
 pub use date::{DatePrecision, PubDate, PubDateError};
 pub use kind::Kind;
 pub use publication::{AgencyLevel, Evidence, FieldEvidence, Publication, SourceRef, TopicScore};
-pub use rules::explain_rule;
+pub use rules::{explain_rule, is_explained};
 
 /// The thirteen topic areas of judicial administration, in display order.
 ///

@@ -11,9 +11,10 @@
 //! it: 山东省司法厅, 包头市司法局, 聊城市东昌府区司法局 (a county-level
 //! bureau carries its city), 义乌市司法局 (a county-level city does not).
 //!
-//! The file runs a little past 500 lines because recognising a mention
-//! (places read backwards, townships, named institutions, party committees,
-//! bare 省/市/区/县) and placing it in the gazetteer are one concern.
+//! Placing names in the gazetteer is in [`places`]. This file still runs
+//! past 500 lines because recognising a mention (places read backwards,
+//! townships, prisons and other named institutions, party committees, bare
+//! 省/市/区/县) and naming it canonically are one concern, with its tests.
 
 use std::collections::HashMap;
 
@@ -25,12 +26,17 @@ use sifa_fold::fold;
 
 use crate::gazetteer::{Division, Gazetteer};
 
+mod places;
+
 /// `data/agencies.toml`: national bodies and the suffixes of local ones.
 #[derive(Debug, Deserialize)]
 pub struct AgencyRules {
     #[serde(default)]
     pub agency: Vec<NationalAgency>,
     pub patterns: AgencyPatterns,
+    /// Sites a body publishes in its own name (see [`super::fallback`]).
+    #[serde(default)]
+    pub publisher: Vec<super::Publisher>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -49,6 +55,11 @@ pub struct AgencyPatterns {
     /// Names of other countries: 美国司法部 is not 司法部.
     #[serde(default)]
     pub foreign_prefixes: Vec<String>,
+    /// The canonical form of a suffix written short (人大常委会 →
+    /// 人民代表大会常务委员会); `{}` stands for the place when the name
+    /// does not start with it (委政法委 → 中共{}委员会政法委员会).
+    #[serde(default)]
+    pub canonical: HashMap<String, String>,
 }
 
 /// A resolved issuing body.
@@ -69,6 +80,11 @@ enum Named {
     /// An institution with a name of its own between its region and its
     /// suffix (某省某某强制隔离戒毒所): named as written.
     Institution { chain: Vec<String>, name: String },
+    /// A prison or a drug rehabilitation centre written with a short place
+    /// (新疆第三监狱, 毕节监狱) or a bare 省 (省女子监狱): the province runs
+    /// it and opens its name, so it is named by the province's full name and
+    /// the rest as written. An empty chain is placed by the page's province.
+    Prison { chain: Vec<String>, rest: String },
 }
 
 /// An agency mention found in text, with its byte range.
@@ -84,7 +100,7 @@ impl Mention {
     pub fn is_explicit(&self) -> bool {
         match &self.named {
             Named::Listed(_) | Named::Institution { .. } => true,
-            Named::Local { chain, .. } => !chain.is_empty(),
+            Named::Local { chain, .. } | Named::Prison { chain, .. } => !chain.is_empty(),
         }
     }
 }
@@ -117,6 +133,8 @@ pub struct AgencyResolver {
     pattern_kinds: Vec<PatternKind>,
     regions: AhoCorasick,
     region_names: Vec<String>,
+    canonical: HashMap<String, String>,
+    publishers: Vec<super::Publisher>,
 }
 
 #[derive(Debug, Clone)]
@@ -128,49 +146,8 @@ enum PatternKind {
 /// Suffixes that name an agency even after a short region name.
 const CORE_SUFFIXES: &[&str] = &["司法厅", "司法局"];
 
-/// The provinces' one-character abbreviations (GB/T 2260 简称), which open
-/// their 发文字号.
-const PROVINCE_ABBREVIATIONS: &[(char, u32)] = &[
-    ('京', 110000),
-    ('津', 120000),
-    ('冀', 130000),
-    ('晋', 140000),
-    ('蒙', 150000),
-    ('辽', 210000),
-    ('吉', 220000),
-    ('黑', 230000),
-    ('沪', 310000),
-    ('苏', 320000),
-    ('浙', 330000),
-    ('皖', 340000),
-    ('闽', 350000),
-    ('赣', 360000),
-    ('鲁', 370000),
-    ('豫', 410000),
-    ('鄂', 420000),
-    ('湘', 430000),
-    ('粤', 440000),
-    ('桂', 450000),
-    ('琼', 460000),
-    ('渝', 500000),
-    ('川', 510000),
-    ('蜀', 510000),
-    ('贵', 520000),
-    ('黔', 520000),
-    ('云', 530000),
-    ('滇', 530000),
-    ('藏', 540000),
-    ('陕', 610000),
-    ('秦', 610000),
-    ('甘', 620000),
-    ('陇', 620000),
-    ('青', 630000),
-    ('宁', 640000),
-    ('新', 650000),
-];
-
 /// Institutions that carry a name of their own between their region and
-/// their suffix.
+/// their suffix; the province runs them (see [`Named::Prison`]).
 const INSTITUTION_SUFFIXES: &[&str] = &["监狱", "戒毒所", "强制隔离戒毒所", "未成年犯管教所"];
 
 /// Longest region name looked for when reading a chain backwards.
@@ -207,6 +184,8 @@ impl AgencyResolver {
             .expect("region names build");
         let sites = super::SiteIndex::new(&gazetteer);
         let foreign = rules.patterns.foreign_prefixes.clone();
+        let canonical = rules.patterns.canonical;
+        let publishers = rules.publisher;
         let mut county_bases: HashMap<String, Vec<u32>> = HashMap::new();
         for division in gazetteer.divisions().filter(|d| d.level == AgencyLevel::County) {
             let base = super::site::base_name(division);
@@ -214,11 +193,28 @@ impl AgencyResolver {
                 county_bases.entry(base).or_default().push(division.code);
             }
         }
-        Self { gazetteer, sites, foreign, county_bases, listed, matcher, pattern_kinds, regions, region_names }
+        Self {
+            gazetteer,
+            sites,
+            foreign,
+            county_bases,
+            listed,
+            matcher,
+            pattern_kinds,
+            regions,
+            region_names,
+            canonical,
+            publishers,
+        }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// Sites bodies publish in their own name.
+    pub fn publishers(&self) -> &[super::Publisher] {
+        &self.publishers
     }
 
     /// What a page address says about its owner (see [`super::Site`]).
@@ -273,9 +269,14 @@ impl AgencyResolver {
         if chain.is_empty() && generic.is_none() {
             return self.behind_a_name(text, start, end, suffix);
         }
+        let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
+        if INSTITUTION_SUFFIXES.contains(&suffix)
+            && let Some(named) = self.prison(text, &chain, chain_start, end, short_lead)
+        {
+            return named.map(|named| Mention { start: chain_start, end, named });
+        }
         // 江苏监狱系统 is no agency: a short region name only names one with
         // the core suffixes (山东司法厅).
-        let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
         if short_lead && !CORE_SUFFIXES.contains(&suffix) {
             return None;
         }
@@ -287,6 +288,39 @@ impl AgencyResolver {
         };
         let mention_start = if chain.is_empty() { start - generic_len } else { chain_start };
         Some(Mention { start: mention_start, end, named: Named::Local { chain, generic, suffix: suffix.to_string() } })
+    }
+
+    /// A prison named by the place written right before its suffix, when
+    /// the place is short or follows its province: 毕节监狱 and 贵州毕节监狱
+    /// are 贵州省毕节监狱, 河南省洛阳监狱 stays so. `Some(None)` when the
+    /// words name no prison (江苏监狱系统: a province's prisons); `None`
+    /// when the mention is an ordinary local body (葫芦岛市强制隔离戒毒所).
+    fn prison(
+        &self,
+        text: &str,
+        chain: &[String],
+        chain_start: usize,
+        end: usize,
+        short_lead: bool,
+    ) -> Option<Option<Named>> {
+        let first = chain.first()?;
+        let province_first = self.gazetteer.lookup(first).iter().any(|&code| code % 10_000 == 0);
+        match (province_first, short_lead, chain.len()) {
+            // 江苏监狱: the province's prisons, no one prison.
+            (true, true, 1) => Some(None),
+            // 河南省监狱: a body of the province, named as written.
+            (true, false, 1) => None,
+            // 贵州毕节监狱, 河南省洛阳监狱: the rest after the province.
+            (true, _, _) => {
+                let rest = text[chain_start + first.len()..end].to_string();
+                Some(Some(Named::Prison { chain: chain.to_vec(), rest }))
+            }
+            // 毕节监狱: a short city opens the prison's own name.
+            (false, true, _) => {
+                Some(Some(Named::Prison { chain: chain.to_vec(), rest: text[chain_start..end].to_string() }))
+            }
+            (false, false, _) => None,
+        }
     }
 
     /// A 司法所 behind its township (某县某某镇司法所: the county's bureau),
@@ -305,6 +339,21 @@ impl AgencyResolver {
                 continue;
             }
             let (chain, chain_start) = self.chain_before(&before[..cut]);
+            if institution {
+                // 新疆第三监狱, 省女子监狱: a short or bare province opens it.
+                let short = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
+                let bare = chain.is_empty() && generic_prefix(&before[..cut], suffix) == Some('省');
+                if short || bare {
+                    let (start, rest) = match chain.first() {
+                        Some(first) if self.gazetteer.lookup(first).iter().any(|&c| c % 10_000 == 0) => {
+                            (chain_start, &text[chain_start + first.len()..end])
+                        }
+                        Some(_) => (chain_start, &text[chain_start..end]),
+                        None => (cut - '省'.len_utf8(), &text[cut..end]),
+                    };
+                    return Some(Mention { start, end, named: Named::Prison { chain, rest: rest.to_string() } });
+                }
+            }
             // One place must be written in full; two or more settle each other.
             if chain.is_empty() || (chain.len() == 1 && !self.gazetteer.is_full_name(&chain[0])) {
                 continue;
@@ -343,17 +392,6 @@ impl AgencyResolver {
         (chain, end)
     }
 
-    /// The regions `text` mentions, for settling ambiguous or bare mentions.
-    pub fn context(&self, text: &str) -> RegionContext {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for m in self.regions.find_iter(text) {
-            for &code in self.gazetteer.lookup(&self.region_names[m.pattern().as_usize()]) {
-                *counts.entry(code).or_default() += 1;
-            }
-        }
-        RegionContext { counts }
-    }
-
     /// Places a mention in the gazetteer and names it canonically.
     pub fn resolve(&self, mention: &Mention, context: &RegionContext) -> Option<Agency> {
         match &mention.named {
@@ -363,6 +401,19 @@ impl AgencyResolver {
                 let path: Vec<&Division> = self.gazetteer.path(division.code);
                 Some(Agency {
                     name: name.clone(),
+                    path: path.iter().map(|d| d.name.clone()).collect(),
+                    level: division.level,
+                })
+            }
+            Named::Prison { chain, rest } => {
+                let division = if chain.is_empty() {
+                    self.by_context(&'省', context)?
+                } else {
+                    self.place_chain(chain, context)?
+                };
+                let path: Vec<&Division> = self.gazetteer.path(division.code);
+                Some(Agency {
+                    name: format!("{}{rest}", path.first()?.name),
                     path: path.iter().map(|d| d.name.clone()).collect(),
                     level: division.level,
                 })
@@ -394,92 +445,24 @@ impl AgencyResolver {
         chars <= 24 && self.mentions(line).iter().any(|m| line[m.start..m.end].chars().count() * 10 >= chars * 7)
     }
 
-    fn place_chain(&self, chain: &[String], context: &RegionContext) -> Option<&Division> {
-        let (last, outer) = chain.split_last()?;
-        self.gazetteer
-            .lookup(last)
-            .iter()
-            .filter(|&&code| {
-                outer.iter().all(|name| self.gazetteer.lookup(name).iter().any(|&a| self.gazetteer.is_within(code, a)))
-            })
-            .max_by_key(|&&code| (self.context_score(code, context), std::cmp::Reverse(code)))
-            .and_then(|&code| self.gazetteer.get(code))
-    }
-
-    fn context_score(&self, code: u32, context: &RegionContext) -> u32 {
-        self.gazetteer.path(code).iter().map(|d| context.counts.get(&d.code).copied().unwrap_or(0)).sum()
-    }
-
-    /// 省/市/区/县 with no name: the most mentioned division of that level.
-    fn by_context(&self, generic: &char, context: &RegionContext) -> Option<&Division> {
-        let wanted: &[AgencyLevel] = match generic {
-            '省' => &[AgencyLevel::Provincial],
-            '市' => &[AgencyLevel::City, AgencyLevel::Provincial],
-            _ => &[AgencyLevel::County],
-        };
-        context
-            .counts
-            .iter()
-            .filter_map(|(&code, &count)| Some((self.gazetteer.get(code)?, count)))
-            .filter(|(d, _)| wanted.contains(&d.level))
-            .filter(|(d, _)| *generic != '市' || d.level == AgencyLevel::City || d.name.ends_with('市'))
-            .filter(|(d, _)| !matches!(generic, '区' | '县') || d.name.ends_with(*generic))
-            .max_by_key(|(d, count)| (*count, d.level == AgencyLevel::City, std::cmp::Reverse(d.code)))
-            .map(|(d, _)| d)
-    }
-
     /// The body `suffix` of a division, named canonically (河北省 +
     /// 人民政府 → 河北省人民政府; a district carries its city).
     pub fn name_division(&self, division: &Division, suffix: &str) -> Agency {
         self.name_agency(division, suffix)
     }
 
-    /// A province by its one-character abbreviation (粤, 桂, 沪).
-    pub fn province_by_abbreviation(&self, abbreviation: char) -> Option<&Division> {
-        let code = PROVINCE_ABBREVIATIONS.iter().find(|(c, _)| *c == abbreviation)?.1;
-        self.gazetteer.get(code)
-    }
-
-    /// The place a title opens with: 某省 or its short form, a city, a
-    /// county (某省某县 in short forms: 河南新野), after an optional column
-    /// label (热点：…). Ambiguous names are settled by `context`.
-    pub fn title_region(&self, title: &str, context: &RegionContext) -> Option<u32> {
-        let title = title.trim_start_matches(['【', '[', ' ']);
-        let after_label = title.split_once([':', '：']).map(|(_, rest)| rest);
-        // A kicker (引题) may stand before the main title, after a space.
-        let after_kicker = title.split_once(' ').map(|(_, rest)| rest);
-        [Some(title), after_label, after_kicker].into_iter().flatten().find_map(|t| self.leading_place(t, context))
-    }
-
-    fn leading_place(&self, text: &str, context: &RegionContext) -> Option<u32> {
-        let prefixes: Vec<&str> = text.char_indices().skip(2).take(8).map(|(i, _)| &text[..i]).collect();
-        let (name, codes) = prefixes.iter().rev().find_map(|p| {
-            let codes = self.gazetteer.lookup(p);
-            (!codes.is_empty()).then_some((*p, codes))
-        })?;
-        let outer = *codes.iter().max_by_key(|&&c| (self.context_score(c, context), std::cmp::Reverse(c)))?;
-        // 河南新野: a county's short form right after its province or city.
-        let rest = &text[name.len()..];
-        let inner = rest
-            .char_indices()
-            .skip(2)
-            .take(3)
-            .map(|(i, _)| &rest[..i])
-            .chain(std::iter::once(rest))
-            .find_map(|p| self.county_bases.get(p)?.iter().copied().find(|&c| self.gazetteer.is_within(c, outer)));
-        Some(inner.unwrap_or(outer))
-    }
-
     fn name_agency(&self, division: &Division, suffix: &str) -> Agency {
-        // A 司法所 is the county bureau's office: the bureau is the body.
-        let suffix = if suffix == "司法所" { "司法局" } else { suffix };
+        // 人大常委会 is 人民代表大会常务委员会; a 司法所 is the county
+        // bureau's office, so the bureau is the body (see agencies.toml).
+        let suffix = self.canonical.get(suffix).map_or(suffix, String::as_str);
         let path: Vec<&Division> = self.gazetteer.path(division.code);
-        let name = match division.level {
+        let place = match division.level {
             AgencyLevel::County if !division.name.ends_with('市') && path.len() >= 2 => {
-                format!("{}{}{}", path[path.len() - 2].name, division.name, suffix)
+                format!("{}{}", path[path.len() - 2].name, division.name)
             }
-            _ => format!("{}{}", division.name, suffix),
+            _ => division.name.clone(),
         };
+        let name = if suffix.contains("{}") { suffix.replace("{}", &place) } else { format!("{place}{suffix}") };
         Agency { name, path: path.iter().map(|d| d.name.clone()).collect(), level: division.level }
     }
 }
@@ -500,9 +483,9 @@ fn generic_prefix(prefix: &str, suffix: &str) -> Option<char> {
         return None;
     }
     match chars.next() {
-        Some('各' | '全' | '外' | '本' | '该' | '县' | '区' | '市' | '省' | '两' | '等' | '辖' | '、') => {
-            None
-        }
+        Some('各' | '全' | '外' | '本' | '该' | '县' | '区' | '市' | '省' | '两' | '等' | '辖') => None,
+        // 各市、县司法局 lists levels; 某某、区司法局某某 lists people.
+        Some('、') if chars.next().is_some_and(|c| matches!(c, '省' | '市' | '区' | '县')) => None,
         _ => Some(c),
     }
 }

@@ -155,6 +155,10 @@ const DEPARTMENTS: &[(&str, OwnerKind)] = &[
 const LEVEL_WORDS: &[(&str, char)] =
     &[("sheng", '省'), ("shi", '市'), ("xian", '县'), ("qu", '区'), ("s", '市'), ("q", '区'), ("x", '县')];
 
+/// Words of site names after a place on other hosts (`thwenming` for
+/// 太湖文明网, `xxfazhi`, `xxnews`).
+const SITE_WORDS: &[&str] = &["wenming", "fazhi", "news", "fzw", "fz", "rb", "tv"];
+
 /// Labels that say nothing about the owner.
 const NOISE_LABELS: &[&str] =
     &["www", "m", "wap", "app", "xxgk", "zwgk", "service", "news", "web", "cn", "com", "net", "org"];
@@ -214,6 +218,7 @@ impl SiteIndex {
         let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
         let official = host.ends_with(".gov.cn");
         let mut labels: Vec<Label> = Vec::new();
+        let mut confirmed: Vec<u32> = Vec::new();
         // Host labels, the outermost place first: `sfj.linyi` names 临沂.
         for label in host.trim_end_matches(".gov.cn").split('.').rev() {
             if !label.chars().all(|c| c.is_ascii_lowercase()) || NOISE_LABELS.contains(&label) {
@@ -223,7 +228,11 @@ impl SiteIndex {
                 // Off government hosts only a place spelled in full is read.
                 if official || (l.department.is_none() && l.full_spelling) {
                     labels.push(Label { from_host: true, ..l });
+                    continue;
                 }
+            }
+            if !official && let Some(code) = self.confirmed_site_place(label, gazetteer, text_places) {
+                confirmed.push(code);
             }
         }
         let path = path.split(['?', '#']).next().unwrap_or("");
@@ -241,6 +250,7 @@ impl SiteIndex {
         }
         let chosen = settle(&labels, gazetteer, text_places);
         let mut site = Site { official, ..Site::default() };
+        site.regions.extend(confirmed.iter().map(|&code| (code, 2)));
         let mut deepest: Option<u32> = None;
         for (label, code) in labels.iter().zip(&chosen) {
             let Some(code) = *code else { continue };
@@ -275,6 +285,23 @@ impl SiteIndex {
             site.owner = deepest.map(|code| (code, OwnerKind::Government));
         }
         site
+    }
+
+    /// A place a site's name spells before a site word (`th` + `wenming`),
+    /// on a host that is not a government's: read only when the page names
+    /// the place's parent (the crumb 安庆文明网 for 太湖) and no other place
+    /// of that spelling lies in a named parent.
+    fn confirmed_site_place(&self, label: &str, gazetteer: &Gazetteer, text_places: &HashMap<u32, u32>) -> Option<u32> {
+        let place = SITE_WORDS.iter().find_map(|w| label.strip_suffix(w).filter(|rest| rest.len() >= 2))?;
+        let in_named_parent: Vec<u32> = self
+            .lookup(place)
+            .iter()
+            .copied()
+            .filter(|&code| {
+                gazetteer.get(code).and_then(|d| d.parent).is_some_and(|p| text_places.get(&p).is_some_and(|&n| n > 0))
+            })
+            .collect();
+        if let [only] = in_named_parent.as_slice() { Some(*only) } else { None }
     }
 
     /// Reads one label or path word: places (one, or two nested), an
@@ -438,8 +465,15 @@ fn pick(candidates: &[u32], others: &[u32], gazetteer: &Gazetteer, text_places: 
         same + nests * 100 + named(c)
     };
     let best = candidates.iter().copied().max_by_key(|&c| support(c))?;
-    if support(best) > 0 && candidates.iter().filter(|&&c| support(c) == support(best)).count() == 1 {
+    let tied: Vec<u32> = candidates.iter().copied().filter(|&c| support(c) == support(best)).collect();
+    if support(best) > 0 && tied.len() == 1 {
         return Some(best);
+    }
+    // Tied places that all lie in one of them (金昌市 and its 金川区): that one.
+    if support(best) > 0
+        && let Some(&outer) = tied.iter().find(|&&o| tied.iter().all(|&c| gazetteer.is_within(c, o)))
+    {
+        return Some(outer);
     }
     let top = candidates.iter().filter_map(|&c| gazetteer.get(c)).map(|d| d.level).min()?;
     let at_top: Vec<u32> =
@@ -622,6 +656,12 @@ mod tests {
         assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["番禺区"]);
         let site = index().read("http://nanjing.example.com/news/1.html", g, &HashMap::new());
         assert!(site.regions.is_empty(), "a city off a government host is no evidence");
+        // A site word after initials, confirmed by the parent the page names.
+        let anqing: HashMap<u32, u32> = [(340800, 1)].into_iter().collect();
+        let site = index().read("http://www.thwenming.cn/content/1.html", g, &anqing);
+        assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["太湖县"]);
+        let site = index().read("http://www.thwenming.cn/content/1.html", g, &HashMap::new());
+        assert!(site.regions.is_empty(), "unconfirmed initials are no evidence");
         assert_eq!(index().read("https://www.example.com/a/b.html", g, &HashMap::new()), Site::default());
     }
 }

@@ -16,9 +16,9 @@ use crate::candidate::Candidates;
 
 /// Words a judicial-administration body's name holds.
 const JUDICIAL_WORDS: &[&str] =
-    &["司法", "监狱", "戒毒", "矫正", "法律援助", "公证", "依法治", "普法", "法律服务", "人民调解"];
+    &["司法", "监狱", "戒毒", "矫正", "法律援助", "公证", "依法治", "普法", "法律服务", "人民调解", "法制"];
 /// Posts written right after a body's name (某厅副厅长, 某局党组书记).
-const POSTS: &[&str] = &[
+pub(super) const POSTS: &[&str] = &[
     "副",
     "长",
     "主任",
@@ -52,6 +52,10 @@ const SPEAKING: &[&str] = &[
 ];
 /// How far after a post its verb is looked for, in characters.
 const SPEAKING_WINDOW: usize = 24;
+/// Verbs of a person quoted by name later in the story (周济生说).
+const QUOTED: &[&str] = &["说", "表示", "介绍", "告诉", "指出", "强调", "称", "认为"];
+/// Characters that end a post's title, before its holder's name (副厅长周济生).
+const POST_ENDS: &[char] = &['长', '任', '记', '员', '委'];
 
 /// Words that cite a body rather than present it as acting.
 const CITING: &[&str] = &["根据", "依据", "按照", "落实", "贯彻", "遵照", "参照"];
@@ -61,7 +65,7 @@ const MAX_SENTENCE_CHARS: usize = 200;
 const MAX_PARAGRAPH_CHARS: usize = 400;
 
 /// Whether a body belongs to judicial administration.
-pub fn is_judicial(agency: &Agency) -> bool {
+pub(super) fn is_judicial(agency: &Agency) -> bool {
     JUDICIAL_WORDS.iter().any(|w| agency.name.contains(w))
 }
 
@@ -84,7 +88,9 @@ enum Role {
     Cited,
 }
 
-fn role(text: &str, start: usize, end: usize) -> Role {
+/// How a mention at `start..end` of `text` stands; `story` is the text
+/// around it, where a post's holder may be quoted by name.
+fn role(text: &str, start: usize, end: usize, story: &str) -> Role {
     let before = &text[..start];
     let opened = before.matches('《').count() > before.matches('》').count();
     let lead: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
@@ -100,7 +106,8 @@ fn role(text: &str, start: usize, end: usize) -> Role {
     if POSTS.iter().any(|p| rest.starts_with(p)) || rest.starts_with("委员") || rest.starts_with("成员") {
         // A post counts when its holder speaks or is there; 任命某某为某部部长 names a post only.
         let window: String = rest.chars().take(SPEAKING_WINDOW).collect();
-        return if SPEAKING.iter().any(|v| window.contains(v)) { Role::Post } else { Role::Cited };
+        let speaks = SPEAKING.iter().any(|v| window.contains(v)) || holder_is_quoted(rest, story);
+        return if speaks { Role::Post } else { Role::Cited };
     }
     // An actor opens its clause (3月12日，某局召开…; 记者从某厅获悉); a body
     // listed after others (国务院、某部和某局都…) is only mentioned.
@@ -113,9 +120,29 @@ fn role(text: &str, start: usize, end: usize) -> Role {
     if opens_clause { Role::Actor } else { Role::Cited }
 }
 
+/// Whether the holder of the post `rest` opens with (副厅长周济生的电话) is
+/// quoted by name in `story` (周济生说): the story is told through them.
+fn holder_is_quoted(rest: &str, story: &str) -> bool {
+    let Some((at, end)) = rest.char_indices().take(8).find(|(_, c)| POST_ENDS.contains(c)) else { return false };
+    let after = &rest[at + end.len_utf8()..];
+    let han: Vec<(usize, char)> = after.char_indices().take(3).take_while(|(_, c)| is_han(*c)).collect();
+    (2..=han.len()).rev().any(|n| {
+        let name_end = han.get(n).map_or_else(|| han[n - 1].0 + han[n - 1].1.len_utf8(), |(i, _)| *i);
+        let name = &after[..name_end];
+        story.match_indices(name).any(|(i, _)| {
+            let next: String = story[i + name.len()..].chars().take(4).collect();
+            QUOTED.iter().any(|v| next.contains(v))
+        })
+    })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// The opening paragraph: the first line of prose, at most
 /// [`MAX_PARAGRAPH_CHARS`] characters.
-fn first_paragraph(opening: &str) -> &str {
+pub(super) fn first_paragraph(opening: &str) -> &str {
     let han = |l: &str| l.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     // Prose: a line of some length, or one with sentence punctuation (not a subheading).
     let line = opening
@@ -126,10 +153,24 @@ fn first_paragraph(opening: &str) -> &str {
     &line[..end]
 }
 
-fn first_sentence(paragraph: &str) -> &str {
+pub(super) fn first_sentence(paragraph: &str) -> &str {
     let end = paragraph.find(['。', '!', '?', '！', '？']).unwrap_or(paragraph.len());
     let end = paragraph[..end].char_indices().nth(MAX_SENTENCE_CHARS).map_or(end, |(i, _)| i);
     &paragraph[..end]
+}
+
+/// The sentence that names the paragraph's actor: the first, or the one
+/// after an opening purpose clause closed by a full stop (为推进…。某办从…).
+fn actor_sentences(paragraph: &str) -> Vec<&str> {
+    let first = first_sentence(paragraph);
+    let mut sentences = vec![first];
+    if first.starts_with('为') {
+        let rest = paragraph[first.len()..].trim_start_matches(['。', '!', '?', '！', '？']);
+        if !rest.is_empty() {
+            sentences.push(first_sentence(rest));
+        }
+    }
+    sentences
 }
 
 /// Judicial bodies mentioned in `text`, with how each stands.
@@ -139,7 +180,8 @@ fn judicial_mentions(resolver: &AgencyResolver, inputs: &AgencyInputs, text: &st
         .into_iter()
         .filter_map(|m| {
             let agency = resolver.resolve(&m, inputs.context)?;
-            is_judicial(&agency).then(|| (agency, role(text, m.start, m.end), text[m.start..m.end].to_string()))
+            is_judicial(&agency)
+                .then(|| (agency, role(text, m.start, m.end, inputs.opening), text[m.start..m.end].to_string()))
         })
         .collect()
 }
@@ -153,8 +195,9 @@ pub fn from_text(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut C
     for (text, actor_score, speaker_score) in
         [(paragraph, score::ACTOR, score::SPEAKER), (second, score::ACTOR_LATER, score::SPEAKER_LATER)]
     {
-        if let Some((agency, _, mention)) = judicial_mentions(resolver, inputs, first_sentence(text))
+        if let Some((agency, _, mention)) = actor_sentences(text)
             .into_iter()
+            .flat_map(|sentence| judicial_mentions(resolver, inputs, sentence))
             .find(|(_, role, _)| *role == Role::Actor)
         {
             found.push(agency, "actor", &mention, actor_score);
@@ -224,7 +267,7 @@ mod tests {
     fn roles_in_a_sentence() {
         let role_of = |text: &str, name: &str| {
             let start = text.find(name).unwrap();
-            role(text, start, start + name.len())
+            role(text, start, start + name.len(), text)
         };
         assert_eq!(role_of("3月12日,某县司法局召开会议", "某县司法局"), Role::Actor);
         assert_eq!(role_of("记者从某省司法厅获悉", "某省司法厅"), Role::Actor);
@@ -237,6 +280,22 @@ mod tests {
         assert_eq!(role_of("依据某部第1号公告和某省司法厅第258号公告", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("会议指出,国务院、某省司法厅都高度重视", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("每日新报记者 某某 某区司法局把维权工作抓实", "某区司法局"), Role::Actor);
+        let night =
+            "当晚十一时四十分，值班的所长突然接到某省司法厅副厅长王小明的电话，检查组一行五人已经到了监狱的大门口。";
+        let story = format!("{night}王小明笑着说：“来看看。”");
+        assert_eq!(role_of(&story, "某省司法厅"), Role::Post, "the holder is quoted by name later");
+        let story = format!("{night}所长说：“来看看。”");
+        assert_eq!(role_of(&story, "某省司法厅"), Role::Cited);
+    }
+
+    #[test]
+    fn a_purpose_clause_leads_to_the_actor() {
+        let paragraph = "为做好明年立法工作计划的编制工作。市法制办从本月起征集建议,截止时间为下月。";
+        assert_eq!(
+            actor_sentences(paragraph),
+            vec!["为做好明年立法工作计划的编制工作", "市法制办从本月起征集建议,截止时间为下月"]
+        );
+        assert_eq!(actor_sentences("近日,某县司法局召开会议。会议指出"), vec!["近日,某县司法局召开会议"]);
     }
 
     #[test]

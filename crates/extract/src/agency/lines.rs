@@ -1,0 +1,236 @@
+//! What the page's own lines say about its issuer: source fields (来源:,
+//! 发布机构:, 解读机关为…), the issuer's line under a formal document's
+//! title, the body a title opens with, the author's unit under an article's
+//! headline, bylines and signatures at the end, the level a salutation
+//! addresses, and the site's name in `<title>`.
+
+use sifa_fold::fold;
+
+use super::{AgencyInputs, AgencyResolver, HEADER_LINES, RegionContext, TAIL_LINES, occasion, score, subject};
+use crate::candidate::Candidates;
+use crate::page::PageLines;
+
+use super::Agency;
+
+/// Every candidate the page's lines offer.
+pub fn from_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    source_fields(resolver, page, inputs.context, found);
+    issuer_lines(resolver, page, inputs, found);
+    title_prefix(resolver, inputs, found);
+    author_line(resolver, page, inputs, found);
+    closing_lines(resolver, page, inputs.context, found);
+    salutation(resolver, page, inputs, found);
+    site_name(resolver, page, inputs.context, found);
+}
+
+/// `<meta name="ContentSource">`, then 来源: / 发布机构: fields near the
+/// top and at the end; a short form (市司法局) scores a little less.
+fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    let meta = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
+    let tail_start = page.all.len().saturating_sub(TAIL_LINES).max(HEADER_LINES);
+    let lines = page.all.iter().take(HEADER_LINES).chain(page.all.iter().skip(tail_start));
+    let header =
+        lines.filter_map(|l| crate::header::source_field(l)).map(|(label, value)| (format!("header:{label}"), value));
+    for (rule, value) in meta.chain(header) {
+        let folded = fold(&value);
+        let explicit = resolver.mentions(&folded).iter().any(|m| m.is_explicit());
+        if let Some(agency) = resolver.resolve_name(&folded, context) {
+            let score = if explicit { score::SOURCE_FIELD } else { score::SOURCE_FIELD_SHORT };
+            found.push(agency, rule, &value, score);
+        }
+    }
+}
+
+/// The issuer's own line under (or just over) a formal document's title:
+/// 某省某市人民政府 / 某政发〔2010〕54号.
+fn issuer_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let Some((start, end)) = inputs.headline_lines else { return };
+    // Only a document's title (…的通知, …规定) stands over its issuer's line.
+    if !inputs.title.is_some_and(crate::title::ends_like_a_document) {
+        return;
+    }
+    // Under the headline, or under another copy of it (pages print it twice).
+    let key = inputs.title.map(comparable).unwrap_or_default();
+    let copies = (end..page.all.len().min(HEADER_LINES))
+        .filter(|&i| key.chars().count() >= 5 && comparable(&page.all[i]) == key)
+        .map(|i| i + 1);
+    let below: Vec<usize> = std::iter::once(end).chain(copies).collect();
+    let near = (start.saturating_sub(1)..start).chain(below.into_iter().flat_map(|e| e..(e + 3).min(page.all.len())));
+    for index in near {
+        let line = &page.all[index];
+        // An issuer names itself in full; 市人民政府： is the addressee.
+        let explicit = resolver.mentions(line).iter().any(|m| m.is_explicit());
+        if resolver.is_agency_line(line)
+            && explicit
+            && !line.contains("关于")
+            && !line.trim_end().ends_with([':', '：'])
+            && let Some(agency) = resolver.resolve_name(line, inputs.context)
+        {
+            found.push(agency, "issuer_line", line, score::ISSUER_LINE);
+            return;
+        }
+    }
+}
+
+/// Verbs after a bare 县/市/区 opening a title: the place's government acts
+/// (县召开…新闻发布会, 我市举办…).
+const PLACE_ACTS: &[&str] = &["召开", "举行", "举办", "开展", "出台", "印发", "发布", "启动", "部署"];
+
+/// A title that opens with its issuer (中共某区司法局党组关于…, ——某市司法局召开…),
+/// or with a bare 县/市/区 that acts (县召开…: its government).
+fn title_prefix(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let Some(title) = inputs.title else { return };
+    let lead = title.trim_start_matches(['—', '-', '―', ' ']);
+    let lead = lead.strip_prefix("中共").unwrap_or(lead);
+    let Some(m) = resolver.mentions(lead).into_iter().find(|m| m.start == 0) else {
+        place_acts(resolver, lead, inputs, found);
+        return;
+    };
+    // 某中心来某区开展督察: the title opens with a visitor, told by its host.
+    if occasion::tells_a_visit(resolver, &lead[m.end..]) {
+        return;
+    }
+    let Some(agency) = resolver.resolve(&m, inputs.context) else { return };
+    let score = match (m.is_explicit(), title.contains("关于") || title.contains("印发")) {
+        (true, true) => score::TITLE_PREFIX_FORMAL,
+        (true, false) => score::TITLE_PREFIX,
+        (false, _) => score::TITLE_PREFIX_SHORT,
+    };
+    found.push(agency, "title_prefix", title, score);
+}
+
+fn place_acts(resolver: &AgencyResolver, lead: &str, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let lead = lead.strip_prefix('我').unwrap_or(lead);
+    let Some(level) = lead.chars().next().filter(|c| matches!(c, '市' | '区' | '县')) else { return };
+    if !PLACE_ACTS.iter().any(|v| lead[level.len_utf8()..].starts_with(v)) {
+        return;
+    }
+    if let Some(agency) = resolver.resolve_name(&format!("{level}人民政府"), inputs.context) {
+        found.push(agency, "title_place_acts", lead, score::TITLE_PLACE_ACTS);
+    }
+}
+
+/// A byline or a signature among the last lines, read from the end.
+fn closing_lines(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    let tail = page.tail();
+    for line in tail.iter().rev() {
+        let contributor = crate::header::byline(line).or_else(|| crate::header::credit(line));
+        if let Some(agency) = contributor.and_then(|b| resolver.resolve_name(&fold(&b), context)) {
+            found.push(agency, "byline", line, score::BYLINE);
+        }
+    }
+    for line in tail.iter().rev() {
+        if resolver.is_agency_line(line)
+            && !is_addressee_or_post(resolver, line)
+            && let Some(agency) = resolver.resolve_name(&fold(line), context)
+        {
+            found.push(agency, "signature", line, score::SIGNATURE);
+        }
+    }
+}
+
+/// A line that names a body as the addressee (市委政法委：) or as a
+/// person's post (某区委政法委副书记), not as the writer.
+fn is_addressee_or_post(resolver: &AgencyResolver, line: &str) -> bool {
+    let line = line.trim_end();
+    if line.ends_with([':', '：']) {
+        return true;
+    }
+    let folded = fold(line);
+    resolver.mentions(&folded).iter().any(|m| subject::POSTS.iter().any(|p| folded[m.end..].starts_with(p)))
+}
+
+/// The author's unit on a line of its own under the headline of an
+/// article (课题组 reports, journal and WeChat articles: title, unit, authors).
+fn author_line(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let Some((_, end)) = inputs.headline_lines else { return };
+    if inputs.title.is_some_and(crate::title::ends_like_a_document) {
+        return;
+    }
+    for line in page.all.iter().skip(end).take(4) {
+        if crate::header::is_meta_line(line) || crate::date::parse_date(line).is_some() {
+            continue;
+        }
+        let explicit = resolver.mentions(line).iter().any(|m| m.is_explicit());
+        if explicit
+            && resolver.is_agency_line(line)
+            && !line.contains("关于")
+            && !is_addressee_or_post(resolver, line)
+            && let Some(agency) = resolver.resolve_name(line, inputs.context)
+        {
+            found.push(agency, "author_line", line, score::AUTHOR_LINE);
+            return;
+        }
+    }
+}
+
+/// A formal document addresses the level below its issuer: a notice to
+/// 各县（市、区）司法局 comes from a city's bureau, one to 各市、县司法局
+/// from the province's 司法厅, one to 各省、自治区、直辖市司法厅 from 司法部.
+/// The issuer's place is the page's region.
+fn salutation(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let from = inputs.headline_lines.map_or(0, |(_, end)| end);
+    let Some(line) = page.all.iter().skip(from).take(8).find(|l| {
+        let l = l.trim();
+        l.starts_with('各') && l.ends_with([':', '：']) && l.chars().count() <= 80 && l.contains("司法")
+    }) else {
+        return;
+    };
+    let issuer = if line.contains("各省") {
+        "司法部"
+    } else if line.starts_with("各市")
+        || line.contains("设区市")
+        || line.contains("地级以上市")
+        || line.contains("各州")
+    {
+        "省司法厅"
+    } else if line.contains('县') || line.contains('区') {
+        "市司法局"
+    } else {
+        return;
+    };
+    if let Some(agency) = resolver.resolve_name(issuer, inputs.context) {
+        found.push(agency, "salutation", line, score::SALUTATION);
+    }
+}
+
+/// The site's name after the last separator of `<title>`.
+fn site_name(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+    if let Some(site) = page.hints.page_title.as_deref().and_then(|t| t.rsplit(['_', '|', '-', '—']).next())
+        && let Some(agency) = resolver.resolve_name(&fold(site.trim()), context)
+    {
+        found.push(agency, "html:site_name", site, score::SITE_NAME);
+    }
+}
+
+/// Letters and digits only.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::agency::tests::{read, rule_and_name};
+    use crate::document::Given;
+
+    #[test]
+    fn an_author_line_under_the_headline_and_posts_that_are_no_signatures() {
+        let title = "课题组|某区人民调解的实践与思考";
+        let sections = "（一）某某情况。调解组织不断健全，调解员队伍不断壮大，化解纠纷数量逐年上升。\n".repeat(12);
+        let text = format!(
+            "{title}\n某学会 东方某某 2022-11-11\n上海市徐汇区委政法委\n张三、李四\n张三\n徐汇区委政法委副书记\n一、基本情况\n{sections}"
+        );
+        let found = rule_and_name(read(&text, Given::default(), Some(title)));
+        assert_eq!(found, ("author_line".into(), "中共上海市徐汇区委员会政法委员会".into()));
+        let text = "某某提出的建议收悉\n某司函〔2024〕4号\n市委政法委:\n现将协办情况函复如下,请予审阅。\n";
+        assert!(read(text, Given::default(), None).is_none_or(|f| f.rule != "signature"), "an addressee");
+    }
+
+    #[test]
+    fn a_bare_county_that_acts_is_its_government() {
+        let title = "县召开“八五”普法情况新闻发布会";
+        let text = format!("{title}\n日前,县召开新闻发布会,介绍五年普法工作。“阜南县‘法治三巡’”被推广。\n");
+        let found = rule_and_name(read(&text, Given::default(), Some(title)));
+        assert_eq!(found, ("title_place_acts".into(), "阜阳市阜南县人民政府".into()));
+    }
+}
