@@ -27,9 +27,41 @@ pub struct Reference {
 /// Words that end the title of something a publication can cite: laws,
 /// regulations, rules, decisions, notices, plans.
 const CITABLE_ENDINGS: [&str; 35] = [
-    "法", "法典", "条例", "规定", "办法", "细则", "规则", "决定", "决议", "解释", "意见", "通知", "规划", "纲要",
-    "方案", "规程", "准则", "制度", "守则", "公约", "章程", "批复", "答复", "目录", "标准", "通告", "公告", "命令",
-    "修正案", "指引", "指南", "要点", "计划", "清单", "草案",
+    "法",
+    "法典",
+    "条例",
+    "规定",
+    "办法",
+    "细则",
+    "规则",
+    "决定",
+    "决议",
+    "解释",
+    "意见",
+    "通知",
+    "规划",
+    "纲要",
+    "方案",
+    "规程",
+    "准则",
+    "制度",
+    "守则",
+    "公约",
+    "章程",
+    "批复",
+    "答复",
+    "目录",
+    "标准",
+    "通告",
+    "公告",
+    "命令",
+    "修正案",
+    "指引",
+    "指南",
+    "要点",
+    "计划",
+    "清单",
+    "草案",
 ];
 
 /// Titles longer than this are sentences caught between stray brackets.
@@ -40,18 +72,22 @@ const TRAILER_CHARS: usize = 40;
 static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"《([^《》\n]{2,120})》").expect("valid"));
 /// `（以下简称《律师法》）`, `(以下简称"律师法")`, `（以下简称律师法）`.
 static SHORT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*[（(]\s*(?:以下|下文)?简称\s*[《“"「]?([^》”"」）)，,。]{2,30})[》”"」]?\s*[）)]"#).expect("valid")
+    Regex::new(r#"^\s*[（(]\s*(?:以下|下文)?简称\s*[《“"「]?([^》”"」）)，,。]{2,30})[》”"」]?\s*[）)]"#)
+        .expect("valid")
 });
 /// `第十二条`, `第20条之一`; `第二款` etc. after it are ignored.
-static ARTICLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^第([〇零一二三四五六七八九十百千\d]{1,8})条(?:之([一二三四五六七八九十\d]{1,3}))?").expect("valid"));
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^第([〇零一二三四五六七八九十百千\d]{1,8})条(?:之([一二三四五六七八九十\d]{1,3}))?").expect("valid")
+});
 /// What may separate cited articles: 、 和 及 至 , 第二款 ….
 static BETWEEN_ARTICLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:第[〇零一二三四五六七八九十百千\d]{1,6}[款项目])*\s*(?:[、，,和及与至到]|以及)?\s*").expect("valid")
+    Regex::new(r"^(?:第[〇零一二三四五六七八九十百千\d]{1,6}[款项目])*\s*(?:[、，,和及与至到]|以及)?\s*")
+        .expect("valid")
 });
 /// `《X》同时废止`, `废止《X》`, `《X》……予以废止`.
-static REPEALED_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"《([^《》\n]{2,120})》[^。；\n《》]{0,12}(?:同时|予以|即行|一并)?废止").expect("valid"));
+static REPEALED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《([^《》\n]{2,120})》[^。；\n《》]{0,12}(?:同时|予以|即行|一并)?废止").expect("valid")
+});
 static REPEALED_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"废止(?:了)?《([^《》\n]{2,120})》").expect("valid"));
 
@@ -89,7 +125,10 @@ pub fn references(title: &str, body: &str) -> Vec<Reference> {
             if numbers_taken.iter().any(|t| t.0 < at.1 && at.0 < t.1) {
                 continue;
             }
-            merge(&mut found, Reference { title: None, doc_no: Some(issuer_code(&number.value)), articles: Vec::new() });
+            merge(
+                &mut found,
+                Reference { title: None, doc_no: Some(issuer_code(&number.value)), articles: Vec::new() },
+            );
         }
     }
     found
@@ -124,8 +163,11 @@ pub fn citation_key(title: &str) -> String {
 fn strip_version_notes(folded: &str) -> String {
     static NOTE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[（(]([^（）()]*(?:修正|修订|修改|\d{4}年?版?)[^（）()]*)[）)]").expect("valid"));
-    NOTE.replace_all(folded, |c: &regex::Captures<'_>| if c[1].contains("草案") { c[0].to_string() } else { String::new() })
-        .into_owned()
+    NOTE.replace_all(
+        folded,
+        |c: &regex::Captures<'_>| if c[1].contains("草案") { c[0].to_string() } else { String::new() },
+    )
+    .into_owned()
 }
 
 /// The cited title if it names something citable; `None` for newspapers,
@@ -204,19 +246,18 @@ fn chinese_number(text: &str) -> Option<u32> {
 
 /// Words that stand before a cited number in running text and are no part
 /// of its issuer code (参照某办〔2019〕12号 cites 某办〔2019〕12号).
-const BEFORE_NUMBERS: [&str; 16] =
-    ["根据", "按照", "依据", "依照", "参照", "对照", "遵照", "执行", "印发", "转发", "落实", "见", "和", "及", "与", "经"];
+const BEFORE_NUMBERS: [&str; 16] = [
+    "根据", "按照", "依据", "依照", "参照", "对照", "遵照", "执行", "印发", "转发", "落实", "见", "和", "及", "与",
+    "经",
+];
 
 /// A number read from running text without the words before it: the
 /// issuer code starts after the last such word (杭州市司法局按照浙司发〔2022〕5号
 /// cites 浙司发〔2022〕5号).
 fn issuer_code(number: &str) -> String {
     let code_end = number.find(['〔', '[']).unwrap_or(number.len());
-    let cut = BEFORE_NUMBERS
-        .iter()
-        .filter_map(|w| number[..code_end].rfind(w).map(|at| at + w.len()))
-        .max()
-        .unwrap_or(0);
+    let cut =
+        BEFORE_NUMBERS.iter().filter_map(|w| number[..code_end].rfind(w).map(|at| at + w.len())).max().unwrap_or(0);
     if cut >= code_end { number.to_string() } else { number[cut..].to_string() }
 }
 
@@ -258,7 +299,10 @@ mod tests {
 
     #[test]
     fn titles_in_brackets_with_their_articles() {
-        let refs = references("", "根据《中华人民共和国律师法》第十二条、第十三条和第二十条之一的规定，依照《某某省法律援助条例》办理。");
+        let refs = references(
+            "",
+            "根据《中华人民共和国律师法》第十二条、第十三条和第二十条之一的规定，依照《某某省法律援助条例》办理。",
+        );
         assert_eq!(titles(&refs), ["中华人民共和国律师法", "某某省法律援助条例"]);
         assert_eq!(refs[0].articles, ["12", "13", "20之1"]);
         assert!(refs[1].articles.is_empty());
@@ -266,7 +310,8 @@ mod tests {
 
     #[test]
     fn declared_short_names_are_expanded() {
-        let body = "《中华人民共和国法律援助法》（以下简称《法律援助法》）第二条规定……《法律援助法》第三十一条第二款明确……";
+        let body =
+            "《中华人民共和国法律援助法》（以下简称《法律援助法》）第二条规定……《法律援助法》第三十一条第二款明确……";
         let refs = references("", body);
         assert_eq!(titles(&refs), ["中华人民共和国法律援助法"], "one reference, the short name expanded");
         assert_eq!(refs[0].articles, ["2", "31"]);
@@ -276,7 +321,10 @@ mod tests {
 
     #[test]
     fn newspapers_books_and_generic_words_are_not_references() {
-        let refs = references("", "《人民日报》报道，《习近平谈治国理政》第三卷，《条例》规定，《本办法》所称，《高端访谈》节目");
+        let refs = references(
+            "",
+            "《人民日报》报道，《习近平谈治国理政》第三卷，《条例》规定，《本办法》所称，《高端访谈》节目",
+        );
         assert!(refs.is_empty(), "{refs:?}");
     }
 
@@ -284,7 +332,8 @@ mod tests {
     fn document_numbers_alone_or_after_a_title() {
         let inside = references("", "今年以来，某市司法局按照某司发〔2022〕5号文件要求");
         assert_eq!(inside[0].doc_no.as_deref(), Some("某司发〔2022〕5号"), "the words before the code are cut");
-        let refs = references("", "按照《关于加强某某工作的意见》（某司发〔2021〕3号）要求，参照某办〔2019〕12号文件执行。");
+        let refs =
+            references("", "按照《关于加强某某工作的意见》（某司发〔2021〕3号）要求，参照某办〔2019〕12号文件执行。");
         assert_eq!(refs.len(), 2, "{refs:?}");
         assert_eq!(refs[0].doc_no.as_deref(), Some("某司发〔2021〕3号"));
         assert_eq!(refs[1], Reference { title: None, doc_no: Some("某办〔2019〕12号".into()), articles: Vec::new() });
@@ -314,7 +363,9 @@ mod tests {
 
     #[test]
     fn chinese_numbers() {
-        for (text, n) in [("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("一百零五", 105), ("三百", 300), ("7", 7)] {
+        for (text, n) in
+            [("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("一百零五", 105), ("三百", 300), ("7", 7)]
+        {
             assert_eq!(chinese_number(text), Some(n), "{text}");
         }
     }

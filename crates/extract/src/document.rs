@@ -203,7 +203,11 @@ mod tests {
         assert_eq!(body_start(&page, None, None), 0);
         assert_eq!(body_start(&page, Some("别处的标题"), None), 0);
         let signed = PageLines::read("各区司法局：\n现将有关事项通知如下。\n某某省司法厅\n2024年1月2日", false);
-        assert_eq!(body_start(&signed, Some("某某省司法厅关于做好年度法律援助工作的通知"), None), 0, "a signature naming the issuer is no part of the headline");
+        assert_eq!(
+            body_start(&signed, Some("某某省司法厅关于做好年度法律援助工作的通知"), None),
+            0,
+            "a signature naming the issuer is no part of the headline"
+        );
         assert_eq!(body_start(&page, Some("某县司法局召开会议"), Some((1, 2))), 2);
     }
 

@@ -23,6 +23,7 @@ mod header;
 mod html;
 mod id;
 mod kind;
+mod markup;
 mod page;
 mod source;
 mod title;
@@ -141,7 +142,7 @@ impl Extractor {
             Payload::Page { bytes, format, provenance } => {
                 let (decoded, declared) = decode_declared(&bytes, provenance.charset.as_deref())
                     .map_err(|e| skipped(item.source.clone(), e.into()))?;
-                let is_html = format == SourceFormat::Html || html::looks_like_html(&decoded.text);
+                let is_html = format == SourceFormat::Html || markup::looks_like_html(&decoded.text);
                 let given = Given {
                     url: provenance.url,
                     fetched: provenance.fetched,
@@ -159,7 +160,7 @@ impl Extractor {
             }
             Payload::Record(line) => {
                 let record = parse_record(&line).map_err(|e| skipped(item.source.clone(), e))?;
-                let is_html = record.html || html::looks_like_html(&record.body);
+                let is_html = record.html || markup::looks_like_html(&record.body);
                 let mut publication = self.extract_text(&record.body, is_html, record.given, item.source.clone(), None);
                 for Unreadable { field, value } in record.unreadable {
                     let evidence = FieldEvidence { rule: UNREADABLE_RULE.into(), text: value };

@@ -277,7 +277,7 @@ fn http_response(content: &[u8], provenance: Provenance) -> Payload {
         Ok(body) => body,
         Err(reason) => return Payload::Failed(reason),
     };
-    let sniffed = || crate::html::looks_like_html_document(&String::from_utf8_lossy(&body[..body.len().min(1024)]));
+    let sniffed = || crate::markup::looks_like_html_document(&String::from_utf8_lossy(&body[..body.len().min(1024)]));
     if head.content_type.is_none() && !sniffed() {
         return Payload::Failed(SkipReason::NotAPage(NotAPage::NotHtml("no content type".into())));
     }
