@@ -235,8 +235,9 @@ impl AgencyResolver {
                     if rest.starts_with(['门', '署', '分', '长']) {
                         continue;
                     }
-                    // 美国司法部 is another country's.
-                    if self.foreign.iter().any(|f| text[..m.start()].ends_with(f.as_str())) {
+                    // 美国司法部 is another country's, and so is the
+                    // 司法部 of 美国国土安全部主导，司法部协助调查.
+                    if self.is_foreign(&text[..m.start()]) {
                         continue;
                     }
                     out.push(Mention { start: m.start(), end: m.end(), named: Named::Listed(*index) });
@@ -256,6 +257,23 @@ impl AgencyResolver {
 
     /// A local body named by `suffix` at `start..end`, with the places
     /// written before it.
+    /// Whether a national body named after `before` is another country's:
+    /// a country's name stands right before it, or earlier in its sentence
+    /// (in full: the one-character 美/英/韩 also open ordinary words) with
+    /// no word of China's own after it (中美两国司法部 names both).
+    fn is_foreign(&self, before: &str) -> bool {
+        if self.foreign.iter().any(|f| before.ends_with(f.as_str())) {
+            return true;
+        }
+        let sentence = before.rfind(SENTENCE_ENDS).map_or(before, |at| &before[at..]);
+        let Some(at) =
+            self.foreign.iter().filter(|f| f.chars().count() >= 2).filter_map(|f| sentence.rfind(f.as_str())).max()
+        else {
+            return false;
+        };
+        !OWN_COUNTRY.iter().any(|own| sentence[at..].contains(own))
+    }
+
     fn local_mention(&self, text: &str, start: usize, end: usize, suffix: &str) -> Option<Mention> {
         let (chain, chain_start) = self.chain_before(&text[..start]);
         // 中共某省委员会: a party committee, named only with its full place and 中共.
@@ -500,6 +518,11 @@ fn generic_prefix_is_bare(prefix: &str) -> bool {
     }
 }
 
+/// What ends a sentence, for reading a mention's sentence back to its start.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '；', '\n', '!', '?', ';'];
+/// Words of China's own that make a sentence's national bodies its own.
+const OWN_COUNTRY: &[&str] = &["中国", "我国", "中方", "我方", "国内", "中华人民共和国"];
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -515,6 +538,7 @@ pub(crate) mod tests {
             aliases = ["中华人民共和国国务院"]
             [patterns]
             suffixes = ["司法厅", "司法局", "人民政府", "人民代表大会常务委员会", "监狱管理局"]
+            foreign_prefixes = ["美国", "两国", "美", "英"]
             "#,
         )
         .unwrap();
@@ -559,5 +583,15 @@ pub(crate) mod tests {
         let r = resolver();
         assert!(r.mentions("各级司法部门要加强协作").is_empty());
         assert!(r.mentions("全省司法行政系统").is_empty());
+    }
+
+    #[test]
+    fn another_countrys_ministry_is_not_ours() {
+        let r = resolver();
+        assert!(r.mentions("调查由美国国土安全部主导，司法部和联邦调查局协助调查").is_empty());
+        assert!(r.mentions("美国司法部起诉").is_empty());
+        assert_eq!(r.mentions("美国总统访华。司法部召开会议").len(), 1, "a new sentence");
+        assert_eq!(r.mentions("美国代表团访问中国，司法部部长会见代表团").len(), 1, "the sentence names China after");
+        assert_eq!(r.mentions("英雄模范表彰大会上，司法部部长讲话").len(), 1, "英 of 英雄 is no country");
     }
 }
