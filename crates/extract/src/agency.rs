@@ -432,6 +432,8 @@ pub(crate) mod tests {
         assert_eq!(found, ("salutation".into(), "包头市司法局".into()));
         let text = "关于某事的通知\n各省、自治区、直辖市司法厅(局):\n现将有关事项通知如下。\n";
         assert_eq!(rule_and_name(read(text, Given::default(), Some("关于某事的通知"))).1, "司法部");
+        let text = "关于某事的通知\n各省辖市司法局，济源示范区司法局:\n现将河南省有关事项通知如下。\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), Some("关于某事的通知"))).1, "河南省司法厅", "省辖市");
     }
 
     #[test]

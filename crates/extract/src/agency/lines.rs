@@ -176,9 +176,15 @@ fn salutation(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs
     }) else {
         return;
     };
-    let issuer = if line.contains("各省") {
+    // 各省辖市 (Henan's cities directly under the province) is a province's
+    // salutation, not a ministry's.
+    let to_provinces = line.match_indices("各省").any(|(at, _)| !line[at + "各省".len()..].starts_with('辖'));
+    let issuer = if to_provinces {
         "司法部"
     } else if line.starts_with("各市")
+        || line.contains("省辖市")
+        || line.contains("各盟市")
+        || line.contains("地级市")
         || line.contains("设区市")
         || line.contains("地级以上市")
         || line.contains("各州")
