@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use sifa_store::IndexLocation;
+use sifa_store::links::Links;
 use sifa_query::{FacetSelection, SearchEngine, SearchRequest, Synonyms};
 
 /// Results looked at per query.
@@ -34,11 +35,27 @@ fn read_judgements(path: &Path) -> anyhow::Result<Vec<Judgement>> {
     Ok(out)
 }
 
+/// The ids a result list stands for, in rank order: a hit shown for a
+/// group of versions ("共 N 个版本") or of reposts stands for each of them,
+/// so a judgement naming an older version is met by the current one at
+/// that rank, as a researcher reading the list would find it.
+fn standing_for(links: &Links, hits: Vec<String>) -> Vec<Vec<String>> {
+    hits.into_iter()
+        .map(|id| {
+            let mut ids: Vec<String> = links.versions_of(&id).into_iter().flatten().map(|v| v.id.clone()).collect();
+            ids.extend(links.copies_of(&id).into_iter().flatten().map(|c| c.id.clone()));
+            ids.push(id);
+            ids
+        })
+        .collect()
+}
+
 pub fn run(index: &Path, queries: &Path, expand: bool, synonyms: Synonyms) -> anyhow::Result<ExitCode> {
     let judgements = read_judgements(queries)?;
     let engine = SearchEngine::open(IndexLocation::new(index)).context("opening the index")?;
     engine.set_synonyms(synonyms);
     let snapshot = engine.snapshot();
+    let links = snapshot.links();
     let (mut mrr, mut recall) = (0.0, 0.0);
     for j in &judgements {
         let request = SearchRequest {
@@ -48,9 +65,10 @@ pub fn run(index: &Path, queries: &Path, expand: bool, synonyms: Synonyms) -> an
             expand,
             ..SearchRequest::default()
         };
-        let ids: Vec<String> = snapshot.search(&request)?.hits.into_iter().map(|h| h.id).collect();
-        let first = ids.iter().position(|id| j.relevant.contains(id));
-        let found = j.relevant.iter().filter(|id| ids.contains(id)).count();
+        let hits: Vec<String> = snapshot.search(&request)?.hits.into_iter().map(|h| h.id).collect();
+        let ids = standing_for(&links.table, hits);
+        let first = ids.iter().position(|group| group.iter().any(|id| j.relevant.contains(id)));
+        let found = j.relevant.iter().filter(|id| ids.iter().any(|group| group.contains(id))).count();
         let rr = first.map_or(0.0, |rank| 1.0 / (rank + 1) as f64);
         let r = found as f64 / j.relevant.len() as f64;
         mrr += rr;
