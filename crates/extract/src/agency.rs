@@ -353,7 +353,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_judicial_body_speaking_in_the_first_paragraph() {
-        let text = "标题\n6月24日晚，某监狱突然接到检查组的电话。山东省司法厅副厅长某某带队进行了检查。\n";
+        let text = "标题\n9月3日清晨，某戒毒所迎来一支暗访组。山东省司法厅副厅长某某带队开展了暗访。\n";
         assert_eq!(
             rule_and_name(read(text, Given::default(), Some("标题"))),
             ("speaker".into(), "山东省司法厅".into())
@@ -398,8 +398,8 @@ pub(crate) mod tests {
     #[test]
     fn a_township_s_司法所_and_a_kicker_before_a_place() {
         let text =
-            "标题\n某报讯(记者某某)“牧民居住分散。”内蒙古锡林郭勒盟西乌珠穆沁旗乌兰哈拉嘎苏木司法所所长某某说。\n";
-        assert_eq!(rule_and_name(read(text, Given::default(), Some("标题"))).1, "锡林郭勒盟西乌珠穆沁旗司法局");
+            "标题\n某报讯(记者某某)“草场辽阔，调解要骑马去。”内蒙古阿拉善盟阿拉善右旗诺敏图苏木司法所所长某某说。\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), Some("标题"))).1, "阿拉善盟阿拉善右旗司法局");
         let title = "从守住底线到追求高线 山东监狱用心提升教育改造质量";
         let text = format!("{title}\n近年来，省监狱管理局组织全省监狱开展教育改造质量提升行动，取得成效。\n");
         assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "山东省监狱管理局");
@@ -446,7 +446,7 @@ pub(crate) mod tests {
 
     #[test]
     fn credits_in_brackets_close_an_article() {
-        let text = "标题\n会议要求做好排查工作，切实做到阵地、人员、经费三落实。(青岛市即墨区司法局 某某、某某)\n";
+        let text = "标题\n会议要求做好排查工作，确保场所、制度、队伍全部到位。(青岛市即墨区司法局 某某、某某)\n";
         assert_eq!(rule_and_name(read(text, Given::default(), None)), ("byline".into(), "青岛市即墨区司法局".into()));
     }
 
@@ -466,8 +466,8 @@ pub(crate) mod tests {
 
     #[test]
     fn a_purpose_clause_and_a_legal_affairs_office() {
-        let title = "天津征集明年规章立法项目建议";
-        let text = format!("{title}\n为提高政府立法工作的公众参与度。市法制办从本月起向社会公开征集建议。\n");
+        let title = "天津就下一年度规章项目听取市民意见";
+        let text = format!("{title}\n为让更多市民参与规章起草。市法制办自下周起通过网站收集意见。\n");
         assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "天津市人民政府法制办公室");
     }
 
@@ -478,7 +478,7 @@ pub(crate) mod tests {
         assert_eq!(found, ("doc_no_place".into(), "漳州市司法局".into()));
         let title = "某通知政策解读";
         let text = format!(
-            "{title}\n发布机构: 某区府办\n现解读如下。五、解读机关、解读人 《通知》解读机关为区司法局。解读人:某某 江北区\n"
+            "{title}\n发布机构: 某区府办\n现解读如下。三、解读说明 本《办法》解读机关为区司法局。联系人:某某 江北区\n"
         );
         let found = rule_and_name(read(&text, Given::default(), Some(title)));
         assert_eq!(found, ("header:解读机关".into(), "宁波市江北区司法局".into()));

@@ -353,8 +353,8 @@ mod tests {
 
     #[test]
     fn a_formal_document_s_signature_beats_the_page_s_timestamps() {
-        let text = "某市司法局关于印发某要点的通知\n生成日期 2026-02-12\n发布时间:2026-02-12 17:29\n各区司法局：\n现将要点印发给你们。\n山东省司法厅\n2026年2月10日\n";
-        assert_eq!(read(text, None, false), Some(("signature".into(), "2026-02-10".into())));
+        let text = "某市司法局关于印发某要点的通知\n生成日期 2025-09-30\n发布时间:2025-09-30 10:05\n各区司法局：\n现将要点印发给你们。\n山东省司法厅\n2025年9月26日\n";
+        assert_eq!(read(text, None, false), Some(("signature".into(), "2025-09-26".into())));
         let text = "某某规定\n时间:2024-07-05 13:46:32 来源: 某资料网\n《某某规定》已经部长办公会议通过，现予发布施行。\n部 长  某某某\n一九九九年十二月十八日\n第一章 总则\n";
         assert_eq!(read(text, None, false), Some(("signature".into(), "1999-12-18".into())));
         let text = "某某领导小组关于印发某要点的通知 各单位: 现将要点印发给你们。 某某领导小组 二〇〇六年二月二十一日 二〇〇六年工作要点 正文";
@@ -365,17 +365,17 @@ mod tests {
 
     #[test]
     fn labels_in_their_variants() {
-        assert_eq!(read("标题\n成文日期: 2023年11月28日\n正文。", None, false).unwrap().0, "header:成文日期");
+        assert_eq!(read("标题\n成文日期: 2022年4月19日\n正文。", None, false).unwrap().0, "header:成文日期");
         assert_eq!(
-            read("标题\n索 引 号 000/2022-00243 生成日期 2022-12-21\n正文。", None, false).unwrap().1,
-            "2022-12-21"
+            read("标题\n索 引 号 000/2021-00871 生成日期 2021-08-05\n正文。", None, false).unwrap().1,
+            "2021-08-05"
         );
         assert_eq!(read("发文机关某部\n发文日期1989年12月26日\n正文。", None, true).unwrap().1, "1989-12-26");
         let blob = format!(
-            "某某通知【法规类别】某类【发布部门】某市司法局【发布日期】2011.12.16【实施日期】2011.12.16{}",
+            "某某办法【发布日期】2014.03.27【效力级别】某类【发布部门】某市司法局【实施日期】2014.05.01{}",
             "正文".repeat(80)
         );
-        assert_eq!(read(&format!("标题\n{blob}\n"), None, false).unwrap().1, "2011-12-16");
+        assert_eq!(read(&format!("标题\n{blob}\n"), None, false).unwrap().1, "2014-03-27");
         assert_eq!(read("标题\n某某 发表于 2020-7-3 10:20\n正文。", None, false).unwrap().1, "2020-07-03");
         assert_eq!(read("标题\n培训时间：上午9点\n正文。", None, false), None);
     }

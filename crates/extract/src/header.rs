@@ -140,16 +140,16 @@ mod tests {
         assert_eq!(source_field("信息来源：某区司法局 | 发布时间：2024-01-01").unwrap().1, "某区司法局");
         assert_eq!(source_field("发文机关某省司法厅").unwrap(), ("发文机关".into(), "某省司法厅".into()));
         assert_eq!(
-            source_field("某通知【法规类别】某类【发布部门】某市司法局【发布日期】2011.12.16").unwrap().1,
+            source_field("某办法【发布部门】某市司法局【效力级别】某类【发布日期】2014.03.27").unwrap().1,
             "某市司法局"
         );
-        let interpreted = "五、解读机关、解读人 《通知》解读机关为区司法局。 解读人:某某";
+        let interpreted = "三、解读说明 本《办法》解读机关为区司法局。 联系人:某某";
         assert_eq!(source_field(interpreted).unwrap(), ("解读机关".into(), "区司法局".into()));
     }
 
     #[test]
     fn credits_in_brackets() {
-        assert_eq!(credit("……做到阵地、人员、经费三落实。（某县司法局 某某、某某）").as_deref(), Some("某县司法局"));
+        assert_eq!(credit("……确保场所、制度、队伍全部到位。（某县司法局 某某、某某）").as_deref(), Some("某县司法局"));
         assert_eq!(credit("（县司法局）").as_deref(), Some("县司法局"));
         assert_eq!(credit("……提供有力法治保障。(来源/市司法局/某某)").as_deref(), Some("市司法局"));
         assert_eq!(credit("……会议召开。（完）"), None);

@@ -270,7 +270,7 @@ mod tests {
         let k = |t| classify(t, Some(AgencyLevel::City)).0;
         assert_eq!(k("关于印发《某市2024年普法工作要点》的通知"), Kind::WorkPlan);
         assert_eq!(k("某局关于印发《某某律师事务所检查考核 实施细则 》的通知"), Kind::Rule);
-        assert_eq!(k("转发某市推行说理性处罚文书指导意见及操作规范的通知"), Kind::Rule);
+        assert_eq!(k("转发某市行政执法案卷评查指导意见及工作规范的通知"), Kind::Rule);
         assert_eq!(k("关于印发《某某实施方案(2021—2025年)》的通知"), Kind::WorkPlan);
         assert_eq!(k("关于转发省厅有关事项的通知"), Kind::Notice);
     }
@@ -278,9 +278,9 @@ mod tests {
     #[test]
     fn kind_words_inside_a_headline_tell_a_story() {
         let k = |t| classify(t, None).0;
-        assert_eq!(k("某省司法厅:1月22日省司法厅召开2024年度工作总结表彰会"), Kind::News);
-        assert_eq!(k("某市征集明年立法工作计划建议"), Kind::News);
-        assert_eq!(k("某局以习近平法治思想为指引"), Kind::News);
+        assert_eq!(k("某市司法局:12月5日市司法局召开年度工作总结表彰会"), Kind::News);
+        assert_eq!(k("某县向社会征集下年度立法计划建议"), Kind::News);
+        assert_eq!(k("某中心坚持以习近平法治思想为指引"), Kind::News);
         assert_eq!(k("某委通报最新疫情"), Kind::News);
     }
 
@@ -288,15 +288,15 @@ mod tests {
     fn opinions_decisions_replies_and_essays() {
         let k = |t| classify(t, Some(AgencyLevel::Provincial)).0;
         assert_eq!(k("某省人民政府办公厅关于推进包容审慎监管的指导意见"), Kind::Rule);
-        assert_eq!(k("关于深入推进依法行政加快建设法治政府的实施意见"), Kind::Rule);
-        assert_eq!(k("某省人民政府关于废止和修改部分省政府规章的决定"), Kind::Rule);
+        assert_eq!(k("关于全面提升基层依法行政水平的实施意见"), Kind::Rule);
+        assert_eq!(k("某省人民政府关于修改和废止若干规章的决定"), Kind::Rule);
         assert_eq!(k("某省司法厅关于表彰先进集体的决定"), Kind::Notice);
         assert_eq!(k("某某人大常委会关于开展法治宣传教育的决议"), Kind::Rule);
-        assert_eq!(k("某市司法局关于市人大某次会议第0290号建议办理情况的答复函"), Kind::Report);
-        assert_eq!(k("《关于公布规范性文件清理结果的通知》政策解读"), Kind::Other);
+        assert_eq!(k("某市司法局关于市人大某次会议第0173号建议办理情况的答复函"), Kind::Report);
+        assert_eq!(k("《关于公布行政规范性文件清理情况的通知》政策解读"), Kind::Other);
         assert_eq!(k("某背景下的智慧监狱建设问题研究"), Kind::Other);
         assert_eq!(k("课题组|某区人民调解的实践与思考"), Kind::Other);
-        assert_eq!(k("【行政复议】行政复议决定书(某复决字〔2023〕30号)"), Kind::Case);
+        assert_eq!(k("【行政复议】行政复议决定书(某复决字〔2025〕117号)"), Kind::Case);
     }
 
     #[test]

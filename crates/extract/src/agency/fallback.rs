@@ -162,16 +162,20 @@ mod tests {
             rule_and_name(read(&text, Given::default(), Some(title))),
             ("newspaper".into(), "海峡法治报".into())
         );
-        let title = "某省加强公共法律服务体系建设";
-        let text = format!("部门动态\n{title}\n来源:某省日报  2021-07-29\n记者从会上获悉,某省推进公共法律服务。\n");
+        let title = "某省织密城乡法律服务网络";
+        let text = format!("部门动态\n{title}\n来源:某省晚报  2022-03-16\n记者从座谈会上了解到,某省扩大法律服务覆盖面。\n");
         assert!(read(&text, Given::default(), Some(title)).is_none(), "a repost credits a paper");
     }
 
     #[test]
     fn publishers_of_sites() {
-        let title = "特首晤某部长";
-        let text = format!("{title}\n2023年7月19日\n某部部长本月访问香港,与行政长官会面。某部部长表示将支持香港。\n");
-        let found = read_at(&text, Given::default(), Some(title), Some("https://www.news.gov.hk/chi/2023/07/1.html"));
+        let title = "行政长官会见某考察团";
+        let text = format!("{title}\n2024年5月8日\n某考察团本周到访澳门,行政长官与考察团成员座谈。团长表示期待加强交流。\n");
+        let found = read_at(&text, Given::default(), Some(title), Some("https://www.gcs.gov.mo/detail/zh-hans/N24EXAMPLE"));
+        assert_eq!(rule_and_name(found), ("publisher_host".into(), "澳门特别行政区政府新闻局".into()));
+        let title = "特首会见某代表团";
+        let text = format!("{title}\n2022年11月2日\n某代表团今日抵港,与行政长官会面。某代表团团长表示愿深化合作。\n");
+        let found = read_at(&text, Given::default(), Some(title), Some("https://www.info.gov.hk/gia/general/202211/02/1.htm"));
         assert_eq!(rule_and_name(found), ("publisher_host".into(), "香港特别行政区政府新闻处".into()));
         let text = "标题\n为深入推进某项工作,现将有关事项通知如下。\n";
         let found = read_at(text, Given::default(), Some("标题"), Some("https://www.moj.gov.cn/pub/sfbgw/1.html"));

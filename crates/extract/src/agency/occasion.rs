@@ -8,8 +8,8 @@
 //! own report says 到 or 赴 (went to) and is left to the other rules.
 //!
 //! A regular press conference's transcript or summary comes from the body
-//! that held it and speaks through its spokesperson (国台办举行例行新闻发布会,
-//! 发言人某某…): that body is the source, whatever the questions were about.
+//! that held it and speaks through its spokesperson (某办举行例行新闻发布会,
+//! 发言人某某介绍…): that body is the source, whatever the questions were about.
 //! A conference a body only hosts for others to present at (国务院新闻办公室
 //! 举行新闻发布会，某部介绍…) names no source.
 
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn a_regular_press_conference_is_its_holder_s() {
-        let text = "标题\n4月2日,国台办举行例行新闻发布会,发言人某某就热点问题回答记者提问。\n记者提问:\n司法部于今天发布了公告,请介绍情况。\n";
+        let text = "标题\n11月19日上午,国台办召开例行新闻发布会,由发言人某某主持并答问。\n问:\n司法部近日公布了一批典型案例,能否谈谈看法?\n";
         let found = rule_and_name(read(text, Given::default(), Some("标题")));
         assert_eq!(found, ("press_conference".into(), "国务院台湾事务办公室".into()));
         let text = "标题\n今天,国务院新闻办公室举行政策例行吹风会,某部负责人介绍有关情况。\n";

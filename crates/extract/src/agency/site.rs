@@ -3,15 +3,15 @@
 //! Government sites name their owner in the host and the path:
 //! `sft.<province>.gov.cn` is a provincial 司法厅, `sfj.<city>.gov.cn` a city
 //! 司法局, `<county>.gov.cn` a county's portal, and path segments such as
-//! `ssfj` (市司法局), `qsfj` (区司法局), `plxsfj` (the initials of a county
-//! and 县 before 司法局), `jhqzf` (a district's government) or `qbgs` (its
+//! `ssfj` (市司法局), `qsfj` (区司法局), `hlxsfj` (the initials of a county
+//! and 县 before 司法局), `xxqzf` (a district's government) or `qbgs` (its
 //! office) name a department. Place labels are read against the GB/T 2260
-//! gazetteer by full pinyin (`linyi`, `changzhi`) and by initials (`lyg`
-//! for 连云港, `xch` for 西城 with zh/ch/sh kept as two letters), computed
+//! gazetteer by full pinyin (`linyi`, `changsha`) and by initials (`lyg`
+//! for 连云港, `dch` for 东城 with zh/ch/sh kept as two letters), computed
 //! with the `pinyin` crate for every division, with each reading of a
 //! character that has several (长 chang/zhang, 重 chong/zhong). Two places
-//! in one label must nest (`tjjh`: 天津 then 静海 inside it, `hzxh`: 杭州 then
-//! 西湖), which settles most short initials; what stays ambiguous is settled
+//! in one label must nest (`tjwq`: 天津 then 武清 inside it, `nbhs`: 宁波 then
+//! 海曙), which settles most short initials; what stays ambiguous is settled
 //! by the places the text names, or left unread.
 //!
 //! Only `.gov.cn` hosts are official. On other hosts a subdomain that spells
@@ -155,8 +155,8 @@ const DEPARTMENTS: &[(&str, OwnerKind)] = &[
 const LEVEL_WORDS: &[(&str, char)] =
     &[("sheng", '省'), ("shi", '市'), ("xian", '县'), ("qu", '区'), ("s", '市'), ("q", '区'), ("x", '县')];
 
-/// Words of site names after a place on other hosts (`thwenming` for
-/// 太湖文明网, `xxfazhi`, `xxnews`).
+/// Words of site names after a place on other hosts (`xnwenming` for
+/// 休宁文明网, `xxfazhi`, `xxnews`).
 const SITE_WORDS: &[&str] = &["wenming", "fazhi", "news", "fzw", "fz", "rb", "tv"];
 
 /// Labels that say nothing about the owner.
@@ -578,48 +578,48 @@ mod tests {
         assert_eq!(name(522600), "黔东南");
         assert_eq!(name(150000), "内蒙古");
         assert_eq!(name(371300), "临沂");
-        assert_eq!(name(640221), "平罗");
+        assert_eq!(name(640122), "贺兰");
     }
 
     #[test]
     fn justice_hosts_by_full_pinyin() {
         assert_eq!(
-            owner("http://sft.hunan.gov.cn/sft/xxgk/202501/t1.html"),
-            Some(("湖南省".into(), OwnerKind::Justice))
+            owner("http://sft.jiangxi.gov.cn/sft/xxgk/202501/t1.html"),
+            Some(("江西省".into(), OwnerKind::Justice))
         );
         assert_eq!(owner("https://sfj.linyi.gov.cn/a/b.html"), Some(("临沂市".into(), OwnerKind::Justice)));
-        assert_eq!(owner("https://app.sft.shanxi.gov.cn/x/y.jsp"), Some(("山西省".into(), OwnerKind::Justice)));
+        assert_eq!(owner("https://app.sft.hubei.gov.cn/x/y.jsp"), Some(("湖北省".into(), OwnerKind::Justice)));
         assert_eq!(owner("https://sft.shaanxi.gov.cn/x/y.html"), Some(("陕西省".into(), OwnerKind::Justice)));
-        assert_eq!(owner("http://justice.hainan.gov.cn/a/b.html"), Some(("海南省".into(), OwnerKind::Justice)));
-        assert_eq!(owner("http://sft.changzhi.gov.cn/a/b.html").unwrap().0, "长治市", "长 read as chang");
+        assert_eq!(owner("http://justice.guizhou.gov.cn/a/b.html"), Some(("贵州省".into(), OwnerKind::Justice)));
+        assert_eq!(owner("http://sfj.changsha.gov.cn/a/b.html").unwrap().0, "长沙市", "长 read as chang");
         assert_eq!(owner("https://sfj.chongqing.gov.cn/a/b.html").unwrap().0, "重庆市", "重 read as chong");
     }
 
     #[test]
     fn initials_nest_and_settle_each_other() {
-        assert_eq!(owner("https://sfj.cq.gov.cn/a/202509/t1.html").unwrap().0, "重庆市");
-        assert_eq!(owner("https://sf.xm.gov.cn/zwgk/a.htm").unwrap().0, "厦门市");
-        assert_eq!(owner("http://www.scsf.gov.cn/a/b.shtml"), Some(("四川省".into(), OwnerKind::Justice)));
-        assert_eq!(owner("http://www.tjjh.gov.cn/a/b.html"), Some(("静海区".into(), OwnerKind::Government)));
-        assert_eq!(owner("http://www.hzxh.gov.cn/art/a.html").unwrap().0, "西湖区");
-        assert_eq!(owner("http://www.bjxch.gov.cn/x/y.html").unwrap().0, "西城区", "ch kept as two letters");
-        assert_eq!(owner("http://www.zjhy.gov.cn/art/x.html"), None, "黄岩 or 海盐, both in 浙江");
-        assert_eq!(owner_named("http://www.zjhy.gov.cn/art/x.html", &["黄岩区"]).unwrap().0, "黄岩区");
+        assert_eq!(owner("https://sfj.tj.gov.cn/a/202509/t1.html").unwrap().0, "天津市");
+        assert_eq!(owner("https://sf.qd.gov.cn/zwgk/a.htm").unwrap().0, "青岛市");
+        assert_eq!(owner("http://www.jssf.gov.cn/a/b.shtml"), Some(("江苏省".into(), OwnerKind::Justice)));
+        assert_eq!(owner("http://www.tjwq.gov.cn/a/b.html"), Some(("武清区".into(), OwnerKind::Government)));
+        assert_eq!(owner("http://www.nbhs.gov.cn/art/a.html").unwrap().0, "海曙区");
+        assert_eq!(owner("http://www.bjdch.gov.cn/x/y.html").unwrap().0, "东城区", "ch kept as two letters");
+        assert_eq!(owner("http://www.jsjy.gov.cn/art/x.html"), None, "江阴 or 建邺, both in 江苏");
+        assert_eq!(owner_named("http://www.jsjy.gov.cn/art/x.html", &["建邺区"]).unwrap().0, "建邺区");
     }
 
     #[test]
     fn path_segments_name_departments() {
         assert_eq!(
-            owner("https://changzhi.gov.cn/xxgkml/ssfj/ndjh/x.shtml"),
-            Some(("长治市".into(), OwnerKind::Justice))
+            owner("https://jincheng.gov.cn/xxgkml/ssfj/ndjh/x.shtml"),
+            Some(("晋城市".into(), OwnerKind::Justice))
         );
-        let pingluo = "http://www.pingluo.gov.cn/xxgk/plxsfj/x.html";
-        assert_eq!(owner_named(pingluo, &["平罗县"]), Some(("平罗县".into(), OwnerKind::Justice)));
-        assert_eq!(owner("http://www.luzhouqu.gov.cn/a/zcbm/sfj/x.html"), Some(("潞州区".into(), OwnerKind::Justice)));
-        assert_eq!(owner("https://www.tjnh.gov.cn/zwgk/qbgs2/x.html"), Some(("宁河区".into(), OwnerKind::Office)));
+        let helan = "http://www.helan.gov.cn/xxgk/hlxsfj/x.html";
+        assert_eq!(owner_named(helan, &["贺兰县"]), Some(("贺兰县".into(), OwnerKind::Justice)));
+        assert_eq!(owner("http://www.shangdangqu.gov.cn/a/zcbm/sfj/x.html"), Some(("上党区".into(), OwnerKind::Justice)));
+        assert_eq!(owner("https://www.tjxq.gov.cn/zwgk/qbgs2/x.html"), Some(("西青区".into(), OwnerKind::Office)));
         assert_eq!(
-            owner("https://mirror.example.com/hgtqrmzf/x/1.shtml"),
-            Some(("红谷滩区".into(), OwnerKind::Government))
+            owner("https://mirror.example.com/qshhqrmzf/x/1.shtml"),
+            Some(("青山湖区".into(), OwnerKind::Government))
         );
         assert_eq!(
             owner("https://mirror.example.com/sfj/x/1.shtml"),
@@ -631,21 +631,21 @@ mod tests {
     #[test]
     fn county_portals_and_renamed_divisions() {
         assert_eq!(
-            owner("https://www.mengcheng.gov.cn/News/show/1.html"),
-            Some(("蒙城县".into(), OwnerKind::Government))
+            owner("https://www.huoqiu.gov.cn/News/show/1.html"),
+            Some(("霍邱县".into(), OwnerKind::Government))
         );
-        assert_eq!(owner("https://ynlf.gov.cn/info/1041/1.htm"), Some(("禄丰市".into(), OwnerKind::Government)));
-        assert_eq!(owner("http://www.miluo.gov.cn/1/2/content_3.html").unwrap().0, "汨罗市");
+        assert_eq!(owner("https://hbpq.gov.cn/info/1041/1.htm"), Some(("平泉市".into(), OwnerKind::Government)));
+        assert_eq!(owner("http://www.leiyang.gov.cn/1/2/content_3.html").unwrap().0, "耒阳市");
     }
 
     #[test]
     fn ambiguous_labels_need_the_text() {
         let g = gazetteer();
-        let site = index().read("http://www.linxi.gov.cn/index/detail?id=1", g, &HashMap::new());
-        assert_eq!(site.owner, None, "临西 or 林西");
-        let named: HashMap<u32, u32> = [(130535, 2)].into_iter().collect();
-        let site = index().read("http://www.linxi.gov.cn/index/detail?id=1", g, &named);
-        assert_eq!(site.owner.map(|o| g.get(o.0).unwrap().name.clone()).as_deref(), Some("临西县"));
+        let site = index().read("http://www.taihe.gov.cn/index/detail?id=1", g, &HashMap::new());
+        assert_eq!(site.owner, None, "太和 or 泰和");
+        let named: HashMap<u32, u32> = [(360826, 2)].into_iter().collect();
+        let site = index().read("http://www.taihe.gov.cn/index/detail?id=1", g, &named);
+        assert_eq!(site.owner.map(|o| g.get(o.0).unwrap().name.clone()).as_deref(), Some("泰和县"));
     }
 
     #[test]
@@ -657,10 +657,10 @@ mod tests {
         let site = index().read("http://nanjing.example.com/news/1.html", g, &HashMap::new());
         assert!(site.regions.is_empty(), "a city off a government host is no evidence");
         // A site word after initials, confirmed by the parent the page names.
-        let anqing: HashMap<u32, u32> = [(340800, 1)].into_iter().collect();
-        let site = index().read("http://www.thwenming.cn/content/1.html", g, &anqing);
-        assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["太湖县"]);
-        let site = index().read("http://www.thwenming.cn/content/1.html", g, &HashMap::new());
+        let huangshan: HashMap<u32, u32> = [(341000, 1)].into_iter().collect();
+        let site = index().read("http://www.xnwenming.cn/content/1.html", g, &huangshan);
+        assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["休宁县"]);
+        let site = index().read("http://www.xnwenming.cn/content/1.html", g, &HashMap::new());
         assert!(site.regions.is_empty(), "unconfirmed initials are no evidence");
         assert_eq!(index().read("https://www.example.com/a/b.html", g, &HashMap::new()), Site::default());
     }

@@ -52,9 +52,9 @@ const SPEAKING: &[&str] = &[
 ];
 /// How far after a post its verb is looked for, in characters.
 const SPEAKING_WINDOW: usize = 24;
-/// Verbs of a person quoted by name later in the story (周济生说).
+/// Verbs of a person quoted by name later in the story (王小明说).
 const QUOTED: &[&str] = &["说", "表示", "介绍", "告诉", "指出", "强调", "称", "认为"];
-/// Characters that end a post's title, before its holder's name (副厅长周济生).
+/// Characters that end a post's title, before its holder's name (副厅长王小明).
 const POST_ENDS: &[char] = &['长', '任', '记', '员', '委'];
 
 /// Words that cite a body rather than present it as acting.
@@ -120,8 +120,8 @@ fn role(text: &str, start: usize, end: usize, story: &str) -> Role {
     if opens_clause { Role::Actor } else { Role::Cited }
 }
 
-/// Whether the holder of the post `rest` opens with (副厅长周济生的电话) is
-/// quoted by name in `story` (周济生说): the story is told through them.
+/// Whether the holder of the post `rest` opens with (副厅长王小明的电话) is
+/// quoted by name in `story` (王小明说): the story is told through them.
 fn holder_is_quoted(rest: &str, story: &str) -> bool {
     let Some((at, end)) = rest.char_indices().take(8).find(|(_, c)| POST_ENDS.contains(c)) else { return false };
     let after = &rest[at + end.len_utf8()..];
@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(role_of("会议指出,国务院、某省司法厅都高度重视", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("每日新报记者 某某 某区司法局把维权工作抓实", "某区司法局"), Role::Actor);
         let night =
-            "当晚十一时四十分，值班的所长突然接到某省司法厅副厅长王小明的电话，检查组一行五人已经到了监狱的大门口。";
+            "周六凌晨一点多，正在巡查的民警接到某省司法厅副厅长王小明的电话，暗访组三人已在会见楼门外等候。";
         let story = format!("{night}王小明笑着说：“来看看。”");
         assert_eq!(role_of(&story, "某省司法厅"), Role::Post, "the holder is quoted by name later");
         let story = format!("{night}所长说：“来看看。”");
@@ -290,10 +290,10 @@ mod tests {
 
     #[test]
     fn a_purpose_clause_leads_to_the_actor() {
-        let paragraph = "为做好明年立法工作计划的编制工作。市法制办从本月起征集建议,截止时间为下月。";
+        let paragraph = "为听取各方对规章草案的意见。市法制办自下周起收集意见,月底前汇总。";
         assert_eq!(
             actor_sentences(paragraph),
-            vec!["为做好明年立法工作计划的编制工作", "市法制办从本月起征集建议,截止时间为下月"]
+            vec!["为听取各方对规章草案的意见", "市法制办自下周起收集意见,月底前汇总"]
         );
         assert_eq!(actor_sentences("近日,某县司法局召开会议。会议指出"), vec!["近日,某县司法局召开会议"]);
     }

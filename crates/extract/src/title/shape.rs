@@ -47,10 +47,10 @@ fn starts_like_a_section(line: &str) -> bool {
 }
 
 /// A slogan banner: several short, space-separated Han phrases with nothing
-/// that names an agency or an action (喜迎二十大 忠诚保平安 奋进新征程).
+/// that names an agency or an action (守护万家灯火 筑牢平安防线 奋斗新时代).
 pub fn is_slogan(line: &str) -> bool {
     let segments: Vec<&str> = line.split_whitespace().collect();
-    // Two phrases must both be short (奋进新征程 建功新时代); two longer
+    // Two phrases must both be short (同心护平安 携手向未来); two longer
     // ones are a two-part headline (某区开展普法宣传 推动民法典进万家).
     let longest = if segments.len() == 2 { 6 } else { 8 };
     let short = segments.iter().all(|s| {
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn headlines_and_non_headlines() {
         assert!(is_headline("某省司法厅召开全省公共法律服务工作推进会"));
-        assert!(is_headline("某市司法局以“1+2+3”工作机制为抓手 推动普法工作走深走实"));
+        assert!(is_headline("某县司法局推行“2+4”调解模式 让矛盾纠纷就地化解"));
         assert!(!is_headline("近日，某省司法厅召开全省公共法律服务工作推进会，部署下一阶段工作。"));
         assert!(!is_headline("一、总体要求"));
         assert!(!is_headline("（一）加强组织领导"));
@@ -376,9 +376,9 @@ mod tests {
 
     #[test]
     fn slogans() {
-        assert!(is_slogan("喜迎二十大 忠诚保平安 奋进新征程 建功新时代"));
-        assert!(is_slogan("奋进新征程 建功新时代"));
-        assert!(!is_slogan("某省司法厅以机制创新为抓手 推动作风建设向纵深发展"));
+        assert!(is_slogan("守护万家灯火 筑牢平安防线 奋斗新时代 担当新使命"));
+        assert!(is_slogan("同心护平安 携手向未来"));
+        assert!(!is_slogan("某市司法局推行清单管理 推动调解工作提质增效"));
         assert!(!is_slogan("法治护航 司法为民"));
     }
 
@@ -470,8 +470,8 @@ mod tests {
         assert!(ends_like_a_document("某局关于印发《某办法》的通知"));
         assert!(ends_like_a_document("某某实施细则（试行）"));
         assert!(breaks_off("某市司法局关于印发"));
-        assert!(breaks_off("某区司法局关于规范合法性审查工作"));
-        assert!(!breaks_off("某区司法局关于规范合法性审查工作的通知"));
+        assert!(breaks_off("某区司法局关于加强人民调解员培训管理"));
+        assert!(!breaks_off("某区司法局关于加强人民调解员培训管理的通知"));
         assert!(continues_a_title("的通知"));
         assert!(continues_a_title("第0001号建议办理情况的答复函"));
     }
