@@ -335,10 +335,10 @@ pub(crate) mod tests {
 
     #[test]
     fn a_title_that_opens_with_its_issuer() {
-        let title = "中共东昌府区司法局党组关于巡察整改进展情况的通报";
-        let text = format!("{title}\n根据统一部署，现将整改进展情况予以公布。\n");
+        let title = "中共茌平区司法局党组关于落实审计整改任务情况的报告";
+        let text = format!("{title}\n按照区里要求，现将有关整改落实情况报告如下。\n");
         let found = rule_and_name(read(&text, Given::default(), Some(title)));
-        assert_eq!(found, ("title_prefix".into(), "聊城市东昌府区司法局".into()));
+        assert_eq!(found, ("title_prefix".into(), "聊城市茌平区司法局".into()));
     }
 
     #[test]
@@ -469,6 +469,13 @@ pub(crate) mod tests {
         let title = "天津就下一年度规章项目听取市民意见";
         let text = format!("{title}\n为让更多市民参与规章起草。市法制办自下周起通过网站收集意见。\n");
         assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "天津市人民政府法制办公室");
+        let title = "天津延长规章草案意见收集时间";
+        let text = format!("{title}\n为方便市民表达意见，市法制办把收集期限延长至月底。\n");
+        assert_eq!(
+            rule_and_name(read(&text, Given::default(), Some(title))).1,
+            "天津市人民政府法制办公室",
+            "a purpose clause closed by a comma"
+        );
     }
 
     #[test]

@@ -145,7 +145,7 @@ mod tests {
         let text = "标题\n6月2日,全市87个司法所举行挂牌仪式,安康司法所建设进入新阶段。宁陕县副县长参加。\n全市基层司法行政工作迈上新台阶。\n";
         let found = rule_and_name(read(text, Given::default(), Some("标题")));
         assert_eq!(found, ("subject_place".into(), "安康市司法局".into()));
-        let text = "标题\n近年来,全省各级党委政府推进公共法律服务体系建设,云南已建成站点一万余个,昆明市走在前列。\n";
+        let text = "标题\n这几年,各地持续完善城乡法律服务网络,贵州建成服务站点八千多个,贵阳市覆盖率最高。\n";
         assert!(read(text, Given::default(), Some("标题")).is_none(), "no judicial organ is the subject");
         let title = "某某司法局关于考试有关事项的公告";
         let text = format!("{title}\n我省在淄博、东营设置考区。全省司法行政机关做好服务,山东省考生按时报名。\n");
@@ -163,19 +163,23 @@ mod tests {
             ("newspaper".into(), "海峡法治报".into())
         );
         let title = "某省织密城乡法律服务网络";
-        let text = format!("部门动态\n{title}\n来源:某省晚报  2022-03-16\n记者从座谈会上了解到,某省扩大法律服务覆盖面。\n");
+        let text =
+            format!("部门动态\n{title}\n来源:某省晚报  2022-03-16\n记者从座谈会上了解到,某省扩大法律服务覆盖面。\n");
         assert!(read(&text, Given::default(), Some(title)).is_none(), "a repost credits a paper");
     }
 
     #[test]
     fn publishers_of_sites() {
         let title = "行政长官会见某考察团";
-        let text = format!("{title}\n2024年5月8日\n某考察团本周到访澳门,行政长官与考察团成员座谈。团长表示期待加强交流。\n");
-        let found = read_at(&text, Given::default(), Some(title), Some("https://www.gcs.gov.mo/detail/zh-hans/N24EXAMPLE"));
+        let text =
+            format!("{title}\n2024年5月8日\n某考察团本周到访澳门,行政长官与考察团成员座谈。团长表示期待加强交流。\n");
+        let found =
+            read_at(&text, Given::default(), Some(title), Some("https://www.gcs.gov.mo/detail/zh-hans/N24EXAMPLE"));
         assert_eq!(rule_and_name(found), ("publisher_host".into(), "澳门特别行政区政府新闻局".into()));
         let title = "特首会见某代表团";
         let text = format!("{title}\n2022年11月2日\n某代表团今日抵港,与行政长官会面。某代表团团长表示愿深化合作。\n");
-        let found = read_at(&text, Given::default(), Some(title), Some("https://www.info.gov.hk/gia/general/202211/02/1.htm"));
+        let found =
+            read_at(&text, Given::default(), Some(title), Some("https://www.info.gov.hk/gia/general/202211/02/1.htm"));
         assert_eq!(rule_and_name(found), ("publisher_host".into(), "香港特别行政区政府新闻处".into()));
         let text = "标题\n为深入推进某项工作,现将有关事项通知如下。\n";
         let found = read_at(text, Given::default(), Some("标题"), Some("https://www.moj.gov.cn/pub/sfbgw/1.html"));

@@ -234,9 +234,24 @@ mod tests {
 
     #[test]
     fn a_bare_county_that_acts_is_its_government() {
-        let title = "县召开“八五”普法情况新闻发布会";
-        let text = format!("{title}\n日前,县召开新闻发布会,介绍五年普法工作。“阜南县‘法治三巡’”被推广。\n");
+        let title = "县召开法治政府建设工作新闻发布会";
+        let text = format!("{title}\n日前,县召开新闻发布会,通报近年依法行政成效。“霍邱县‘调解进万家’”入选典型案例。\n");
         let found = rule_and_name(read(&text, Given::default(), Some(title)));
-        assert_eq!(found, ("title_place_acts".into(), "阜阳市阜南县人民政府".into()));
+        assert_eq!(found, ("title_place_acts".into(), "六安市霍邱县人民政府".into()));
+        let title = "我市举办公共法律服务进社区启动仪式";
+        let text = format!("{title}\n本网讯 昨天上午,洛阳市公共法律服务进社区活动在西工区启动。\n");
+        let found = rule_and_name(read(&text, Given::default(), Some(title)));
+        assert_eq!(found, ("title_place_acts".into(), "洛阳市人民政府".into()), "我市 on a city's portal");
+    }
+
+    #[test]
+    fn a_title_that_only_starts_with_县_is_no_act() {
+        for title in
+            ["县域法治建设观察：霍邱县开展普法", "县级公共法律服务中心开展服务质量评估", "区块链存证在公证工作中的应用"]
+        {
+            let text = format!("{title}\n近日,霍邱县有关部门组织人员到乡镇走访。\n");
+            let found = read(&text, Given::default(), Some(title));
+            assert!(found.is_none_or(|f| f.rule != "title_place_acts"), "{title}");
+        }
     }
 }

@@ -131,6 +131,12 @@ mod tests {
         let text = "标题\n11月19日上午,国台办召开例行新闻发布会,由发言人某某主持并答问。\n问:\n司法部近日公布了一批典型案例,能否谈谈看法?\n";
         let found = rule_and_name(read(text, Given::default(), Some("标题")));
         assert_eq!(found, ("press_conference".into(), "国务院台湾事务办公室".into()));
+        let text = "标题\n6月4日下午,商务部召开例行新闻发布会,新闻发言人某某介绍近期外贸运行情况。\n问:有何最新数据?\n";
+        let found = rule_and_name(read(text, Given::default(), Some("标题")));
+        assert_eq!(found, ("press_conference".into(), "商务部".into()), "another ministry's regular conference");
+        let text = "标题\n3月12日,山东省司法厅召开新闻发布会,厅领导介绍去年法律援助工作情况。\n";
+        let found = read(text, Given::default(), Some("标题"));
+        assert!(found.is_none_or(|f| f.rule != "press_conference"), "a one-off conference, no spokesperson");
         let text = "标题\n今天,国务院新闻办公室举行政策例行吹风会,某部负责人介绍有关情况。\n";
         assert!(read(text, Given::default(), Some("标题")).is_none(), "a briefing hosted for others");
     }

@@ -280,8 +280,7 @@ mod tests {
         assert_eq!(role_of("依据某部第1号公告和某省司法厅第258号公告", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("会议指出,国务院、某省司法厅都高度重视", "某省司法厅"), Role::Cited);
         assert_eq!(role_of("每日新报记者 某某 某区司法局把维权工作抓实", "某区司法局"), Role::Actor);
-        let night =
-            "周六凌晨一点多，正在巡查的民警接到某省司法厅副厅长王小明的电话，暗访组三人已在会见楼门外等候。";
+        let night = "周六凌晨一点多，正在巡查的民警接到某省司法厅副厅长王小明的电话，暗访组三人已在会见楼门外等候。";
         let story = format!("{night}王小明笑着说：“来看看。”");
         assert_eq!(role_of(&story, "某省司法厅"), Role::Post, "the holder is quoted by name later");
         let story = format!("{night}所长说：“来看看。”");
@@ -296,6 +295,11 @@ mod tests {
             vec!["为听取各方对规章草案的意见", "市法制办自下周起收集意见,月底前汇总"]
         );
         assert_eq!(actor_sentences("近日,某县司法局召开会议。会议指出"), vec!["近日,某县司法局召开会议"]);
+        // Closed by a comma, the clause and its actor are one sentence.
+        assert_eq!(
+            actor_sentences("为方便群众办事，某县司法局延长窗口服务时间。群众表示欢迎"),
+            vec!["为方便群众办事，某县司法局延长窗口服务时间", "群众表示欢迎"]
+        );
     }
 
     #[test]
