@@ -174,8 +174,11 @@ fn is_header_line(line: &str) -> bool {
         || crate::doc_no::is_number_line(line)
 }
 
+/// A headline's text and the lines it spans, if it came from lines.
+type LineHeadline = (String, Option<(usize, usize)>);
+
 /// Every headline-shaped line (or block of lines) near the top, scored.
-fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate<(String, Option<(usize, usize)>)>> {
+fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate<LineHeadline>> {
     let zone = page.all.len().min(HEADLINE_ZONE);
     let views: Vec<LineView> = (0..zone).map(|i| view(page, i, agencies)).collect();
     let edition_at = views.iter().position(|v| v.noise == Some(Noise::Edition));

@@ -281,7 +281,7 @@ impl AgencyResolver {
             let party =
                 !chain.is_empty() && self.gazetteer.is_full_name(&chain[0]) && text[..chain_start].ends_with("中共");
             let name = format!("中共{}", &text[chain_start..end]);
-            return party.then(|| Mention { start: chain_start, end, named: Named::Institution { chain, name } });
+            return party.then_some(Mention { start: chain_start, end, named: Named::Institution { chain, name } });
         }
         let generic = if chain.is_empty() { generic_prefix(&text[..start], suffix) } else { None };
         if chain.is_empty() && generic.is_none() {
@@ -353,7 +353,7 @@ impl AgencyResolver {
             }
             let township = ["镇", "乡", "街道", "苏木"].iter().any(|t| name.ends_with(t));
             let institution = INSTITUTION_SUFFIXES.contains(&suffix);
-            if !(township && suffix == "司法所") && !institution {
+            if !(institution || (township && suffix == "司法所")) {
                 continue;
             }
             let (chain, chain_start) = self.chain_before(&before[..cut]);

@@ -493,8 +493,7 @@ pub fn base_name(division: &Division) -> String {
         }
     }
     let mut name = name.to_string();
-    loop {
-        let Some(stem) = name.strip_suffix('族') else { break };
+    while let Some(stem) = name.strip_suffix('族') {
         let Some(group) = ETHNIC_GROUPS.iter().filter(|g| stem.ends_with(*g)).max_by_key(|g| g.len()) else { break };
         name = stem[..stem.len() - group.len()].to_string();
     }
@@ -615,7 +614,10 @@ mod tests {
         );
         let helan = "http://www.helan.gov.cn/xxgk/hlxsfj/x.html";
         assert_eq!(owner_named(helan, &["贺兰县"]), Some(("贺兰县".into(), OwnerKind::Justice)));
-        assert_eq!(owner("http://www.shangdangqu.gov.cn/a/zcbm/sfj/x.html"), Some(("上党区".into(), OwnerKind::Justice)));
+        assert_eq!(
+            owner("http://www.shangdangqu.gov.cn/a/zcbm/sfj/x.html"),
+            Some(("上党区".into(), OwnerKind::Justice))
+        );
         assert_eq!(owner("https://www.tjxq.gov.cn/zwgk/qbgs2/x.html"), Some(("西青区".into(), OwnerKind::Office)));
         assert_eq!(
             owner("https://mirror.example.com/qshhqrmzf/x/1.shtml"),
@@ -630,10 +632,7 @@ mod tests {
 
     #[test]
     fn county_portals_and_renamed_divisions() {
-        assert_eq!(
-            owner("https://www.huoqiu.gov.cn/News/show/1.html"),
-            Some(("霍邱县".into(), OwnerKind::Government))
-        );
+        assert_eq!(owner("https://www.huoqiu.gov.cn/News/show/1.html"), Some(("霍邱县".into(), OwnerKind::Government)));
         assert_eq!(owner("https://hbpq.gov.cn/info/1041/1.htm"), Some(("平泉市".into(), OwnerKind::Government)));
         assert_eq!(owner("http://www.leiyang.gov.cn/1/2/content_3.html").unwrap().0, "耒阳市");
     }
