@@ -200,7 +200,7 @@ fn doc_no_province(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut
     }
     let Some(first) = doc_no.chars().next() else { return };
     let code: String = doc_no.chars().skip(1).take_while(|c| *c != '〔').collect();
-    // 莆司函〔2024〕4号: a city or county the page names, by its first character.
+    // 榕司函〔2023〕61号: a city or county the page names, by its first character.
     let Some((division, rule)) = resolver
         .province_by_abbreviation(first)
         .map(|p| (p, "doc_no_prefix"))
@@ -480,7 +480,7 @@ pub(crate) mod tests {
 
     #[test]
     fn document_numbers_name_cities_and_interpreters_their_bodies() {
-        let text = "标题\n漳司函〔2024〕4号\n近三年,全市司法行政机关排查矛盾纠纷,芗城区、龙文区经验推广。\n";
+        let text = "标题\n漳司函〔2022〕39号\n近三年,全市司法行政机关排查矛盾纠纷,芗城区、龙文区经验推广。\n";
         let found = rule_and_name(read(text, Given::default(), Some("标题")));
         assert_eq!(found, ("doc_no_place".into(), "漳州市司法局".into()));
         let title = "某通知政策解读";

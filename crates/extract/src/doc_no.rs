@@ -102,7 +102,7 @@ pub fn numbers_in(line: &str) -> Vec<Found> {
 }
 
 /// Whether a line is nothing but a document number (and perhaps a date),
-/// possibly in brackets: `（司发通〔2002〕77号 2002年10月10日）`.
+/// possibly in brackets: `（某发通〔2003〕58号 2003年9月22日）`.
 fn stands_alone(line: &str, found: &Found) -> bool {
     let mut rest = format!("{}{}", &line[..found.start], &line[found.end..]);
     for date in crate::date::dates_in(&rest.clone()).iter().rev() {

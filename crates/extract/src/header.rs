@@ -1,4 +1,4 @@
-//! Header fields of a page: `时间:2025-08-25 来源:某司法厅 作者:佚名`,
+//! Header fields of a page: `时间:2023-06-14 来源:某司法厅 作者:佚名`,
 //! the 信息公开 table (索引号 / 发布机构 / 生成日期), bylines (（某局供稿）).
 
 use std::sync::LazyLock;
@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn meta_lines() {
-        assert!(is_meta_line("时间:2025-08-25 来源:某省司法厅 作者:佚名"));
+        assert!(is_meta_line("时间:2023-06-14 来源:某省司法厅 作者:佚名"));
         assert!(is_meta_line("发布时间：2023年11月3日  来源：某区司法局"));
         assert!(is_meta_line("索引号：11370000004179787X/2024-00123  发布机构：某省司法厅"));
         assert!(!is_meta_line("会议指出，各级司法行政机关要把握时间节点。"));
@@ -136,7 +136,7 @@ mod tests {
 
     #[test]
     fn source_fields() {
-        assert_eq!(source_field("时间:2025-08-25 来源:某省司法厅 作者:佚名").unwrap().1, "某省司法厅");
+        assert_eq!(source_field("时间:2023-06-14 来源:某省司法厅 作者:佚名").unwrap().1, "某省司法厅");
         assert_eq!(source_field("信息来源：某区司法局 | 发布时间：2024-01-01").unwrap().1, "某区司法局");
         assert_eq!(source_field("发文机关某省司法厅").unwrap(), ("发文机关".into(), "某省司法厅".into()));
         assert_eq!(

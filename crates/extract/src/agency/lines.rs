@@ -228,7 +228,7 @@ mod tests {
         );
         let found = rule_and_name(read(&text, Given::default(), Some(title)));
         assert_eq!(found, ("author_line".into(), "中共上海市徐汇区委员会政法委员会".into()));
-        let text = "某某提出的建议收悉\n某司函〔2024〕4号\n市委政法委:\n现将协办情况函复如下,请予审阅。\n";
+        let text = "某某提出的建议收悉\n某司函〔2021〕27号\n市委政法委:\n现将协办情况函复如下,请予审阅。\n";
         assert!(read(text, Given::default(), None).is_none_or(|f| f.rule != "signature"), "an addressee");
     }
 
