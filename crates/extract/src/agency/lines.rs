@@ -224,7 +224,7 @@ mod tests {
         let title = "课题组|某区人民调解的实践与思考";
         let sections = "（一）某某情况。调解组织不断健全，调解员队伍不断壮大，化解纠纷数量逐年上升。\n".repeat(12);
         let text = format!(
-            "{title}\n某学会 东方某某 2022-11-11\n上海市徐汇区委政法委\n张三、李四\n张三\n徐汇区委政法委副书记\n一、基本情况\n{sections}"
+            "{title}\n某研究会 某某 2021-02-27\n上海市徐汇区委政法委\n张三、李四\n张三\n徐汇区委政法委副书记\n一、基本情况\n{sections}"
         );
         let found = rule_and_name(read(&text, Given::default(), Some(title)));
         assert_eq!(found, ("author_line".into(), "中共上海市徐汇区委员会政法委员会".into()));

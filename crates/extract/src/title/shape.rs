@@ -196,7 +196,7 @@ pub enum Noise {
     Crumb,
     /// 直通某地|要闻|时评|…: a row of links.
     Navigation,
-    /// 欢迎光临…！, 无障碍浏览 长者模式, 某网 2019年12月3日星期二.
+    /// 欢迎光临…！, 无障碍浏览 长者模式, 某网 2021年3月9日星期二.
     Banner,
     /// 打印 | 字号 | 返回, 【字体：大 中 小】.
     Toolbar,
@@ -425,7 +425,7 @@ mod tests {
             ("直通某地|本省|时评|国内|国际", Noise::Navigation),
             ("欢迎光临某某门户网站!", Noise::Banner),
             ("某某政府网 无障碍浏览 长者模式", Noise::Banner),
-            ("某区人民政府 2019年12月3日星期二", Noise::Banner),
+            ("某区人民政府 2021年3月9日星期二", Noise::Banner),
             ("某省某市、某地区第一门户网站", Noise::Banner),
             ("打印本页 字号选择:大 返回原文", Noise::Toolbar),
             ("地址:某市某路1号", Noise::Contact),
