@@ -4,20 +4,8 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::util::{demo_data, run, run_ok, tempdir};
+use crate::util::{demo_data, reindex_json, run, run_ok, tempdir};
 
-/// `sifa reindex --json` of `data` into `index`, as JSON.
-fn reindex_json(data: &std::path::Path, index: &std::path::Path) -> Value {
-    serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        data.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap()
-}
 
 fn stats(index: &str) -> Value {
     serde_json::from_str(&run_ok(&["stats", "--json", "--index", index])).unwrap()

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::util::{run, run_ok, sifa, tempdir};
+use crate::util::{reindex_json, run, run_ok, sifa, tempdir};
 
 const NEWS: &str = "示范县司法局召开人民调解工作推进会\n发布日期：2024-03-12\n\
 会议总结了去年全县人民调解工作，部署了今年矛盾纠纷排查化解的重点任务。\n\
@@ -158,15 +158,7 @@ fn files_added_from_outside_the_data_directory_are_flagged_at_the_next_reindex()
 fn the_demo_corpus_dedupes_as_before() {
     let dir = tempdir();
     let index = dir.path().join("index");
-    let summary: Value = serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        crate::util::demo_data().to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let summary = reindex_json(&crate::util::demo_data(), &index);
     assert_eq!(summary["duplicates"], 1, "{summary}");
     assert_eq!(summary["outside_data"], 0);
     let pages: Vec<Value> = search(&index, "")["hits"].as_array().unwrap().clone();

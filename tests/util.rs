@@ -49,6 +49,19 @@ pub fn run_ok(args: &[&str]) -> String {
 }
 
 /// `sifa inspect --json FILE` as JSON objects.
+/// `sifa reindex --json` of `data` into `index`: its summary.
+pub fn reindex_json(data: &Path, index: &Path) -> serde_json::Value {
+    serde_json::from_str(&run_ok(&[
+        "reindex",
+        "--json",
+        "--data",
+        data.to_str().unwrap(),
+        "--index",
+        index.to_str().unwrap(),
+    ]))
+    .unwrap()
+}
+
 pub fn inspect(file: &Path) -> Vec<serde_json::Value> {
     let out = run_ok(&["inspect", "--json", file.to_str().expect("utf-8 path")]);
     out.lines().map(|l| serde_json::from_str(l).expect("inspect prints JSON lines")).collect()

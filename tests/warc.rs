@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::util::{demo_data, inspect, run_ok, tempdir};
+use crate::util::{demo_data, inspect, reindex_json, run_ok, tempdir};
 
 const HOME: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>聊城市东昌府区司法局</title>
 <link rel="stylesheet" href="/style.css"></head><body>
@@ -194,15 +194,7 @@ fn a_site_crawled_by_wget_into_a_warc_is_indexed_with_its_urls() {
     assert!(data.join("site.warc.gz").is_file(), "wget wrote site.warc.gz");
 
     let index = dir.path().join("index");
-    let summary: Value = serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        data.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let summary: Value = reindex_json(&data, &index);
     assert_eq!(summary["skipped"], 0, "non-page records are not failures: {summary}");
     let not_pages = &summary["archive_records_not_pages_by_kind"];
     for kind in ["warcinfo", "request", "redirect", "http_error", "not_html"] {
@@ -303,15 +295,7 @@ fn broken_archives_are_skipped_with_their_reason_and_good_ones_read() {
     std::fs::write(data.join("lying.warc"), claim).unwrap();
 
     let index = dir.path().join("index");
-    let summary: Value = serde_json::from_str(&run_ok(&[
-        "reindex",
-        "--json",
-        "--data",
-        data.to_str().unwrap(),
-        "--index",
-        index.to_str().unwrap(),
-    ]))
-    .unwrap();
+    let summary: Value = reindex_json(&data, &index);
     assert_eq!(summary["documents"], 1, "{summary}");
     assert_eq!(
         summary["archive_records_not_pages_by_kind"]["request"], 2,
