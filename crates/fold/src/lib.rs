@@ -18,6 +18,7 @@
 //! work is done once per document rather than once per field.
 
 mod gloss;
+mod t2s;
 
 pub use gloss::strip_glosses;
 
@@ -53,7 +54,7 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_string();
     }
-    fast2s::convert(&strip_glosses(text))
+    t2s::convert(&strip_glosses(text))
 }
 
 /// Folded text together with where in the original every character came

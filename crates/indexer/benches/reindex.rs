@@ -2,120 +2,121 @@
 //!
 //! `cargo bench -p sifa-indexer --bench reindex` over the shared corpus
 //! (`$SIFA_CORPUS` or `../shared/corpus`). In one run it
-//! 1. reindexes the whole corpus into a temporary index (peak memory is
-//!    read right after, before anything else is loaded),
-//! 2. segments the same titles and bodies with jieba `cut_for_search` on
-//!    one thread,
+//! 1. segments every title and body with jieba `cut_for_search` on one
+//!    thread, before and after the reindex (the machine is shared: the
+//!    ratio is taken against the mean of the two, and both are printed),
+//! 2. reindexes the whole corpus into a temporary index (peak memory is
+//!    read right after),
+//! 3. times each stage alone on one thread (reading, extraction, folding
+//!    and building documents, link entries, the links table) in units of
+//!    jieba's time, and counts the character-field tokens that are not Han,
 //!
-//! and prints both throughputs over the same text bytes, their ratio, the
-//! index size against the corpus size, and peak memory. It checks what it
-//! measured: every record of the corpus is accounted for.
+//! and prints the throughputs over the same text bytes, their ratio, the
+//! index size against the corpus size and where its bytes go, and peak
+//! memory. It checks what it measured: every record of the corpus is
+//! accounted for.
+//!
+//! `… --bench reindex -- levers` reindexes once per lever instead (merge
+//! policy, writer memory, threads, document-store compression and block
+//! size), each changed alone from the defaults, with jieba measured
+//! between runs. `… -- curve [N…]` builds corpora of N × the shared one
+//! (default 1 4 10; see `reindex/curve.rs`).
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+#[path = "reindex/common.rs"]
+mod common;
+#[path = "reindex/curve.rs"]
+mod curve;
+#[path = "reindex/levers.rs"]
+mod levers;
+#[path = "reindex/stages.rs"]
+mod stages;
+
 use std::time::Instant;
 
-use sifa_analysis::ChineseAnalysis;
 use sifa_indexer::Pipeline;
 use sifa_store::IndexLocation;
 
-fn corpus_dir() -> PathBuf {
-    let dir = std::env::var_os("SIFA_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    assert!(dir.is_dir(), "no corpus at {} (set SIFA_CORPUS)", dir.display());
-    dir
-}
-
-/// Titles and bodies of every record and seed, and the JSON Lines bytes.
-fn corpus_text(dir: &Path) -> (Vec<String>, u64, usize) {
-    let mut texts = Vec::new();
-    let mut jsonl_bytes = 0u64;
-    let mut records = 0usize;
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
-    files.sort();
-    for path in files.iter().filter(|p| p.to_string_lossy().ends_with(".jsonl.gz")) {
-        let reader = BufReader::new(flate2::read::MultiGzDecoder::new(std::fs::File::open(path).unwrap()));
-        for line in reader.lines() {
-            let line = line.unwrap();
-            jsonl_bytes += line.len() as u64 + 1;
-            let value: serde_json::Value = serde_json::from_str(&line).unwrap();
-            records += 1;
-            for key in ["title", "body"] {
-                if let Some(text) = value[key].as_str() {
-                    texts.push(text.to_string());
-                }
-            }
-        }
-    }
-    for entry in std::fs::read_dir(dir.join("seeds")).unwrap().filter_map(Result::ok) {
-        texts.push(std::fs::read_to_string(entry.path()).unwrap());
-        records += 1;
-    }
-    (texts, jsonl_bytes, records)
-}
-
-/// Peak resident memory of this process so far, in bytes.
-fn peak_rss() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .map_or(0, |kb| kb * 1024)
-}
+use common::{Jieba, corpus_dir, corpus_text, cpu_secs, peak_rss, print_space, reset_peak_rss};
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    match args.first().map(String::as_str) {
+        Some("levers") => levers::run(),
+        Some("curve") => curve::run(&args[1..]),
+        Some("curve-child") => curve::child(&args[1..]),
+        _ => baseline(),
+    }
+}
+
+fn baseline() {
     let dir = corpus_dir();
+    let corpus = corpus_text(&dir);
+    let mut jieba = Jieba::new(&corpus.texts);
+    let cpu = cpu_secs();
+    let before = jieba.rate();
+    let jieba_cpu = cpu_secs() - cpu;
+
     let index_dir = tempfile::tempdir().unwrap();
     let location = IndexLocation::new(index_dir.path());
     let pipeline = Pipeline::with_default_rules(dir.clone());
     let threads = pipeline.options.threads;
+    reset_peak_rss();
     let started = Instant::now();
+    let cpu = cpu_secs();
     let summary = pipeline.reindex(&location, &()).expect("reindex succeeds");
     let reindex_secs = started.elapsed().as_secs_f64();
+    let reindex_cpu = cpu_secs() - cpu;
     let peak = peak_rss();
+    let after = jieba.rate();
 
-    let (texts, jsonl_bytes, records) = corpus_text(&dir);
-    let text_bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     assert_eq!(
         summary.documents + summary.duplicates + summary.skipped,
-        records as u64,
+        corpus.records as u64,
         "every record is indexed, a duplicate or skipped"
     );
     // The only records skipped are those with no text at all (a few news
     // items whose title and body are both the word "undefined").
     assert!(summary.skipped_by_reason.keys().all(|reason| reason == "empty"), "{:?}", summary.skipped_list);
 
-    let analysis = ChineseAnalysis::default_dictionary();
-    let started = Instant::now();
-    let mut tokens = 0usize;
-    for text in &texts {
-        tokens += analysis.jieba().cut_for_search(text, true).len();
-    }
-    let jieba_secs = started.elapsed().as_secs_f64();
-    assert!(tokens > 1_000_000);
-
-    let mb = text_bytes as f64 / 1e6;
-    let jieba_rate = mb / jieba_secs;
+    let mb = corpus.text_bytes as f64 / 1e6;
+    let jieba_rate = (before + after) / 2.0;
     let reindex_rate = mb / reindex_secs;
     println!(
-        "corpus: {records} records, {:.1} MB of JSON Lines, {mb:.1} MB of title+body text",
-        jsonl_bytes as f64 / 1e6
+        "corpus: {} records, {:.1} MB of JSON Lines, {mb:.1} MB of title+body text",
+        corpus.records,
+        corpus.jsonl_bytes as f64 / 1e6
     );
     println!(
-        "reindex ({threads} threads): {} documents, {} duplicates, {} skipped in {reindex_secs:.1} s",
-        summary.documents, summary.duplicates, summary.skipped
+        "reindex ({threads} threads): {} documents, {} duplicates, {} skipped in {reindex_secs:.2} s \
+         (writing {:.2} s, links {:.2} s, commit {:.2} s)",
+        summary.documents,
+        summary.duplicates,
+        summary.skipped,
+        summary.stages.writing,
+        summary.stages.links,
+        summary.stages.commit
     );
-    println!("jieba cut_for_search (1 thread): {tokens} tokens in {jieba_secs:.1} s");
+    println!(
+        "jieba cut_for_search (1 thread): {} tokens, {before:.1} MB/s before the reindex, {after:.1} MB/s after",
+        jieba.tokens
+    );
     println!(
         "throughput over the same text: reindex {reindex_rate:.2} MB/s, jieba {jieba_rate:.2} MB/s, ratio {:.2}",
         reindex_rate / jieba_rate
     );
     println!(
-        "index size: {:.1} MB = {:.2} × the corpus's uncompressed JSON Lines",
+        "CPU time: reindex {reindex_cpu:.1} s on all threads, jieba {jieba_cpu:.1} s: the reindex does {:.2} × jieba's work, \
+         so on 2 otherwise idle cores its ratio could reach {:.2}",
+        reindex_cpu / jieba_cpu,
+        2.0 * jieba_cpu / reindex_cpu
+    );
+    println!(
+        "index size: {:.1} MB = {:.3} × the corpus's uncompressed JSON Lines",
         summary.index_bytes as f64 / 1e6,
-        summary.index_bytes as f64 / jsonl_bytes as f64
+        summary.index_bytes as f64 / corpus.jsonl_bytes as f64
     );
     println!("peak memory during reindex: {:.0} MiB", peak as f64 / 1024.0 / 1024.0);
+    print_space(&location, corpus.jsonl_bytes);
+    drop(index_dir);
+    stages::run(&dir, &corpus, jieba_rate);
 }

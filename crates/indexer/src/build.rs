@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! reader thread ──(seq, RawItem)──▶ N extraction workers ──(seq, result)──▶ collector
-//!   walks files,                       decode + extract                      reorders by seq,
-//!   streams JSON Lines                                                       drops duplicates,
-//!                                                                            feeds tantivy's writer
+//!   walks files,                       decode + extract,                     reorders by seq,
+//!   streams JSON Lines                 fold once, build the                  drops duplicates,
+//!                                      document and link entry               feeds tantivy's writer
 //! ```
 //! Results are put back in reading order before deduplication, so which
-//! copy of a duplicate is kept never depends on thread timing.
+//! copy of a duplicate is kept never depends on thread timing. Everything
+//! that can run per document runs in the workers: the collector is one
+//! thread, and what it does is paid once per document on the critical path.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -20,7 +22,8 @@ use sifa_analysis::ChineseAnalysis;
 use sifa_extract::{Extractor, Payload, RawItem, Skipped, raw_items};
 use sifa_model::Publication;
 use sifa_store::links::LINKS_FILE;
-use sifa_store::{GenerationBuilder, IndexLocation, WriterSettings};
+use sifa_store::{GenerationBuilder, IndexLocation, IndexSchema, WriterSettings};
+use tantivy::TantivyDocument;
 
 use crate::links::{LinkEntry, LinksSummary, Signer};
 
@@ -35,8 +38,10 @@ const LISTED_MAX: usize = 1000;
 #[derive(Debug, Clone)]
 pub struct ReindexOptions {
     pub data_dir: PathBuf,
-    /// Extraction and indexing threads.
+    /// Extraction threads.
     pub threads: usize,
+    /// tantivy's writer: its threads, memory, merges and document store.
+    pub writer: WriterSettings,
     /// The jieba user dictionary to build with (kept in the generation).
     pub user_dictionary: String,
 }
@@ -104,6 +109,8 @@ pub struct ReindexSummary {
     pub links: LinksSummary,
     pub text_bytes: u64,
     pub elapsed_secs: f64,
+    /// Where the time went.
+    pub stages: StageSeconds,
     pub mb_per_sec: f64,
     pub index_bytes: u64,
     pub removed_generations: Vec<String>,
@@ -130,11 +137,24 @@ impl ReindexSummary {
             links: LinksSummary::default(),
             text_bytes: 0,
             elapsed_secs: 0.0,
+            stages: StageSeconds::default(),
             mb_per_sec: 0.0,
             index_bytes: 0,
             removed_generations: Vec::new(),
         }
     }
+}
+
+/// Seconds of a reindex by stage (wall time; the first runs on every
+/// thread at once).
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct StageSeconds {
+    /// Reading, extracting and writing every document into tantivy's writer.
+    pub writing: f64,
+    /// Computing the links table from every document's entry.
+    pub links: f64,
+    /// Committing (tantivy's last segments, merges), the manifest and the switch.
+    pub commit: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -200,9 +220,10 @@ pub fn reindex(
         return Err(IndexError::NoDataDir(options.data_dir.display().to_string()));
     }
     let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
-    let mut builder = GenerationBuilder::start(location, &analysis, WriterSettings::bulk(options.threads))?;
+    let mut builder = GenerationBuilder::start(location, &analysis, options.writer)?;
     let outside = crate::sources::outside_documents(location, &options.data_dir);
     let (mut summary, entries) = write_all(&mut builder, extractor, options, location.root(), progress)?;
+    summary.stages.writing = started.elapsed().as_secs_f64();
     summary.outside_data = outside.len() as u64;
     summary.outside_data_list = outside.into_iter().take(LISTED_MAX).collect();
     if summary.documents == 0 {
@@ -213,10 +234,16 @@ pub fn reindex(
         });
     }
     progress.committing();
+    let links_started = Instant::now();
     let links = crate::links::compute(&entries);
+    drop(entries);
     summary.links = LinksSummary::of(&links);
     builder.attach(LINKS_FILE, serde_json::to_vec(&links).expect("links serialise"));
+    drop(links);
+    summary.stages.links = links_started.elapsed().as_secs_f64();
+    let commit_started = Instant::now();
     let committed = builder.commit(&options.data_dir.display().to_string())?;
+    summary.stages.commit = commit_started.elapsed().as_secs_f64();
     summary.generation = committed.generation;
     summary.index_bytes = committed.index_bytes;
     summary.removed_generations = committed.removed;
@@ -225,8 +252,18 @@ pub fn reindex(
     Ok(summary)
 }
 
+/// A publication as an extraction worker hands it to the collector: with
+/// its document and content fingerprint built and its link entry made,
+/// from text folded once.
+struct Prepared {
+    publication: Publication,
+    document: TantivyDocument,
+    fingerprint: String,
+    entry: LinkEntry,
+}
+
 /// What an extraction worker hands the collector.
-type Extracted = Result<(Publication, LinkEntry), Skipped>;
+type Extracted = Result<Prepared, Skipped>;
 
 /// Reads every source of the data directory into `builder`; returns the
 /// summary and the link entries of the documents written.
@@ -253,6 +290,7 @@ fn write_all(
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(u64, RawItem)>(QUEUE_DEPTH);
     let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Extracted)>(QUEUE_DEPTH);
     let signer = Signer::default();
+    let schema = builder.schema().clone();
     let mut entries = Vec::new();
 
     std::thread::scope(|scope| -> Result<(), IndexError> {
@@ -263,8 +301,8 @@ fn write_all(
         for _ in 0..threads {
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
-            let signer = &signer;
-            scope.spawn(move || extract_items(extractor, signer, &work_rx, &done_tx));
+            let (signer, schema) = (&signer, &schema);
+            scope.spawn(move || extract_items(extractor, schema, signer, &work_rx, &done_tx));
         }
         drop(done_tx);
         drop(work_rx);
@@ -278,10 +316,9 @@ fn write_all(
             while let Some(result) = pending.remove(&next) {
                 next += 1;
                 match result {
-                    Ok((publication, entry)) => {
-                        if add_one(builder, &mut dedup, &mut summary, publication)? {
-                            entries.push(entry);
-                        }
+                    Ok(prepared) => {
+                        let entry = add_one(builder, &mut dedup, &mut summary, prepared)?;
+                        entries.extend(entry);
                     }
                     Err(skipped) => record_skip(&mut summary, skipped),
                 }
@@ -322,10 +359,12 @@ fn read_sources(
     }
 }
 
-/// An extraction worker: reads each item and makes its link entry; a panic
-/// while reading one item skips that item.
+/// An extraction worker: reads each item, folds its text once and builds
+/// its document and link entry from it; a panic while reading one item
+/// skips that item.
 fn extract_items(
     extractor: &Extractor,
+    schema: &IndexSchema,
     signer: &Signer,
     work: &crossbeam_channel::Receiver<(u64, RawItem)>,
     done: &crossbeam_channel::Sender<(u64, Extracted)>,
@@ -334,8 +373,10 @@ fn extract_items(
         let source = item.source.clone();
         let read = || {
             extractor.extract(item).map(|publication| {
-                let entry = LinkEntry::of(&publication, signer);
-                (publication, entry)
+                let folded = sifa_store::document::Folded::of(&publication);
+                let entry = LinkEntry::of_folded(&publication, &folded.body, signer);
+                let (document, fingerprint) = sifa_store::document::to_document_folded(schema, &publication, folded);
+                Prepared { publication, document, fingerprint, entry }
             })
         };
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
@@ -367,21 +408,21 @@ fn report(
     progress.update(state);
 }
 
-/// Writes `publication` unless it duplicates one already written; returns
-/// whether it was written.
+/// Writes a prepared publication unless it duplicates one already written;
+/// returns its link entry when it was written.
 fn add_one(
     builder: &mut GenerationBuilder,
     dedup: &mut Dedup,
     summary: &mut ReindexSummary,
-    publication: Publication,
-) -> Result<bool, IndexError> {
+    prepared: Prepared,
+) -> Result<Option<LinkEntry>, IndexError> {
+    let Prepared { publication, document, fingerprint, entry } = prepared;
     for (field, value) in sifa_extract::unreadable_given(&publication.evidence) {
         *summary.unreadable_given.entry(field.to_string()).or_default() += 1;
         if summary.unreadable_given_list.len() < LISTED_MAX {
             summary.unreadable_given_list.push(UnreadableEntry::new(&publication.source, field, value));
         }
     }
-    let (document, fingerprint) = sifa_store::to_document(builder.schema(), &publication);
     if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
         summary.duplicates += 1;
         if summary.duplicate_list.len() < LISTED_MAX {
@@ -391,11 +432,11 @@ fn add_one(
                 by,
             });
         }
-        return Ok(false);
+        return Ok(None);
     }
     builder.add(document)?;
     summary.documents += 1;
-    Ok(true)
+    Ok(Some(entry))
 }
 
 fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {

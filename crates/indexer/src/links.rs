@@ -81,7 +81,12 @@ impl Signer {
 impl LinkEntry {
     /// The entry of `publication`.
     pub fn of(publication: &Publication, signer: &Signer) -> Self {
-        let folded_body = sifa_fold::fold(&publication.body);
+        Self::of_folded(publication, &sifa_fold::fold(&publication.body), signer)
+    }
+
+    /// The entry of `publication` whose body folds to `folded_body`: a
+    /// reindex folds each text once for the document and its entry.
+    pub fn of_folded(publication: &Publication, folded_body: &str, signer: &Signer) -> Self {
         let doc_no = publication.doc_no.as_deref().and_then(doc_no_key);
         // A text that prints its own number does not cite itself.
         let mut references = citations::references(&publication.title, &publication.body);
@@ -96,7 +101,7 @@ impl LinkEntry {
             headline: headline(&publication.title),
             references,
             repealed: citations::repealed_titles(&publication.body).iter().map(|t| citations::citation_key(t)).collect(),
-            signature: signer.signature(&folded_body),
+            signature: signer.signature(folded_body),
         }
     }
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use sifa_extract::{Extractor, RuleFiles};
-use sifa_store::IndexLocation;
+use sifa_store::{IndexLocation, WriterSettings};
 
 use crate::{IndexError, ProgressSink, ReindexOptions, ReindexSummary};
 
@@ -31,6 +31,7 @@ impl Pipeline {
             options: ReindexOptions {
                 data_dir: data_dir.to_path_buf(),
                 threads: default_threads(),
+                writer: WriterSettings::bulk(default_threads()),
                 user_dictionary: user_dictionary(rules_dir)?,
             },
         })
@@ -43,6 +44,7 @@ impl Pipeline {
             options: ReindexOptions {
                 data_dir: data_dir.into(),
                 threads: default_threads(),
+                writer: WriterSettings::bulk(default_threads()),
                 user_dictionary: sifa_analysis::DEFAULT_USER_DICTIONARY.to_string(),
             },
         }
@@ -53,6 +55,7 @@ impl Pipeline {
     pub fn with_threads(mut self, threads: Option<usize>) -> Self {
         if let Some(threads) = threads {
             self.options.threads = threads;
+            self.options.writer.threads = threads.clamp(1, 8);
         }
         self
     }

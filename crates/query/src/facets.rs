@@ -5,13 +5,16 @@
 //! with every filter but its own, so ticking 山东省 still shows how many
 //! results the other provinces hold (see `crate::search`).
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use sifa_model::Kind;
 use sifa_store::schema::names;
 use sifa_store::{first_match, from_document};
-use tantivy::collector::{Collector, FacetCollector, FacetCounts, SegmentCollector};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
+use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use crate::request::SearchRequest;
@@ -23,54 +26,137 @@ const MONTHS_COUNTED_WITHIN_DAYS: i64 = 731;
 
 /// Counts of the children of several roots of one facet field.
 ///
-/// tantivy's `FacetCollector` refuses a root below another root, so a tree
-/// drill-down (`/`, `/山东省`, `/山东省/聊城市`) takes one collector per root.
+/// tantivy's `FacetCollector` works out, for every query and segment, which
+/// child of the root each facet of the segment falls under, by streaming
+/// the field's whole facet dictionary (thousands of agencies); on broad
+/// queries with all four facets that was a large part of a search. Here
+/// that mapping is made once per segment, field and root and kept in the
+/// snapshot's [`FacetCache`] (segments never change); counting a document
+/// is then an array read per facet it holds.
 pub(crate) struct FacetTree {
-    collectors: Vec<(Facet, FacetCollector)>,
+    field: String,
+    roots: Vec<Facet>,
+    cache: Arc<FacetCache>,
 }
 
 impl FacetTree {
-    pub(crate) fn new(field: &str, roots: &[Facet]) -> Self {
-        let collectors = roots
-            .iter()
-            .map(|root| {
-                let mut collector = FacetCollector::for_field(field);
-                collector.add_facet(root.clone());
-                (root.clone(), collector)
-            })
-            .collect();
-        Self { collectors }
+    pub(crate) fn new(field: &str, roots: &[Facet], cache: &Arc<FacetCache>) -> Self {
+        Self { field: field.to_string(), roots: roots.to_vec(), cache: cache.clone() }
     }
 }
 
-/// The fruit of a [`FacetTree`].
-pub(crate) struct RootCounts(Vec<(Facet, FacetCounts)>);
+/// The direct children of one root in one segment.
+pub(crate) struct Children {
+    /// For each facet ordinal of the segment, the index of the child of
+    /// the root it lies under, or [`NOT_UNDER`].
+    of_ord: Vec<u32>,
+    facets: Vec<Facet>,
+}
+
+const NOT_UNDER: u32 = u32::MAX;
+
+/// Whether `possible` lies strictly below `parent` (encoded facets).
+fn is_below(parent: &[u8], possible: &[u8]) -> bool {
+    possible.len() > parent.len()
+        && possible.starts_with(parent)
+        && (parent.is_empty() || possible[parent.len()] == 0u8)
+}
+
+impl Children {
+    fn of(reader: &FacetReader, root: &Facet) -> tantivy::Result<Self> {
+        let root_bytes = root.encoded_str().as_bytes();
+        let offset = if root_bytes.is_empty() { 0 } else { root_bytes.len() + 1 };
+        let mut of_ord = vec![NOT_UNDER; reader.num_facets()];
+        let mut facets: Vec<Facet> = Vec::new();
+        let mut last_child: Vec<u8> = Vec::new();
+        let mut terms = reader.facet_dict().range().ge(root_bytes).into_stream()?;
+        while terms.advance() {
+            let key = terms.key();
+            if !is_below(root_bytes, key) {
+                if key > root_bytes && !key.starts_with(root_bytes) {
+                    break; // past every descendant
+                }
+                continue;
+            }
+            let suffix = &key[offset..];
+            let child = &suffix[..suffix.iter().position(|b| *b == 0u8).unwrap_or(suffix.len())];
+            if facets.is_empty() || child != last_child.as_slice() {
+                last_child.clear();
+                last_child.extend_from_slice(child);
+                let encoded = key[..offset + child.len()].to_vec();
+                facets.push(Facet::from_encoded(encoded).map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?);
+            }
+            of_ord[terms.term_ord() as usize] = (facets.len() - 1) as u32;
+        }
+        Ok(Self { of_ord, facets })
+    }
+}
+
+/// Children of every root a snapshot's searches counted, by segment,
+/// field and root.
+#[derive(Default)]
+pub(crate) struct FacetCache {
+    map: Mutex<HashMap<(SegmentId, String, String), Arc<Children>>>,
+}
+
+/// Entries kept before the cache starts over: a writer's in-place
+/// commits (`sifa add`) bring new segments, and the old ones' entries
+/// would otherwise stay.
+const FACET_CACHE_ENTRIES: usize = 4096;
+
+impl FacetCache {
+    fn children(&self, segment: &SegmentReader, field: &str, reader: &FacetReader, root: &Facet) -> tantivy::Result<Arc<Children>> {
+        let key = (segment.segment_id(), field.to_string(), root.encoded_str().to_string());
+        if let Some(found) = self.map.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(found.clone());
+        }
+        let children = Arc::new(Children::of(reader, root)?);
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= FACET_CACHE_ENTRIES {
+            map.clear();
+        }
+        map.insert(key, children.clone());
+        Ok(children)
+    }
+}
+
+/// The fruit of a [`FacetTree`]: per root, its children with their counts
+/// (children without documents left out), in facet order.
+pub(crate) struct RootCounts(Vec<(Facet, Vec<(Facet, u64)>)>);
 
 impl RootCounts {
     /// Direct children of `root` with their counts.
     fn children(&self, root: &Facet) -> Vec<(Facet, u64)> {
-        self.0
-            .iter()
-            .find(|(r, _)| r == root)
-            .map(|(r, counts)| counts.get(r.clone()).map(|(f, c)| (f.clone(), c)).collect())
-            .unwrap_or_default()
+        self.0.iter().find(|(r, _)| r == root).map(|(_, children)| children.clone()).unwrap_or_default()
     }
 }
 
-/// One segment's collectors of a [`FacetTree`].
-pub(crate) struct FacetTreeSegment(Vec<<FacetCollector as Collector>::Child>);
+/// One segment's counts of a [`FacetTree`].
+pub(crate) struct FacetTreeSegment {
+    reader: FacetReader,
+    roots: Vec<(Arc<Children>, Vec<u64>)>,
+}
 
 impl SegmentCollector for FacetTreeSegment {
-    type Fruit = Vec<FacetCounts>;
+    type Fruit = Vec<(Arc<Children>, Vec<u64>)>;
 
-    fn collect(&mut self, doc: DocId, score: Score) {
-        for child in &mut self.0 {
-            child.collect(doc, score);
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        for (children, counts) in &mut self.roots {
+            // Ordinals are sorted, so the facets of a document under one
+            // child are consecutive: each child counts a document once.
+            let mut previous = NOT_UNDER;
+            for ord in self.reader.facet_ords(doc) {
+                let child = children.of_ord[ord as usize];
+                if child != NOT_UNDER && child != previous {
+                    counts[child as usize] += 1;
+                }
+                previous = child;
+            }
         }
     }
 
-    fn harvest(self) -> Vec<FacetCounts> {
-        self.0.into_iter().map(SegmentCollector::harvest).collect()
+    fn harvest(self) -> Self::Fruit {
+        self.roots
     }
 }
 
@@ -78,30 +164,34 @@ impl Collector for FacetTree {
     type Fruit = RootCounts;
     type Child = FacetTreeSegment;
 
-    fn for_segment(&self, segment_ord: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let children =
-            self.collectors.iter().map(|(_, c)| c.for_segment(segment_ord, segment)).collect::<tantivy::Result<_>>()?;
-        Ok(FacetTreeSegment(children))
+    fn for_segment(&self, _segment_ord: u32, segment: &SegmentReader) -> tantivy::Result<Self::Child> {
+        let reader = segment.facet_reader(&self.field)?;
+        let roots = self
+            .roots
+            .iter()
+            .map(|root| {
+                let children = self.cache.children(segment, &self.field, &reader, root)?;
+                let counts = vec![0u64; children.facets.len()];
+                Ok((children, counts))
+            })
+            .collect::<tantivy::Result<_>>()?;
+        Ok(FacetTreeSegment { reader, roots })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<FacetCounts>>) -> tantivy::Result<RootCounts> {
-        let mut per_root: Vec<Vec<FacetCounts>> = self.collectors.iter().map(|_| Vec::new()).collect();
+    fn merge_fruits(&self, fruits: Vec<<FacetTreeSegment as SegmentCollector>::Fruit>) -> tantivy::Result<RootCounts> {
+        let mut per_root: Vec<BTreeMap<Facet, u64>> = self.roots.iter().map(|_| BTreeMap::new()).collect();
         for segment in fruits {
-            for (i, counts) in segment.into_iter().enumerate() {
-                per_root[i].push(counts);
+            for (merged, (children, counts)) in per_root.iter_mut().zip(segment) {
+                for (facet, &count) in children.facets.iter().zip(&counts).filter(|(_, c)| **c > 0) {
+                    *merged.entry(facet.clone()).or_default() += count;
+                }
             }
         }
-        let merged = self
-            .collectors
-            .iter()
-            .zip(per_root)
-            .map(|((root, collector), fruits)| Ok((root.clone(), collector.merge_fruits(fruits)?)))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(RootCounts(merged))
+        Ok(RootCounts(self.roots.iter().cloned().zip(per_root.into_iter().map(|m| m.into_iter().collect())).collect()))
     }
 }
 
@@ -259,7 +349,52 @@ fn month_facet(counts: &RootCounts, roots: &[Facet]) -> Vec<FacetCount> {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
+    use tantivy::collector::FacetCollector;
+    use tantivy::query::{AllQuery, Query, TermQuery};
+    use tantivy::schema::{Facet, IndexRecordOption};
+
+    use super::{AGENCY_FIELD, FacetCache, FacetTree, KIND_FIELD, TIMELINE_FIELD, TOPIC_FIELD};
     use crate::testing::{Fixture, request};
+
+    #[test]
+    fn cached_children_count_exactly_as_tantivys_facet_collector() {
+        let fixture = Fixture::new();
+        let snapshot = fixture.engine().snapshot();
+        let searcher = snapshot.searcher();
+        let schema = &snapshot.open.schema;
+        let cache = Arc::new(FacetCache::default());
+        let queries: Vec<Box<dyn Query>> = vec![
+            Box::new(AllQuery),
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(schema.body_chars, "法"),
+                IndexRecordOption::Basic,
+            )),
+        ];
+        let roots = |path: &[&str]| if path.is_empty() { Facet::root() } else { Facet::from_path(path.iter().copied()) };
+        let cases: Vec<(&str, Vec<Facet>)> = vec![
+            (AGENCY_FIELD, vec![roots(&[]), roots(&["山东省"]), roots(&["山东省", "聊城市"]), roots(&["无此省"])]),
+            (TOPIC_FIELD, vec![roots(&[])]),
+            (KIND_FIELD, vec![roots(&[])]),
+            (TIMELINE_FIELD, vec![roots(&[]), roots(&["2024"]), roots(&["2021"])]),
+        ];
+        for query in &queries {
+            for (field, field_roots) in &cases {
+                // Twice: computing the children, then reading them cached.
+                for _ in 0..2 {
+                    let tree = searcher.search(query.as_ref(), &FacetTree::new(field, field_roots, &cache)).unwrap();
+                    for root in field_roots {
+                        let mut collector = FacetCollector::for_field(*field);
+                        collector.add_facet(root.clone());
+                        let counts = searcher.search(query.as_ref(), &collector).unwrap();
+                        let expected: Vec<(Facet, u64)> = counts.get(root.clone()).map(|(f, c)| (f.clone(), c)).collect();
+                        assert_eq!(tree.children(root), expected, "{field} {root}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn agency_tree_drills_down_under_a_selected_province() {

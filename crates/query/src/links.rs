@@ -33,9 +33,36 @@ pub struct LinksView {
 
 /// The links of one segment, by document.
 struct SegmentLinks {
-    superseded: BitSet,
-    copies: BitSet,
     cited_by: Vec<u32>,
+    /// What [`Visible`] matches, by what it hides (superseded versions,
+    /// copies, or both), built once per segment: a search copies the set
+    /// instead of walking every document of the segment again.
+    visible: [BitSet; 3],
+}
+
+impl SegmentLinks {
+    /// The documents left visible when `superseded` and/or `copies` are hidden.
+    fn visible(&self, hide_superseded: bool, hide_copies: bool) -> Option<&BitSet> {
+        match (hide_superseded, hide_copies) {
+            (true, false) => Some(&self.visible[0]),
+            (false, true) => Some(&self.visible[1]),
+            (true, true) => Some(&self.visible[2]),
+            (false, false) => None,
+        }
+    }
+}
+
+/// All documents below `max_doc` but those of the `hidden` sets.
+fn all_but(max_doc: DocId, hidden: &[&BitSet]) -> BitSet {
+    let mut visible = BitSet::with_max_value_and_full(max_doc);
+    for set in hidden.iter().filter(|set| set.len() > 0) {
+        for doc in 0..max_doc {
+            if set.contains(doc) {
+                visible.remove(doc);
+            }
+        }
+    }
+    visible
 }
 
 fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
@@ -75,27 +102,33 @@ impl LinksView {
             }
             Ok(docs)
         };
-        let mut view =
-            SegmentLinks { superseded: BitSet::with_max_value(max_doc), copies: BitSet::with_max_value(max_doc), cited_by: Vec::new() };
+        let mut superseded = BitSet::with_max_value(max_doc);
         for id in self.table.superseded() {
             for doc in docs_of(id)? {
-                view.superseded.insert(doc);
+                superseded.insert(doc);
             }
         }
+        let mut copies = BitSet::with_max_value(max_doc);
         for id in self.table.repost_copies() {
             for doc in docs_of(id)? {
-                view.copies.insert(doc);
+                copies.insert(doc);
             }
         }
+        let mut cited_by = Vec::new();
         for (id, links) in self.table.documents.iter().filter(|(_, l)| !l.cited_by.is_empty()) {
             for doc in docs_of(id)? {
-                if view.cited_by.is_empty() {
-                    view.cited_by = vec![0; max_doc as usize];
+                if cited_by.is_empty() {
+                    cited_by = vec![0; max_doc as usize];
                 }
-                view.cited_by[doc as usize] = links.cited_by.len() as u32;
+                cited_by[doc as usize] = links.cited_by.len() as u32;
             }
         }
-        let view = Arc::new(view);
+        let visible = [
+            all_but(max_doc, &[&superseded]),
+            all_but(max_doc, &[&copies]),
+            all_but(max_doc, &[&superseded, &copies]),
+        ];
+        let view = Arc::new(SegmentLinks { cited_by, visible });
         self.segments.lock().unwrap_or_else(|e| e.into_inner()).insert(key, view.clone());
         Ok(view)
     }
@@ -140,15 +173,10 @@ impl Query for Visible {
 impl Weight for Visible {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let segment = self.view.segment(reader)?;
-        let mut visible = BitSet::with_max_value_and_full(reader.max_doc());
-        let hidden = [(self.hide_superseded, &segment.superseded), (self.hide_copies, &segment.copies)];
-        for (_, set) in hidden.into_iter().filter(|(hide, set)| *hide && set.len() > 0) {
-            for doc in 0..reader.max_doc() {
-                if set.contains(doc) {
-                    visible.remove(doc);
-                }
-            }
-        }
+        let visible = match segment.visible(self.hide_superseded, self.hide_copies) {
+            Some(visible) => visible.clone(),
+            None => BitSet::with_max_value_and_full(reader.max_doc()),
+        };
         Ok(Box::new(ConstScorer::new(BitSetDocSet::from(visible), boost)))
     }
 

@@ -118,18 +118,18 @@ impl Snapshot {
         let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
         let count = collectors.add_collector(Count);
         let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
-            (asked && !filters.is_active(dimension)).then(|| collectors.add_collector(FacetTree::new(field, roots)))
+            (asked && !filters.is_active(dimension)).then(|| collectors.add_collector(FacetTree::new(field, roots, self.facet_cache())))
         };
         let agency_here = counted_here(wanted.agency, Dimension::Agency, AGENCY_FIELD, &roots.agency);
         let topic_here = counted_here(wanted.topic, Dimension::Topic, TOPIC_FIELD, &roots.top);
         let kind_here = counted_here(wanted.kind, Dimension::Kind, KIND_FIELD, &roots.top);
-        let timeline = wanted.year.then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline)));
+        let timeline = wanted.year.then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline, self.facet_cache())));
         let mut fruits = searcher.search(&*main, &collectors)?;
 
         // A dimension with an active filter is counted with every filter but its own.
         let counts_without = |dimension: Dimension, field: &str, roots: &[Facet]| -> Result<RootCounts, QueryError> {
             let query = filters.apply(&*base, Some(dimension));
-            Ok(searcher.search(&*query, &FacetTree::new(field, roots))?)
+            Ok(searcher.search(&*query, &FacetTree::new(field, roots, self.facet_cache()))?)
         };
         let mut counts_of = |asked: bool, here: Option<FruitHandle<RootCounts>>, dim, field, roots: &[Facet]| match here {
             Some(handle) => Ok::<_, QueryError>(Some(handle.extract(&mut fruits))),

@@ -19,6 +19,7 @@ use tantivy::{IndexReader, ReloadPolicy, Searcher};
 
 use crate::QueryError;
 use crate::build::QueryBuilder;
+use crate::facets::FacetCache;
 use crate::links::LinksView;
 use crate::synonyms::Synonyms;
 
@@ -40,6 +41,8 @@ pub struct Snapshot {
     synonyms: SynonymCell,
     /// Replaced when `sifa add`/`delete` rewrite the generation's links.
     links: RwLock<Arc<LinksView>>,
+    /// Which facet lies under which child of a counted root, per segment.
+    facet_cache: Arc<FacetCache>,
 }
 
 /// What an engine follows in its index directory.
@@ -91,7 +94,7 @@ impl Snapshot {
             .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
             .try_into()?;
         let links = LinksView::load(&open.location.generation_path(&open.generation), open.schema.id)?;
-        Ok(Self { open, reader, synonyms, links: RwLock::new(Arc::new(links)) })
+        Ok(Self { open, reader, synonyms, links: RwLock::new(Arc::new(links)), facet_cache: Arc::default() })
     }
 
     /// The links table as it stands.
@@ -108,6 +111,10 @@ impl Snapshot {
         let fresh = LinksView::load(&self.open.location.generation_path(&self.open.generation), self.open.schema.id)?;
         *self.links.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(fresh);
         Ok(true)
+    }
+
+    pub(crate) fn facet_cache(&self) -> &Arc<FacetCache> {
+        &self.facet_cache
     }
 
     /// The synonyms in force now.

@@ -4,19 +4,59 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sifa_analysis::ChineseAnalysis;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, TantivyDocument};
 
 use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, WriteLock, unix_now, write_synced};
 use crate::open::create_index;
 use crate::{IndexSchema, Manifest, StoreError};
 
-/// How much work tantivy's writer may do at once.
+/// How much work tantivy's writer may do at once, and how the generation
+/// is laid out. Each setting is a lever of the reindex bench
+/// (`crates/indexer/benches/reindex.rs`), which measures it on its own.
 #[derive(Debug, Clone, Copy)]
 pub struct WriterSettings {
     /// Indexing threads.
     pub threads: usize,
     /// Memory budget per thread, in bytes.
     pub memory_per_thread: usize,
+    /// When segments are merged.
+    pub merge: MergeMode,
+    /// How the document store is compressed.
+    pub doc_store: DocStoreSettings,
+}
+
+/// When a bulk build merges its segments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MergeMode {
+    /// tantivy's log merge policy while writing (its default).
+    WhileWriting,
+    /// Never: the generation keeps the segments the writer flushed.
+    Never,
+    /// No merges while writing, then every segment merged into one at commit.
+    Final,
+}
+
+/// Compression of the document store (stored titles, bodies, evidence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocStoreSettings {
+    /// zstd level; `None` stores blocks uncompressed.
+    pub zstd_level: Option<i32>,
+    /// Bytes of documents per compressed block.
+    pub block_bytes: usize,
+}
+
+impl DocStoreSettings {
+    /// zstd level 6 reads as fast as 3 and stores long law texts noticeably
+    /// smaller; large blocks compress Chinese text better, and the readers'
+    /// block cache makes repeated reads cheap.
+    pub const DEFAULT: Self = Self { zstd_level: Some(6), block_bytes: 64 * 1024 };
+}
+
+impl Default for DocStoreSettings {
+    fn default() -> Self {
+        Self::DEFAULT
+    }
 }
 
 impl WriterSettings {
@@ -25,7 +65,12 @@ impl WriterSettings {
     pub const BULK_MEMORY_PER_THREAD: usize = 96 * 1024 * 1024;
 
     pub fn bulk(threads: usize) -> Self {
-        Self { threads: threads.clamp(1, 8), memory_per_thread: Self::BULK_MEMORY_PER_THREAD }
+        Self {
+            threads: threads.clamp(1, 8),
+            memory_per_thread: Self::BULK_MEMORY_PER_THREAD,
+            merge: MergeMode::WhileWriting,
+            doc_store: DocStoreSettings::DEFAULT,
+        }
     }
 }
 
@@ -45,6 +90,7 @@ pub struct GenerationBuilder {
     schema: IndexSchema,
     user_dictionary: String,
     writer: Option<IndexWriter>,
+    merge: MergeMode,
     started: Instant,
     /// Files written into the generation beside tantivy's at commit.
     attached: Vec<(String, Vec<u8>)>,
@@ -70,9 +116,12 @@ impl GenerationBuilder {
         let previous = location.current()?;
         let removed = location.remove_stale(None, &lock)?;
         let (name, path) = location.new_generation(&lock)?;
-        let created = create_index(&path, analysis).and_then(|(index, schema)| {
+        let created = create_index(&path, analysis, settings.doc_store).and_then(|(index, schema)| {
             let threads = settings.threads.max(1);
-            let writer = index.writer_with_num_threads(threads, settings.memory_per_thread * threads)?;
+            let writer: IndexWriter = index.writer_with_num_threads(threads, settings.memory_per_thread * threads)?;
+            if settings.merge != MergeMode::WhileWriting {
+                writer.set_merge_policy(Box::new(NoMergePolicy));
+            }
             Ok((schema, writer))
         });
         let (schema, writer) = match created {
@@ -92,6 +141,7 @@ impl GenerationBuilder {
             schema,
             user_dictionary: analysis.user_dictionary().to_string(),
             writer: Some(writer),
+            merge: settings.merge,
             started: Instant::now(),
             attached: Vec::new(),
         })
@@ -124,6 +174,12 @@ impl GenerationBuilder {
         let mut writer = self.writer.take().expect("the writer lives until commit");
         writer.commit()?;
         let index = writer.index().clone();
+        if self.merge == MergeMode::Final {
+            let segments = index.searchable_segment_ids()?;
+            if segments.len() > 1 {
+                writer.merge(&segments).wait()?;
+            }
+        }
         writer.wait_merging_threads()?;
         write_synced(&self.path.join(GENERATION_DICTIONARY), self.user_dictionary.as_bytes())?;
         for (name, bytes) in std::mem::take(&mut self.attached) {

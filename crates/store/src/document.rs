@@ -24,15 +24,33 @@ pub fn timeline_facet(date: &PubDate) -> Facet {
     }
 }
 
+/// The folded title and body of a publication: what the word and character
+/// fields index, made once per document and shared by whatever else needs
+/// it (the fingerprint, a reindex's link entry).
+pub struct Folded {
+    pub title: String,
+    pub body: String,
+}
+
+impl Folded {
+    pub fn of(publication: &Publication) -> Self {
+        Self { title: sifa_fold::fold(&publication.title), body: sifa_fold::fold(&publication.body) }
+    }
+}
+
 /// Builds the document for `publication` and returns it with the content
 /// fingerprint (both need the folded body, which is made once here).
 pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyDocument, String) {
+    to_document_folded(schema, publication, Folded::of(publication))
+}
+
+/// [`to_document`] with the text already folded.
+pub fn to_document_folded(schema: &IndexSchema, publication: &Publication, folded: Folded) -> (TantivyDocument, String) {
     let mut doc = TantivyDocument::default();
     doc.add_text(schema.id, &publication.id);
     doc.add_text(schema.title, &publication.title);
     doc.add_text(schema.body, &publication.body);
-    let title = sifa_fold::fold(&publication.title);
-    let body = sifa_fold::fold(&publication.body);
+    let Folded { title, body } = folded;
     let fingerprint = sifa_fold::fingerprint(&body);
     doc.add_text(schema.title_words, &title);
     doc.add_text(schema.title_chars, &title);

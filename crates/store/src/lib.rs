@@ -30,7 +30,7 @@ mod stats;
 #[cfg(test)]
 mod testing;
 
-pub use builder::{Committed, GenerationBuilder, WriterSettings};
+pub use builder::{Committed, DocStoreSettings, GenerationBuilder, MergeMode, WriterSettings};
 pub use check::{CheckReport, DocumentCount, check};
 pub use document::{from_document, from_document_without_evidence, to_document};
 pub use error::{StoreError, chain as error_chain};

@@ -12,14 +12,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings};
 
 use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation};
-use crate::{IndexSchema, Manifest, StoreError};
-
-/// zstd level of the document store: level 6 reads as fast as 3 and
-/// stores long law texts noticeably smaller.
-const DOC_STORE_ZSTD_LEVEL: i32 = 6;
-/// Document-store block size: large blocks compress Chinese text better;
-/// the readers' block cache makes repeated reads cheap.
-const DOC_STORE_BLOCK_BYTES: usize = 64 * 1024;
+use crate::{DocStoreSettings, IndexSchema, Manifest, StoreError};
 
 /// The live generation of an index directory, opened for reading.
 pub struct OpenIndex {
@@ -88,11 +81,19 @@ pub(crate) fn open_generation(path: &Path, generation: &str) -> Result<(Index, I
 }
 
 /// Creates an empty index in `path` with sifa's schema and settings.
-pub(crate) fn create_index(path: &Path, analysis: &ChineseAnalysis) -> Result<(Index, IndexSchema), StoreError> {
+pub(crate) fn create_index(
+    path: &Path,
+    analysis: &ChineseAnalysis,
+    doc_store: DocStoreSettings,
+) -> Result<(Index, IndexSchema), StoreError> {
     let schema = IndexSchema::new();
+    let compression = match doc_store.zstd_level {
+        Some(level) => Compressor::Zstd(ZstdCompressor { compression_level: Some(level) }),
+        None => Compressor::None,
+    };
     let settings = IndexSettings {
-        docstore_compression: Compressor::Zstd(ZstdCompressor { compression_level: Some(DOC_STORE_ZSTD_LEVEL) }),
-        docstore_blocksize: DOC_STORE_BLOCK_BYTES,
+        docstore_compression: compression,
+        docstore_blocksize: doc_store.block_bytes,
         ..IndexSettings::default()
     };
     let directory = MmapDirectory::open(path).map_err(tantivy::TantivyError::from)?;
