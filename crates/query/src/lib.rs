@@ -39,6 +39,6 @@ pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, S
 pub use response::{
     DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
 };
-pub use snapshot::{Follow, Refusal, SearchEngine, Snapshot};
+pub use snapshot::{Follow, Refusal, SearchEngine, ServedState, Snapshot};
 pub use timeline::{Interval, Period, Series, TimelineBy, TimelineParams, TimelineRequest, TimelineResponse};
 pub use synonyms::{DEFAULT_SYNONYMS, EXPANSION_BOOST, ExpandedTerm, Expansion, SynonymGroup, Synonyms, SynonymsError};

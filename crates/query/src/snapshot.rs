@@ -45,6 +45,23 @@ pub struct Snapshot {
     facet_cache: Arc<FacetCache>,
 }
 
+/// See [`Snapshot::served_state`]. It holds the links table and synonyms
+/// it names, so their addresses cannot be reused while it lives.
+#[derive(Clone)]
+pub struct ServedState {
+    searcher_generation: u64,
+    links: Arc<LinksView>,
+    synonyms: Arc<Synonyms>,
+}
+
+impl PartialEq for ServedState {
+    fn eq(&self, other: &Self) -> bool {
+        self.searcher_generation == other.searcher_generation
+            && Arc::ptr_eq(&self.links, &other.links)
+            && Arc::ptr_eq(&self.synonyms, &other.synonyms)
+    }
+}
+
 /// What an engine follows in its index directory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Follow {
@@ -124,6 +141,18 @@ impl Snapshot {
 
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// What a search's answer depends on besides the request: the
+    /// searcher's generation (in-place commits of `sifa add`/`delete`), the
+    /// links table and the synonyms in force. Two equal states answer a
+    /// request alike, so a response cache keeps one beside each answer.
+    pub fn served_state(&self) -> ServedState {
+        ServedState {
+            searcher_generation: self.searcher().generation().generation_id(),
+            links: self.links(),
+            synonyms: self.synonyms(),
+        }
     }
 
     pub(crate) fn builder(&self) -> QueryBuilder<'_> {

@@ -11,6 +11,9 @@
 //!    four facets, through a load generator written here (keep-alive
 //!    HTTP/1.1 clients on threads, as `wrk -c16` would run them).
 //!
+//! 4. the same load against a server with its response cache (the mix
+//!    repeats, so most requests are answered from it), with the ratio.
+//!
 //! It checks what it measures: every response is a 200, most with hits,
 //! and it counts errors (anything but a 200) rather than stopping.
 
@@ -219,19 +222,9 @@ fn main() {
     assert!(with_hits > requests.len() / 2, "most searches find something ({with_hits}/{})", requests.len());
     report("in-process, top 10 + snippets + all facets", full);
 
-    // The server, in this process, on a free port.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server_engine = engine.clone();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
-        runtime.block_on(async move {
-            listener.set_nonblocking(true).unwrap();
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(listener, sifa_server::app(sifa_server::AppState::read_only(server_engine))).await.unwrap();
-        });
-    });
-    std::thread::sleep(Duration::from_millis(200));
+    // The server, in this process, on a free port: without the response
+    // cache first (every request searched), then with it.
+    let port = serve(sifa_server::AppState::read_only(engine.clone()).without_response_cache());
     let paths: Vec<String> = workload.iter().map(|p| encode(p, "agency")).collect();
     let mut client = Client::connect(port);
     for path in &paths {
@@ -246,12 +239,32 @@ fn main() {
     report("HTTP, 1 connection, top 10 + agency facet", one);
 
     let full_paths: Vec<String> = workload.iter().map(|p| encode(p, "agency,topic,kind,year")).collect();
-    load(port, &full_paths, "top 10 + snippets + all four facets");
+    let uncached = load(port, &full_paths, "top 10 + snippets + all four facets, no response cache");
+    let cached_port = serve(sifa_server::AppState::read_only(engine.clone()));
+    let cached = load(cached_port, &full_paths, "the same with the response cache (the mix repeats: mostly hits)");
+    println!("response cache: {:.1} × the searches/s without it", cached / uncached);
+}
+
+/// Serves `state` from this process on a free port.
+fn serve(state: sifa_server::AppState) -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+        runtime.block_on(async move {
+            listener.set_nonblocking(true).unwrap();
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, sifa_server::app(state)).await.unwrap();
+        });
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    port
 }
 
 /// 16 keep-alive connections for 10 s, each sending the mix in turn from
-/// its own starting point; prints throughput, errors and latency.
-fn load(port: u16, paths: &[String], what: &str) {
+/// its own starting point; prints throughput, errors and latency and
+/// returns searches/s.
+fn load(port: u16, paths: &[String], what: &str) -> f64 {
     let stop = Arc::new(AtomicBool::new(false));
     let errors = Arc::new(AtomicU64::new(0));
     let seconds = 10.0;
@@ -292,4 +305,5 @@ fn load(port: u16, paths: &[String], what: &str) {
         percentile(&latencies, 0.99),
         latencies[done - 1]
     );
+    done as f64 / elapsed
 }

@@ -9,6 +9,7 @@
 
 mod admin;
 mod assets;
+pub mod cache;
 mod error;
 mod export;
 mod feed;
@@ -61,11 +62,20 @@ pub struct AppState {
     /// Admin operations; `None` disables them.
     pub admin: Option<Arc<Admin>>,
     pub metrics: Arc<Metrics>,
+    /// Answers of recent searches (`GET /api/v1/search`); `None` searches
+    /// every request.
+    pub responses: Option<Arc<cache::ResponseCache>>,
 }
 
 impl AppState {
     pub fn new(engine: Arc<SearchEngine>, admin: Option<Arc<Admin>>) -> Self {
-        Self { engine, admin, metrics: Arc::new(Metrics::new()) }
+        Self { engine, admin, metrics: Arc::new(Metrics::new()), responses: Some(Arc::default()) }
+    }
+
+    /// The same service searching every request afresh.
+    pub fn without_response_cache(mut self) -> Self {
+        self.responses = None;
+        self
     }
 
     /// A read-only service: admin operations disabled.
@@ -85,11 +95,30 @@ async fn blocking<T: Send + 'static>(
 
 async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
-    let response = blocking(&state, move |s| s.search(&request)).await?;
-    if response.total == 0 {
+    let Some(cache) = state.responses.clone() else {
+        let response = blocking(&state, move |s| s.search(&request)).await?;
+        if response.total == 0 {
+            state.metrics.empty_search();
+        }
+        return Ok(Json(response).into_response());
+    };
+    let snapshot = state.engine.ready()?;
+    let served = snapshot.served_state();
+    let key = cache::key(&request);
+    let (body, total) = match cache.get(&key, &snapshot, &served) {
+        Some(kept) => kept,
+        None => {
+            let searched = snapshot.clone();
+            let response = tokio::task::spawn_blocking(move || searched.search(&request)).await??;
+            let body = axum::body::Bytes::from(serde_json::to_vec(&response).expect("a response serialises"));
+            cache.put(key, snapshot, served, body.clone(), response.total);
+            (body, response.total)
+        }
+    };
+    if total == 0 {
         state.metrics.empty_search();
     }
-    Ok(Json(response).into_response())
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// `GET /api/v1/documents/{id}/cited-by`: the publications citing `id`,

@@ -383,3 +383,27 @@ async fn versions_show_the_current_one_unless_all_are_asked_for() {
     let (status, body) = get("/api/v1/search?collapse=maybe").await;
     assert_eq!((status, body["error"]["parameter"].as_str()), (StatusCode::BAD_REQUEST, Some("collapse")));
 }
+
+#[tokio::test]
+async fn a_repeated_search_is_answered_alike_with_and_without_the_response_cache() {
+    let state = AppState::read_only(engine());
+    let uncached = AppState::read_only(engine()).without_response_cache();
+    let uri = format!("/api/v1/search?q={}&facets=agency,topic,kind,year", enc("法律援助"));
+    let body = |state: AppState| {
+        let uri = uri.clone();
+        async move {
+            let response =
+                app(state).oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            assert_eq!(response.headers()["content-type"], "application/json");
+            let mut json: Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+            json["took_ms"] = Value::Null;
+            json
+        }
+    };
+    let first = body(state.clone()).await;
+    let again = body(state.clone()).await;
+    assert_eq!(first, again, "the kept answer");
+    assert_eq!(first, body(uncached).await, "the answer searched afresh");
+    assert!(first["total"].as_u64().unwrap() > 0);
+}

@@ -98,6 +98,16 @@ pub struct IndexSchema {
     pub indexed_at: Field,
 }
 
+/// A field matched whole and never scored (ids, filters, keys): like
+/// tantivy's `STRING`, without field norms, which only BM25 reads.
+fn keyword() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("raw")
+        .set_index_option(IndexRecordOption::Basic)
+        .set_fieldnorms(false);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
 fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
     let indexing = TextFieldIndexing::default().set_tokenizer(tokenizer).set_index_option(record);
     TextOptions::default().set_indexing_options(indexing)
@@ -106,16 +116,16 @@ fn analysed(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
 impl IndexSchema {
     pub fn new() -> Self {
         let mut b = Schema::builder();
-        b.add_text_field(names::ID, STRING | STORED);
+        b.add_text_field(names::ID, keyword() | STORED);
         b.add_text_field(names::TITLE, STORED);
         b.add_text_field(names::TITLE_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
         b.add_text_field(names::TITLE_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
         b.add_text_field(names::BODY, STORED);
         b.add_text_field(names::BODY_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
         b.add_text_field(names::BODY_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
-        b.add_text_field(names::AGENCY, STRING | STORED);
+        b.add_text_field(names::AGENCY, keyword() | STORED);
         b.add_text_field(names::AGENCY_PATH, STORED);
-        b.add_text_field(names::AGENCY_LEVEL, STRING | STORED);
+        b.add_text_field(names::AGENCY_LEVEL, keyword() | STORED);
         b.add_facet_field(names::AGENCY_FACET, FacetOptions::default());
         b.add_facet_field(names::TOPIC_FACET, FacetOptions::default());
         b.add_text_field(names::TOPICS_JSON, STORED);
@@ -123,10 +133,10 @@ impl IndexSchema {
         b.add_facet_field(names::TIMELINE_FACET, FacetOptions::default());
         b.add_date_field(names::DATE, DateOptions::from(INDEXED | STORED | FAST));
         b.add_text_field(names::DATE_TEXT, STORED);
-        b.add_text_field(names::DOC_NO, STRING | STORED);
-        b.add_text_field(names::URL, STRING | STORED);
+        b.add_text_field(names::DOC_NO, keyword() | STORED);
+        b.add_text_field(names::URL, keyword() | STORED);
         b.add_text_field(names::SOURCE, STORED);
-        b.add_text_field(names::CONTENT_HASH, STRING);
+        b.add_text_field(names::CONTENT_HASH, keyword());
         b.add_text_field(names::EVIDENCE_JSON, STORED);
         b.add_u64_field(names::CHARS, NumericOptions::default().set_stored());
         b.add_text_field(names::TITLE_KEY, STRING);
