@@ -9,6 +9,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc rather than glibc's allocator: a reindex allocates documents
+/// in its extraction workers that tantivy's indexing threads free, and
+/// glibc keeps such memory in per-thread arenas (at 4 × the shared corpus,
+/// 788 MiB of anonymous memory against 417 MiB with a single arena).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = args::Cli::parse();
     init_logging(args.verbose, args.log_format);

@@ -38,6 +38,13 @@ use sifa_store::IndexLocation;
 
 use common::{Jieba, corpus_dir, corpus_text, cpu_secs, peak_rss, print_space, reset_peak_rss};
 
+/// mimalloc rather than glibc's allocator: a reindex allocates documents
+/// in its extraction workers that tantivy's indexing threads free, and
+/// glibc keeps such memory in per-thread arenas (at 4 × the shared corpus,
+/// 788 MiB of anonymous memory against 417 MiB with a single arena).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     match args.first().map(String::as_str) {

@@ -27,7 +27,7 @@ use crate::synonyms::Synonyms;
 /// list applies to the next query, whatever generation it reads.
 type SynonymCell = Arc<RwLock<Arc<Synonyms>>>;
 
-/// Decompressed doc-store blocks kept per segment (128 KiB each): hits and
+/// Decompressed doc-store blocks kept per segment (256 KiB each): hits and
 /// snippets of popular documents are read without decompressing again.
 const DOC_STORE_CACHE_BLOCKS: usize = 400;
 /// A refused generation whose files did not change is looked at again

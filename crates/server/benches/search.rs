@@ -28,6 +28,13 @@ use sifa_indexer::Pipeline;
 use sifa_store::IndexLocation;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest};
 
+/// mimalloc rather than glibc's allocator: a reindex allocates documents
+/// in its extraction workers that tantivy's indexing threads free, and
+/// glibc keeps such memory in per-thread arenas (at 4 × the shared corpus,
+/// 788 MiB of anonymous memory against 417 MiB with a single arena).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const WORDS: &[&str] = &[
     "法律援助",
     "人民调解",

@@ -20,7 +20,7 @@ struct Lever {
 fn levers() -> Vec<Lever> {
     vec![
         Lever { name: "defaults", set: |_| {} },
-        Lever { name: "merge: never", set: |p| p.options.writer.merge = MergeMode::Never },
+        Lever { name: "merge: once, at commit", set: |p| p.options.writer.merge = MergeMode::Final },
         Lever { name: "merge: while writing (log policy)", set: |p| p.options.writer.merge = MergeMode::WhileWriting },
         Lever { name: "writer memory 32 MiB/thread", set: |p| p.options.writer.memory_per_thread = 32 << 20 },
         Lever { name: "writer memory 256 MiB/thread", set: |p| p.options.writer.memory_per_thread = 256 << 20 },
@@ -34,7 +34,7 @@ fn levers() -> Vec<Lever> {
         Lever { name: "doc store uncompressed", set: |p| p.options.writer.doc_store.zstd_level = None },
         Lever { name: "doc store blocks 16 KiB", set: |p| p.options.writer.doc_store.block_bytes = 16 << 10 },
         Lever { name: "doc store blocks 64 KiB", set: |p| p.options.writer.doc_store.block_bytes = 64 << 10 },
-        Lever { name: "doc store blocks 256 KiB", set: |p| p.options.writer.doc_store.block_bytes = 256 << 10 },
+        Lever { name: "doc store blocks 128 KiB", set: |p| p.options.writer.doc_store.block_bytes = 128 << 10 },
         Lever {
             name: "previous defaults (log merges, zstd 6, 64 KiB)",
             set: |p| {
