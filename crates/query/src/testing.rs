@@ -162,21 +162,21 @@ impl Fixture {
 pub fn request(q: &str, params: &[(&str, &str)]) -> SearchRequest {
     let mut p = SearchParams { q: Some(q.to_string()), ..SearchParams::default() };
     for (name, value) in params {
-        let value = Some(value.to_string());
+        let given = Some(value.to_string());
         match *name {
-            "agency" => p.agency.push(value.unwrap_or_default()),
-            "topic" => p.topic.push(value.unwrap_or_default()),
-            "kind" => p.kind.push(value.unwrap_or_default()),
-            "from" => p.from = value,
-            "to" => p.to = value,
-            "sort" => p.sort = value,
-            "cites" => p.cites = value,
-            "version" => p.version = value,
-            "collapse" => p.collapse = value,
-            "page" => p.page = value,
-            "per_page" => p.per_page = value,
-            "facets" => p.facets = value,
-            "expand" => p.expand = value,
+            "agency" => p.agency.push(value.to_string()),
+            "topic" => p.topic.push(value.to_string()),
+            "kind" => p.kind.push(value.to_string()),
+            "from" => p.from = given,
+            "to" => p.to = given,
+            "sort" => p.sort = given,
+            "cites" => p.cites = given,
+            "version" => p.version = given,
+            "collapse" => p.collapse = given,
+            "page" => p.page = given,
+            "per_page" => p.per_page = given,
+            "facets" => p.facets = given,
+            "expand" => p.expand = given,
             other => panic!("unknown parameter {other}"),
         }
     }

@@ -221,36 +221,6 @@ pub fn level_of_rank(rank: u64) -> Option<AgencyLevel> {
         .copied()
 }
 
-#[cfg(test)]
-mod keys {
-    use super::*;
-
-    #[test]
-    fn document_number_keys() {
-        assert_eq!(doc_no_key("鲁司发[2024]12号").as_deref(), Some("鲁司发〔2024〕12号"));
-        assert_eq!(doc_no_key(" 沪崇司（2025）7 号").as_deref(), Some("沪崇司〔2025〕7号"));
-        assert_eq!(doc_no_key("司法部令第150号").as_deref(), Some("司法部令第150号"));
-        assert_eq!(doc_no_key("常委会公告〔十四届〕第7号").as_deref(), Some("常委会公告〔十四届〕第7号"));
-        assert_eq!(doc_no_key("法律援助"), None);
-        assert_eq!(doc_no_key("第12号"), None, "a number alone names no document");
-        assert_eq!(doc_no_key("2024年12号"), None);
-    }
-
-    #[test]
-    fn title_keys_and_subjects() {
-        assert_eq!(title_keys("中华人民共和国法律援助法"), ["法律援助法", "中华人民共和国法律援助法"]);
-        assert_eq!(title_keys("关于《通知》的说明"), ["关于通知的说明"]);
-        assert_eq!(title_subject("中华人民共和国人民调解法").as_deref(), Some("人民调解"));
-        assert_eq!(title_subject("宁波市人民调解条例").as_deref(), Some("人民调解"));
-        assert_eq!(title_subject("广西壮族自治区法律援助条例").as_deref(), Some("法律援助"));
-        assert_eq!(title_subject("法律援助条例").as_deref(), Some("法律援助"));
-        assert_eq!(title_subject("司法鉴定程序通则"), None, "no form word at the end");
-        assert_eq!(title_subject("中华人民共和国刑法"), None, "a one-character subject is too short to mean anything");
-        assert_eq!(title_subject("市场监督管理条例").as_deref(), Some("市场监督管理"));
-        assert_eq!(title_subject("城市管理条例").as_deref(), Some("城市管理"), "a two-character opening is not a region");
-    }
-}
-
 fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
@@ -304,5 +274,35 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
         topics,
         source,
         evidence,
+    }
+}
+
+#[cfg(test)]
+mod keys {
+    use super::*;
+
+    #[test]
+    fn document_number_keys() {
+        assert_eq!(doc_no_key("鲁司发[2024]12号").as_deref(), Some("鲁司发〔2024〕12号"));
+        assert_eq!(doc_no_key(" 沪崇司（2025）7 号").as_deref(), Some("沪崇司〔2025〕7号"));
+        assert_eq!(doc_no_key("司法部令第150号").as_deref(), Some("司法部令第150号"));
+        assert_eq!(doc_no_key("常委会公告〔十四届〕第7号").as_deref(), Some("常委会公告〔十四届〕第7号"));
+        assert_eq!(doc_no_key("法律援助"), None);
+        assert_eq!(doc_no_key("第12号"), None, "a number alone names no document");
+        assert_eq!(doc_no_key("2024年12号"), None);
+    }
+
+    #[test]
+    fn title_keys_and_subjects() {
+        assert_eq!(title_keys("中华人民共和国法律援助法"), ["法律援助法", "中华人民共和国法律援助法"]);
+        assert_eq!(title_keys("关于《通知》的说明"), ["关于通知的说明"]);
+        assert_eq!(title_subject("中华人民共和国人民调解法").as_deref(), Some("人民调解"));
+        assert_eq!(title_subject("宁波市人民调解条例").as_deref(), Some("人民调解"));
+        assert_eq!(title_subject("广西壮族自治区法律援助条例").as_deref(), Some("法律援助"));
+        assert_eq!(title_subject("法律援助条例").as_deref(), Some("法律援助"));
+        assert_eq!(title_subject("司法鉴定程序通则"), None, "no form word at the end");
+        assert_eq!(title_subject("中华人民共和国刑法"), None, "a one-character subject is too short to mean anything");
+        assert_eq!(title_subject("市场监督管理条例").as_deref(), Some("市场监督管理"));
+        assert_eq!(title_subject("城市管理条例").as_deref(), Some("城市管理"), "a two-character opening is not a region");
     }
 }

@@ -159,13 +159,13 @@ pub fn print_space(location: &IndexLocation, raw: u64) {
         })
         .map(|e| (e.file_name().to_string_lossy().to_string(), e.metadata().map_or(0, |m| m.len())))
         .collect();
-    files.sort_by(|a, b| b.1.cmp(&a.1));
+    files.sort_by_key(|f| std::cmp::Reverse(f.1));
     let total = location.generation_size(&open.generation);
     let share = |bytes: u64| format!("{:>6.2} MB {:>5.1}% {:.3} × raw", bytes as f64 / 1e6, bytes as f64 * 100.0 / total as f64, bytes as f64 / raw as f64);
     println!("where the index's {:.1} MB go ({} segments):", total as f64 / 1e6, usage.segments().len());
     println!("  document store (compressed)  {}", share(store));
     let mut parts: Vec<(String, u64)> = by_part.into_iter().filter(|(_, b)| *b > 0).collect();
-    parts.sort_by(|a, b| b.1.cmp(&a.1));
+    parts.sort_by_key(|p| std::cmp::Reverse(p.1));
     for (name, bytes) in parts.iter().filter(|(_, b)| *b as f64 > total as f64 * 0.001) {
         println!("  {name:<28} {}", share(*bytes));
     }
