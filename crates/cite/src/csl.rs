@@ -76,18 +76,12 @@ mod tests {
     use sifa_model::Kind;
 
     use super::*;
-    use crate::testing::{cited, publication};
+    use crate::testing::{cited, citing, legal_aid_law, publication};
 
     #[test]
     fn a_law_is_legislation_with_its_authority_and_date_parts() {
-        let p = publication(
-            Kind::Law,
-            "中华人民共和国法律援助法",
-            Some("全国人民代表大会常务委员会"),
-            Some("2021-08-20"),
-            None,
-        );
-        let item = csl_item(&Citing { publication: &p, page_url: "http://h/?doc=doc-1".into(), cited: cited() });
+        let p = legal_aid_law();
+        let item = csl_item(&citing(&p));
         assert_eq!(item["type"], "legislation");
         assert_eq!(item["author"], json!([{"literal": "全国人民代表大会常务委员会"}]));
         assert_eq!(item["authority"], "全国人民代表大会常务委员会");

@@ -88,4 +88,14 @@ pub(crate) mod testing {
     pub fn cited() -> PubDate {
         "2025-01-15".parse().unwrap()
     }
+
+    /// A national law with its legislature and date, without a URL.
+    pub fn legal_aid_law() -> Publication {
+        publication(Kind::Law, "中华人民共和国法律援助法", Some("全国人民代表大会常务委员会"), Some("2021-08-20"), None)
+    }
+
+    /// `publication` cited on [`cited`] from its page in sifa.
+    pub fn citing(publication: &Publication) -> crate::Citing<'_> {
+        crate::Citing { publication, page_url: "http://h/?doc=doc-1".into(), cited: cited() }
+    }
 }

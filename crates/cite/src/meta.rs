@@ -51,7 +51,7 @@ mod tests {
     use sifa_model::Kind;
 
     use super::*;
-    use crate::testing::{cited, publication};
+    use crate::testing::{citing, publication};
 
     #[test]
     fn a_report_carries_its_title_agency_date_and_institution() {
@@ -62,7 +62,7 @@ mod tests {
             Some("2024-01-10"),
             Some("https://a.gov.cn/r.html"),
         );
-        let tags = meta_tags(&Citing { publication: &p, page_url: "http://h/?doc=doc-1".into(), cited: cited() });
+        let tags = meta_tags(&citing(&p));
         let get = |name: &str| tags.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
         assert_eq!(get("citation_title"), Some("2023年工作总结"));
         assert_eq!(get("citation_author"), Some("聊城市司法局"));

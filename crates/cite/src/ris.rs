@@ -66,7 +66,7 @@ mod tests {
     use sifa_model::Kind;
 
     use super::*;
-    use crate::testing::{cited, publication};
+    use crate::testing::{cited, citing, legal_aid_law, publication};
 
     #[test]
     fn a_news_item_with_an_address_is_a_web_page_with_its_access_date() {
@@ -92,14 +92,8 @@ mod tests {
 
     #[test]
     fn laws_are_statutes_and_an_unknown_address_points_at_the_page_in_sifa() {
-        let p = publication(
-            Kind::Law,
-            "中华人民共和国法律援助法",
-            Some("全国人民代表大会常务委员会"),
-            Some("2021-08-20"),
-            None,
-        );
-        let record = ris_record(&Citing { publication: &p, page_url: "http://h/?doc=doc-1".into(), cited: cited() });
+        let p = legal_aid_law();
+        let record = ris_record(&citing(&p));
         assert!(record.starts_with("TY  - STAT\r\n"), "{record}");
         assert!(record.contains("UR  - http://h/?doc=doc-1\r\n") && !record.contains("Y2"), "{record}");
     }
