@@ -6,7 +6,6 @@ use serde_json::Value;
 
 use crate::util::{demo_data, reindex_json, run, run_ok, tempdir};
 
-
 fn stats(index: &str) -> Value {
     serde_json::from_str(&run_ok(&["stats", "--json", "--index", index])).unwrap()
 }

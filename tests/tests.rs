@@ -3,8 +3,8 @@
 mod util;
 
 mod cli;
-mod counts;
 mod corpus;
+mod counts;
 mod identity;
 mod metrics;
 mod provenance;

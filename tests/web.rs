@@ -714,7 +714,10 @@ fn a_researcher_follows_citations_between_publications() {
     browser.screenshot(&artifacts().join("desktop-citations.png"));
     browser.click(".cites-list a.cite-link");
     browser.wait_for("the cited law", "location.search.includes('doc=demo-law-0001')");
-    browser.wait_for("the law's view", "document.querySelector('#doc-title') && document.querySelector('#doc-title').innerText.includes('法律援助法')");
+    browser.wait_for(
+        "the law's view",
+        "document.querySelector('#doc-title') && document.querySelector('#doc-title').innerText.includes('法律援助法')",
+    );
 
     // The law says how often it is cited, and the link lists the citing publications.
     browser.wait_for("被引用", "document.querySelector('#cited-by-link') !== null");

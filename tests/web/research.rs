@@ -23,9 +23,9 @@ fn research_shots() -> PathBuf {
 fn downloaded(dir: &Path, suffix: &str) -> String {
     let mut text = String::new();
     wait_until(&format!("the {suffix} download"), Duration::from_secs(15), || {
-        let file = std::fs::read_dir(dir).ok().and_then(|d| {
-            d.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().ends_with(suffix))
-        });
+        let file = std::fs::read_dir(dir)
+            .ok()
+            .and_then(|d| d.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().ends_with(suffix)));
         text = file.and_then(|f| std::fs::read_to_string(f.path()).ok()).unwrap_or_default();
         !text.is_empty()
     });
@@ -49,7 +49,8 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
     browser.wait_for("the feed panel", "!document.querySelector('#feed-panel').hidden");
     let feed = browser.script("return document.querySelector('#feed-url').value;").as_str().unwrap().to_string();
     assert_eq!(feed, format!("{origin}/api/v1/search.atom?q={q}&kind=news"));
-    let announced = browser.script("return document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').href;");
+    let announced =
+        browser.script("return document.querySelector('link[rel=alternate][type=\"application/atom+xml\"]').href;");
     assert_eq!(announced, json!(feed));
     let (status, atom) = crate::util::get(server.port, feed.strip_prefix(&origin).unwrap()).unwrap();
     assert!(status == 200 && atom.contains("<entry>"), "{status}: {atom}");
@@ -59,14 +60,18 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
     browser.click("#subscribe");
     browser.goto(&format!("{origin}/?q={q}"));
     browser.wait_for("results", "document.querySelectorAll('#results .hit .hit-choice').length > 1");
-    let ids = browser.script("return [...document.querySelectorAll('#results .hit .hit-choice')].slice(0, 2).map(b => b.dataset.id);");
+    let ids = browser.script(
+        "return [...document.querySelectorAll('#results .hit .hit-choice')].slice(0, 2).map(b => b.dataset.id);",
+    );
     let ids: Vec<String> = ids.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
     for id in &ids {
         browser.click(&format!(".hit-choice[data-id=\"{id}\"]"));
     }
     assert_eq!(browser.text("#choice-count"), "已选 2 条");
     assert_eq!(browser.text("#cite-scope"), "导出所选 2 条");
-    browser.script("const s = document.querySelector('#cite-format'); s.value = 'gbt7714'; s.dispatchEvent(new Event('change'));");
+    browser.script(
+        "const s = document.querySelector('#cite-format'); s.value = 'gbt7714'; s.dispatchEvent(new Event('change'));",
+    );
     browser.screenshot(&research_shots().join("cite-choice.png"));
     browser.click("#cite-export");
     let references = downloaded(&downloads, ".gbt7714.txt");
@@ -79,24 +84,35 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
 
     // The document view: its GB/T 7714 reference, and citation tags in the head that follow the document.
     browser.click("#results .hit h3 a");
-    browser.wait_for("the citation", "document.querySelector('#cite-gbt7714') && document.querySelector('#cite-gbt7714').innerText.length > 0");
+    browser.wait_for(
+        "the citation",
+        "document.querySelector('#cite-gbt7714') && document.querySelector('#cite-gbt7714').innerText.length > 0",
+    );
     let shown = browser.text("#cite-gbt7714");
     let id = browser.script("return new URLSearchParams(location.search).get('doc');");
     let doc = get_json(server.port, &format!("/api/v1/documents/{}", id.as_str().unwrap()));
     assert_eq!(shown, doc["citation"]["gbt7714"].as_str().unwrap());
-    let tag = browser.script("const m = document.querySelector('meta[name=citation_title]'); return m ? m.content : null;");
+    let tag =
+        browser.script("const m = document.querySelector('meta[name=citation_title]'); return m ? m.content : null;");
     assert_eq!(tag, doc["title"]);
     browser.screenshot(&research_shots().join("document-cite.png"));
     // Served HTML carries the same tags for Zotero, which runs no script.
     let (_, served) = crate::util::get(server.port, &format!("/?doc={}", id.as_str().unwrap())).unwrap();
-    assert!(served.contains(&format!("<meta name=\"citation_title\" content=\"{}\" data-citation>", doc["title"].as_str().unwrap())));
+    assert!(served.contains(&format!(
+        "<meta name=\"citation_title\" content=\"{}\" data-citation>",
+        doc["title"].as_str().unwrap()
+    )));
     browser.call("POST", "/back", Some(json!({})));
     browser.wait_for("no citation tags on the results", "!document.querySelector('meta[data-citation]')");
 
     // Synonyms: 律所 is also searched as 律师事务所, and the literal word alone on request.
     browser.goto(&format!("{origin}/?q=%E5%BE%8B%E6%89%80"));
     browser.wait_for("the expansion note", "!document.querySelector('#expanded-note').hidden");
-    assert!(browser.text("#expanded-note").contains("同时搜索了：律师事务所（律所）"), "{}", browser.text("#expanded-note"));
+    assert!(
+        browser.text("#expanded-note").contains("同时搜索了：律师事务所（律所）"),
+        "{}",
+        browser.text("#expanded-note")
+    );
     browser.screenshot(&research_shots().join("expanded.png"));
     let expanded_total = browser.text("#summary");
     browser.click("#expand-toggle");
@@ -128,7 +144,10 @@ fn a_researcher_subscribes_cites_and_compares_regions() {
     browser.click("#compare-csv");
     let csv = downloaded(&downloads, "compare-province.csv");
     assert!(csv.starts_with("\u{feff}\"期间\""), "{csv}");
-    assert_eq!(csv.lines().count(), timeline["periods"].as_array().unwrap().len() + 2 + usize::from(csv.contains("未标日期")));
+    assert_eq!(
+        csv.lines().count(),
+        timeline["periods"].as_array().unwrap().len() + 2 + usize::from(csv.contains("未标日期"))
+    );
 
     // By kind, at phone width: the chart fits.
     browser.emulate(390, 844);

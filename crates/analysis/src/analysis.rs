@@ -6,8 +6,8 @@ use tantivy::Index;
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
-use sifa_fold::fold;
 use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
+use sifa_fold::fold;
 
 /// Name under which the jieba search-mode analyzer is registered.
 pub const JIEBA_TOKENIZER: &str = "sifa_jieba";

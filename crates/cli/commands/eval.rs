@@ -5,9 +5,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
+use sifa_query::{FacetSelection, SearchEngine, SearchRequest, Synonyms};
 use sifa_store::IndexLocation;
 use sifa_store::links::Links;
-use sifa_query::{FacetSelection, SearchEngine, SearchRequest, Synonyms};
 
 /// Results looked at per query.
 const CUTOFF: usize = 10;

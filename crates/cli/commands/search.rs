@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_store::IndexLocation;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse, Synonyms};
+use sifa_store::IndexLocation;
 
 pub fn run(index: &Path, params: SearchParams, as_json: bool, synonyms: Synonyms) -> anyhow::Result<ExitCode> {
     let request = SearchRequest::from_params(params)?;

@@ -69,7 +69,9 @@ fn admin_reindex(data: DataArgs, index: PathBuf) -> Box<ReindexFn> {
     Box::new(move || {
         let summary = Pipeline::from_dirs(&data.data, data.rules.as_deref())
             .and_then(|pipeline| pipeline.reindex(&IndexLocation::new(&index), &()))
-            .map_err(|e| if e.is_busy() { AdminFailure::Busy(Box::new(e)) } else { AdminFailure::Failed(Box::new(e)) })?;
+            .map_err(
+                |e| if e.is_busy() { AdminFailure::Busy(Box::new(e)) } else { AdminFailure::Failed(Box::new(e)) },
+            )?;
         Ok(ReindexOutcome {
             generation: summary.generation,
             documents: summary.documents,

@@ -21,7 +21,8 @@ const CONTEXTUAL: u32 = 0;
 /// Characters that `fast2s` 0.3 converts by context (its `T2S_EXCLUDE` and
 /// `T2S_SPECIAL_CONVERT_TYPE` tables): 乾隆 keeps 乾, 計畫 becomes 计划.
 /// A test checks the table against `fast2s` around each of them.
-const BY_CONTEXT: [char; 15] = ['兒', '覆', '夥', '藉', '瞭', '麽', '幺', '於', '乾', '著', '苧', '闔', '鍾', '讎', '畫'];
+const BY_CONTEXT: [char; 15] =
+    ['兒', '覆', '夥', '藉', '瞭', '麽', '幺', '於', '乾', '著', '苧', '闔', '鍾', '讎', '畫'];
 
 /// What `fast2s` makes of each character alone, indexed from [`FIRST`].
 fn table() -> &'static [u32] {

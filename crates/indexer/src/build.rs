@@ -383,13 +383,12 @@ fn extract_items(
                 Prepared { publication, document, fingerprint, entry }
             })
         };
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read))
-            .unwrap_or_else(|_| {
-                Err(Skipped {
-                    source,
-                    reason: sifa_extract::SkipReason::Unreadable("internal error while reading this item".into()),
-                })
-            });
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
+            Err(Skipped {
+                source,
+                reason: sifa_extract::SkipReason::Unreadable("internal error while reading this item".into()),
+            })
+        });
         if done.send((seq, result)).is_err() {
             return;
         }

@@ -20,8 +20,8 @@ mod sources;
 mod walk;
 
 pub use build::{
-    Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, StageSeconds, UnreadableEntry,
-    reindex,
+    Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, StageSeconds,
+    UnreadableEntry, reindex,
 };
 pub use maintain::{AddSummary, DeleteSummary, PathDeletion, RemovedEntry, add, delete};
 pub use pipeline::{Pipeline, load_extractor};

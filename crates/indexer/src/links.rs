@@ -69,8 +69,7 @@ impl Default for Signer {
 
 impl Signer {
     fn signature(&self, folded_body: &str) -> Option<Vec<u32>> {
-        let chars: Vec<char> =
-            folded_body.chars().filter(|c| c.is_alphanumeric()).take(SIGNATURE_CHARS).collect();
+        let chars: Vec<char> = folded_body.chars().filter(|c| c.is_alphanumeric()).take(SIGNATURE_CHARS).collect();
         if chars.len() < MIN_SIGNATURE_CHARS {
             return None;
         }
@@ -100,7 +99,10 @@ impl LinkEntry {
             url: publication.url.clone(),
             headline: headline(&publication.title),
             references,
-            repealed: citations::repealed_titles(&publication.body).iter().map(|t| citations::citation_key(t)).collect(),
+            repealed: citations::repealed_titles(&publication.body)
+                .iter()
+                .map(|t| citations::citation_key(t))
+                .collect(),
             signature: signer.signature(folded_body),
         }
     }
@@ -164,7 +166,9 @@ fn version_groups(entries: &[LinkEntry]) -> Vec<Vec<usize>> {
     by_work
         .into_values()
         .filter_map(|mut members| {
-            members.sort_by(|&a, &b| entries[a].date.cmp(&entries[b].date).then_with(|| entries[a].id.cmp(&entries[b].id)));
+            members.sort_by(|&a, &b| {
+                entries[a].date.cmp(&entries[b].date).then_with(|| entries[a].id.cmp(&entries[b].id))
+            });
             let dates: std::collections::BTreeSet<_> = members.iter().map(|&i| entries[i].date).collect();
             (dates.len() > 1).then_some(members)
         })
@@ -245,7 +249,8 @@ fn resolve_citations(entries: &[LinkEntry], groups: &[Vec<usize>], links: &mut L
     for (citing, entry) in entries.iter().enumerate() {
         let mut cites = Vec::new();
         for reference in &entry.references {
-            let by_number = reference.doc_no.as_deref().and_then(doc_no_key).and_then(|key| by_doc_no.get(key.as_str()));
+            let by_number =
+                reference.doc_no.as_deref().and_then(doc_no_key).and_then(|key| by_doc_no.get(key.as_str()));
             let by_title = reference.title.as_deref().and_then(|t| by_key.get(citations::citation_key(t).as_str()));
             let target = [by_number, by_title]
                 .into_iter()
@@ -348,8 +353,10 @@ fn repost_groups(entries: &[LinkEntry], groups: &[Vec<usize>]) -> Vec<Vec<usize>
 /// headline (one may carry a few more characters, such as a 转载 mark) and
 /// dates, where both are known, close together.
 fn are_copies(a: &LinkEntry, b: &LinkEntry) -> bool {
-    let (short, long) = if a.headline.len() <= b.headline.len() { (&a.headline, &b.headline) } else { (&b.headline, &a.headline) };
-    let same_headline = !short.is_empty() && long.contains(short.as_str()) && long.chars().count() <= short.chars().count() + 4;
+    let (short, long) =
+        if a.headline.len() <= b.headline.len() { (&a.headline, &b.headline) } else { (&b.headline, &a.headline) };
+    let same_headline =
+        !short.is_empty() && long.contains(short.as_str()) && long.chars().count() <= short.chars().count() + 4;
     let close = match (a.date, b.date) {
         (Some(x), Some(y)) => (x.days_since_epoch() - y.days_since_epoch()).abs() <= REPOST_WITHIN_DAYS,
         _ => true,
@@ -453,7 +460,14 @@ mod tests {
 
     use super::*;
 
-    fn publication(id: &str, title: &str, body: &str, kind: Kind, agency: Option<&str>, date: Option<&str>) -> Publication {
+    fn publication(
+        id: &str,
+        title: &str,
+        body: &str,
+        kind: Kind,
+        agency: Option<&str>,
+        date: Option<&str>,
+    ) -> Publication {
         let mut p = Publication::new(id, title, body, SourceRef { path: format!("{id}.txt"), line: None });
         p.kind = kind;
         p.agency = agency.map(str::to_string);
@@ -477,9 +491,30 @@ mod tests {
     fn a_short_name_resolves_to_the_version_in_force_at_the_citing_date() {
         let links = table(&[
             publication("old", "中华人民共和国示范法", "第一条 旧文。", Kind::Law, NPC, Some("2010-01-01")),
-            publication("new", "中华人民共和国示范法", "第一条 新文。", Kind::Law, Some("中华人民共和国全国人民代表大会常务委员会"), Some("2020-01-01")),
-            publication("n2015", "关于学习示范法的通知", "依照《示范法》第三条", Kind::Notice, None, Some("2015-06-01")),
-            publication("n2022", "关于学习示范法的通知（二）", "依照《中华人民共和国示范法》第三条", Kind::Notice, None, Some("2022-06-01")),
+            publication(
+                "new",
+                "中华人民共和国示范法",
+                "第一条 新文。",
+                Kind::Law,
+                Some("中华人民共和国全国人民代表大会常务委员会"),
+                Some("2020-01-01"),
+            ),
+            publication(
+                "n2015",
+                "关于学习示范法的通知",
+                "依照《示范法》第三条",
+                Kind::Notice,
+                None,
+                Some("2015-06-01"),
+            ),
+            publication(
+                "n2022",
+                "关于学习示范法的通知（二）",
+                "依照《中华人民共和国示范法》第三条",
+                Kind::Notice,
+                None,
+                Some("2022-06-01"),
+            ),
             publication("undated", "说明", "《示范法》第五条", Kind::Other, None, None),
         ]);
         assert_eq!(cited_ids(&links, "n2015"), [Some("old")]);
@@ -489,36 +524,58 @@ mod tests {
         assert_eq!(links.of("old").unwrap().cited_by, ["n2015"]);
         assert_eq!(links.of("new").unwrap().cited_by, ["n2022", "undated"]);
         let versions = links.versions_of("old").unwrap();
-        assert_eq!(versions.iter().map(|v| (v.id.as_str(), v.status)).collect::<Vec<_>>(), [
-            ("old", VersionStatus::Amended),
-            ("new", VersionStatus::Current)
-        ]);
+        assert_eq!(
+            versions.iter().map(|v| (v.id.as_str(), v.status)).collect::<Vec<_>>(),
+            [("old", VersionStatus::Amended), ("new", VersionStatus::Current)]
+        );
         assert_eq!(links.superseded().collect::<Vec<_>>(), ["old"]);
     }
 
     #[test]
     fn unresolved_references_are_kept_as_text() {
-        let links = table(&[publication("n", "通知", "根据《某某省不存在条例》和某办〔2019〕12号文件", Kind::Notice, None, None)]);
+        let links = table(&[publication(
+            "n",
+            "通知",
+            "根据《某某省不存在条例》和某办〔2019〕12号文件",
+            Kind::Notice,
+            None,
+            None,
+        )]);
         let cites = &links.of("n").unwrap().cites;
-        assert_eq!(cites.iter().map(|c| (c.title.as_str(), c.id.is_none())).collect::<Vec<_>>(), [
-            ("某某省不存在条例", true),
-            ("某办〔2019〕12号", true)
-        ]);
+        assert_eq!(
+            cites.iter().map(|c| (c.title.as_str(), c.id.is_none())).collect::<Vec<_>>(),
+            [("某某省不存在条例", true), ("某办〔2019〕12号", true)]
+        );
     }
 
     #[test]
     fn a_document_number_resolves_to_the_numbered_document() {
         let mut numbered = publication("plan", "某局工作要点", "全文。", Kind::WorkPlan, None, Some("2021-01-05"));
         numbered.doc_no = Some("某司发〔2021〕3号".into());
-        let links = table(&[numbered, publication("news", "落实要点", "按照某司发[2021]3号文件部署", Kind::News, None, None)]);
+        let links =
+            table(&[numbered, publication("news", "落实要点", "按照某司发[2021]3号文件部署", Kind::News, None, None)]);
         assert_eq!(cited_ids(&links, "news"), [Some("plan")]);
     }
 
     #[test]
     fn a_repeal_statement_marks_the_work_repealed() {
         let links = table(&[
-            publication("old", "某某省法律援助规定", "旧规定。", Kind::LocalRegulation, Some("某某省人民代表大会常务委员会"), Some("2003-01-01")),
-            publication("new", "某某省法律援助条例", "本条例自2024年1月1日起施行。《某某省法律援助规定》同时废止。", Kind::LocalRegulation, None, Some("2023-11-30")),
+            publication(
+                "old",
+                "某某省法律援助规定",
+                "旧规定。",
+                Kind::LocalRegulation,
+                Some("某某省人民代表大会常务委员会"),
+                Some("2003-01-01"),
+            ),
+            publication(
+                "new",
+                "某某省法律援助条例",
+                "本条例自2024年1月1日起施行。《某某省法律援助规定》同时废止。",
+                Kind::LocalRegulation,
+                None,
+                Some("2023-11-30"),
+            ),
         ]);
         let versions = links.versions_of("old").unwrap();
         assert_eq!(versions.len(), 1);
@@ -532,16 +589,41 @@ mod tests {
 
     #[test]
     fn reposts_with_other_furniture_or_in_traditional_script_are_one_group() {
-        let mut official = publication("gov", "关于做好法律援助工作的通知", &notice_text("首页 > 通知公告"), Kind::Notice, None, Some("2024-03-01"));
+        let mut official = publication(
+            "gov",
+            "关于做好法律援助工作的通知",
+            &notice_text("首页 > 通知公告"),
+            Kind::Notice,
+            None,
+            Some("2024-03-01"),
+        );
         official.url = Some("http://sfj.example.gov.cn/tzgg/1.html".into());
-        let mut mirror = publication("mirror", "关于做好法律援助工作的通知_某某资讯网", &notice_text("来源：某某资讯网 责任编辑：张三"), Kind::Notice, None, Some("2024-03-02"));
+        let mut mirror = publication(
+            "mirror",
+            "关于做好法律援助工作的通知_某某资讯网",
+            &notice_text("来源：某某资讯网 责任编辑：张三"),
+            Kind::Notice,
+            None,
+            Some("2024-03-02"),
+        );
         mirror.url = Some("https://news.example.com/a/2.html".into());
         let traditional_text = "為深入推進公共法律服務體系建設，進一步提升法律援助質效，現就做好本年度法律援助工作通知如下：一、擴大法律援助覆蓋面，降低經濟困難標準，將更多群眾納入援助範圍。二、加強值班律師工作，推動法律援助工作站進駐看守所和人民法院。三、強化質量監管，落實案件回訪和評估制度，確保每一件案件辦理質量。";
         let traditional = publication("trad", "關於做好法律援助工作的通知", traditional_text, Kind::Notice, None, None);
-        let other = publication("other", "关于做好法律援助工作的通知", "另一份通知的全文，讲的是完全不同的安排：组织律师开展普法讲座，走进社区和学校，宣讲民法典和未成年人保护法的有关规定，时间为每周三下午，地点在区公共法律服务中心。", Kind::Notice, None, None);
+        let other = publication(
+            "other",
+            "关于做好法律援助工作的通知",
+            "另一份通知的全文，讲的是完全不同的安排：组织律师开展普法讲座，走进社区和学校，宣讲民法典和未成年人保护法的有关规定，时间为每周三下午，地点在区公共法律服务中心。",
+            Kind::Notice,
+            None,
+            None,
+        );
         let links = table(&[mirror, official, traditional, other]);
         let copies = links.copies_of("gov").expect("a repost group");
-        assert_eq!(copies.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["gov", "mirror", "trad"], "the official copy first");
+        assert_eq!(
+            copies.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+            ["gov", "mirror", "trad"],
+            "the official copy first"
+        );
         assert_eq!(copies[1].site.as_deref(), Some("news.example.com"));
         assert!(links.copies_of("other").is_none(), "the same title with other text is not a repost");
         assert_eq!(links.repost_copies().collect::<Vec<_>>(), ["mirror", "trad"]);
@@ -552,7 +634,14 @@ mod tests {
         let text = notice_text("");
         let links = table(&[
             publication("v1", "某某条例", &text, Kind::Regulation, Some("国务院"), Some("2010-01-01")),
-            publication("v2", "某某条例", &format!("{text}第九条 新增。"), Kind::Regulation, Some("国务院"), Some("2020-01-01")),
+            publication(
+                "v2",
+                "某某条例",
+                &format!("{text}第九条 新增。"),
+                Kind::Regulation,
+                Some("国务院"),
+                Some("2020-01-01"),
+            ),
         ]);
         assert!(links.repost_groups.is_empty());
         assert_eq!(links.version_groups.len(), 1);

@@ -60,7 +60,6 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-
 /// A filter: matches like `query` but adds nothing to the score.
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
     boxed(ConstScoreQuery::new(query, 0.0))

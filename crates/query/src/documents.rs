@@ -12,8 +12,8 @@ use crate::{QueryError, Snapshot};
 impl Snapshot {
     /// The publication with `id`, and where it is.
     pub(crate) fn find(&self, searcher: &Searcher, id: &str) -> Result<(DocAddress, Publication), QueryError> {
-        let address =
-            first_match(searcher, self.open.schema.id, id)?.ok_or_else(|| QueryError::DocumentNotFound(id.to_string()))?;
+        let address = first_match(searcher, self.open.schema.id, id)?
+            .ok_or_else(|| QueryError::DocumentNotFound(id.to_string()))?;
         Ok((address, from_document(&self.open.schema, &searcher.doc(address)?)))
     }
 
@@ -27,7 +27,8 @@ impl Snapshot {
     ) -> Result<Hit, QueryError> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let p = from_document_without_evidence(&self.open.schema, &doc);
-        let indexed_at = sifa_store::document::indexed_at(&self.open.schema, &doc).map(sifa_model::instant::rfc3339_utc);
+        let indexed_at =
+            sifa_store::document::indexed_at(&self.open.schema, &doc).map(sifa_model::instant::rfc3339_utc);
         let links = self.links();
         let versions = links.table.versions_of(&p.id).map(<[_]>::len).filter(|&n| n > 1);
         let reposts = links.table.copies_of(&p.id).map(|copies| copies.len() - 1).filter(|&n| n > 0);
@@ -56,13 +57,11 @@ impl Snapshot {
     pub fn document(&self, id: &str, query: Option<&str>) -> Result<DocumentView, QueryError> {
         let searcher = self.searcher();
         let (_, p) = self.find(&searcher, id)?;
-        let body_html = query
-            .filter(|q| !q.trim().is_empty())
-            .map(|q| {
-                let parsed = parse(q);
-                let marked = self.synonyms().expand(&parsed, &self.open.analysis).highlighted(&parsed);
-                Highlighter::new(&marked, &self.open.analysis).mark_all(&p.body)
-            });
+        let body_html = query.filter(|q| !q.trim().is_empty()).map(|q| {
+            let parsed = parse(q);
+            let marked = self.synonyms().expand(&parsed, &self.open.analysis).highlighted(&parsed);
+            Highlighter::new(&marked, &self.open.analysis).mark_all(&p.body)
+        });
         let links = self.links();
         let table = &links.table;
         let own = table.of(&p.id);
@@ -92,7 +91,10 @@ impl Snapshot {
         let reposts = table
             .copies_of(&p.id)
             .map(|copies| {
-                copies.iter().map(|c| RepostView { id: c.id.clone(), url: c.url.clone(), site: c.site.clone() }).collect()
+                copies
+                    .iter()
+                    .map(|c| RepostView { id: c.id.clone(), url: c.url.clone(), site: c.site.clone() })
+                    .collect()
             })
             .unwrap_or_default();
         Ok(DocumentView {

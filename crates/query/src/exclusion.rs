@@ -68,7 +68,9 @@ mod tests {
         }
         writer.commit().unwrap();
         let searcher = index.reader().unwrap().searcher();
-        let term = |t: &str| Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic)) as Box<dyn Query>;
+        let term = |t: &str| {
+            Box::new(TermQuery::new(Term::from_field_text(field, t), IndexRecordOption::Basic)) as Box<dyn Query>
+        };
         let all = BooleanQuery::new(vec![(Occur::Should, term("x")), (Occur::Should, term("y"))]);
         let without_x = BooleanQuery::new(vec![
             (Occur::Must, Box::new(all) as Box<dyn Query>),

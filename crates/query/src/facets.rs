@@ -12,9 +12,9 @@ use sifa_model::Kind;
 use sifa_store::schema::names;
 use sifa_store::{first_match, from_document};
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
-use tantivy::fastfield::FacetReader;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use crate::request::SearchRequest;
@@ -84,7 +84,9 @@ impl Children {
                 last_child.clear();
                 last_child.extend_from_slice(child);
                 let encoded = key[..offset + child.len()].to_vec();
-                facets.push(Facet::from_encoded(encoded).map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?);
+                facets.push(
+                    Facet::from_encoded(encoded).map_err(|e| tantivy::TantivyError::InternalError(e.to_string()))?,
+                );
             }
             of_ord[terms.term_ord() as usize] = (facets.len() - 1) as u32;
         }
@@ -105,7 +107,13 @@ pub(crate) struct FacetCache {
 const FACET_CACHE_ENTRIES: usize = 4096;
 
 impl FacetCache {
-    fn children(&self, segment: &SegmentReader, field: &str, reader: &FacetReader, root: &Facet) -> tantivy::Result<Arc<Children>> {
+    fn children(
+        &self,
+        segment: &SegmentReader,
+        field: &str,
+        reader: &FacetReader,
+        root: &Facet,
+    ) -> tantivy::Result<Arc<Children>> {
         let key = (segment.segment_id(), field.to_string(), root.encoded_str().to_string());
         if let Some(found) = self.map.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
             return Ok(found.clone());
@@ -206,8 +214,13 @@ pub(crate) struct FacetRoots {
 }
 
 impl FacetRoots {
-    pub(crate) fn for_request(snapshot: &Snapshot, searcher: &Searcher, request: &SearchRequest) -> Result<Self, QueryError> {
-        let agency = if request.facets.agency { agency_roots(snapshot, searcher, &request.agencies)? } else { Vec::new() };
+    pub(crate) fn for_request(
+        snapshot: &Snapshot,
+        searcher: &Searcher,
+        request: &SearchRequest,
+    ) -> Result<Self, QueryError> {
+        let agency =
+            if request.facets.agency { agency_roots(snapshot, searcher, &request.agencies)? } else { Vec::new() };
         let months = month_roots(request);
         let timeline = std::iter::once(Facet::root()).chain(months.iter().cloned()).collect();
         Ok(Self { agency, top: [Facet::root()], timeline, months })
@@ -367,12 +380,10 @@ mod tests {
         let cache = Arc::new(FacetCache::default());
         let queries: Vec<Box<dyn Query>> = vec![
             Box::new(AllQuery),
-            Box::new(TermQuery::new(
-                tantivy::Term::from_field_text(schema.body_chars, "法"),
-                IndexRecordOption::Basic,
-            )),
+            Box::new(TermQuery::new(tantivy::Term::from_field_text(schema.body_chars, "法"), IndexRecordOption::Basic)),
         ];
-        let roots = |path: &[&str]| if path.is_empty() { Facet::root() } else { Facet::from_path(path.iter().copied()) };
+        let roots =
+            |path: &[&str]| if path.is_empty() { Facet::root() } else { Facet::from_path(path.iter().copied()) };
         let cases: Vec<(&str, Vec<Facet>)> = vec![
             (AGENCY_FIELD, vec![roots(&[]), roots(&["山东省"]), roots(&["山东省", "聊城市"]), roots(&["无此省"])]),
             (TOPIC_FIELD, vec![roots(&[])]),
@@ -388,7 +399,8 @@ mod tests {
                         let mut collector = FacetCollector::for_field(*field);
                         collector.add_facet(root.clone());
                         let counts = searcher.search(query.as_ref(), &collector).unwrap();
-                        let expected: Vec<(Facet, u64)> = counts.get(root.clone()).map(|(f, c)| (f.clone(), c)).collect();
+                        let expected: Vec<(Facet, u64)> =
+                            counts.get(root.clone()).map(|(f, c)| (f.clone(), c)).collect();
                         assert_eq!(tree.children(root), expected, "{field} {root}");
                     }
                 }
@@ -435,6 +447,9 @@ mod tests {
         assert_eq!(months, [("2024-03", 2), ("2024-06", 1)]);
         let long = snapshot.search(&request("", &[("from", "2000-01-01"), ("to", "2024-12-31")])).unwrap();
         assert!(long.facets.month.is_empty());
-        assert_eq!(long.facets.year.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(), ["2021年", "2023年", "2024年"]);
+        assert_eq!(
+            long.facets.year.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(),
+            ["2021年", "2023年", "2024年"]
+        );
     }
 }

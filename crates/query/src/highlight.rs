@@ -320,7 +320,10 @@ mod tests {
 
     #[test]
     fn traditional_text_is_marked_whole() {
-        assert_eq!(highlighter("行政复议工作白皮书").mark_all("發佈行政復議工作白皮書"), "發佈<mark>行政復議工作白皮書</mark>");
+        assert_eq!(
+            highlighter("行政复议工作白皮书").mark_all("發佈行政復議工作白皮書"),
+            "發佈<mark>行政復議工作白皮書</mark>"
+        );
     }
 
     #[test]

@@ -28,17 +28,15 @@ mod similar;
 mod snapshot;
 mod suggest;
 mod synonyms;
-mod timeline;
 #[cfg(test)]
 mod testing;
+mod timeline;
 
 pub use error::QueryError;
 pub use export::{Exported, MAX_EXPORT};
 pub use highlight::{Highlighter, SNIPPET_CHARS};
 pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort, VersionMode};
-pub use response::{
-    DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels,
-};
+pub use response::{DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels};
 pub use snapshot::{Follow, Refusal, SearchEngine, ServedState, Snapshot};
-pub use timeline::{Interval, Period, Series, TimelineBy, TimelineParams, TimelineRequest, TimelineResponse};
 pub use synonyms::{DEFAULT_SYNONYMS, EXPANSION_BOOST, ExpandedTerm, Expansion, SynonymGroup, Synonyms, SynonymsError};
+pub use timeline::{Interval, Period, Series, TimelineBy, TimelineParams, TimelineRequest, TimelineResponse};

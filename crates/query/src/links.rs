@@ -123,11 +123,8 @@ impl LinksView {
                 cited_by[doc as usize] = links.cited_by.len() as u32;
             }
         }
-        let visible = [
-            all_but(max_doc, &[&superseded]),
-            all_but(max_doc, &[&copies]),
-            all_but(max_doc, &[&superseded, &copies]),
-        ];
+        let visible =
+            [all_but(max_doc, &[&superseded]), all_but(max_doc, &[&copies]), all_but(max_doc, &[&superseded, &copies])];
         let view = Arc::new(SegmentLinks { cited_by, visible });
         self.segments.lock().unwrap_or_else(|e| e.into_inner()).insert(key, view.clone());
         Ok(view)
@@ -193,8 +190,8 @@ impl Weight for Visible {
 #[cfg(test)]
 mod tests {
     use sifa_model::Kind;
-    use sifa_store::links::{Cited, Copy, Version, VersionStatus};
     use sifa_store::Links;
+    use sifa_store::links::{Cited, Copy, Version, VersionStatus};
 
     use crate::testing::{Fixture, dated, request};
 
@@ -204,8 +201,20 @@ mod tests {
             dated("v1", "中华人民共和国示范法", "第一条 为了示范，制定本法。旧文。", Kind::Law, Some("2010-01-01")),
             dated("v2", "中华人民共和国示范法", "第一条 为了示范，制定本法。新文。", Kind::Law, Some("2020-01-01")),
             dated("n1", "关于学习示范法的通知", "依照《示范法》第三条，组织学习。", Kind::Notice, Some("2021-03-01")),
-            dated("n1-copy", "关于学习示范法的通知", "依照《示范法》第三条，组织学习。转载。", Kind::Notice, Some("2021-03-02")),
-            dated("n2", "示范法宣传月活动", "宣传《中华人民共和国示范法》第三条、第五条和《某条例》。", Kind::News, Some("2022-05-01")),
+            dated(
+                "n1-copy",
+                "关于学习示范法的通知",
+                "依照《示范法》第三条，组织学习。转载。",
+                Kind::Notice,
+                Some("2021-03-02"),
+            ),
+            dated(
+                "n2",
+                "示范法宣传月活动",
+                "宣传《中华人民共和国示范法》第三条、第五条和《某条例》。",
+                Kind::News,
+                Some("2022-05-01"),
+            ),
         ];
         let mut links = Links::default();
         links.version_groups.push(vec![
@@ -213,8 +222,16 @@ mod tests {
             Version { id: "v2".into(), date: Some("2020-01-01".into()), status: VersionStatus::Current },
         ]);
         links.repost_groups.push(vec![
-            Copy { id: "n1".into(), url: Some("http://sfj.example.gov.cn/1.html".into()), site: Some("sfj.example.gov.cn".into()) },
-            Copy { id: "n1-copy".into(), url: Some("https://mirror.example.com/2".into()), site: Some("mirror.example.com".into()) },
+            Copy {
+                id: "n1".into(),
+                url: Some("http://sfj.example.gov.cn/1.html".into()),
+                site: Some("sfj.example.gov.cn".into()),
+            },
+            Copy {
+                id: "n1-copy".into(),
+                url: Some("https://mirror.example.com/2".into()),
+                site: Some("mirror.example.com".into()),
+            },
         ]);
         for id in ["v1", "v2"] {
             links.documents.entry(id.into()).or_default().version_group = Some(0);
@@ -228,7 +245,8 @@ mod tests {
             articles: articles.iter().map(|a| a.to_string()).collect(),
         };
         links.documents.entry("n1".into()).or_default().cites = vec![cite(Some("v2"), "中华人民共和国示范法", &["3"])];
-        links.documents.entry("n1-copy".into()).or_default().cites = vec![cite(Some("v2"), "中华人民共和国示范法", &["3"])];
+        links.documents.entry("n1-copy".into()).or_default().cites =
+            vec![cite(Some("v2"), "中华人民共和国示范法", &["3"])];
         links.documents.entry("n2".into()).or_default().cites =
             vec![cite(Some("v2"), "中华人民共和国示范法", &["3", "5"]), cite(None, "某条例", &[])];
         links.documents.entry("v2".into()).or_default().cited_by = vec!["n1".into(), "n1-copy".into(), "n2".into()];
@@ -284,7 +302,10 @@ mod tests {
         assert_eq!(versions, [("v1", "已被修改"), ("v2", "现行")]);
         assert_eq!(snapshot.document("v2", None).unwrap().cited_by_count, 3);
         let copies = snapshot.document("n1-copy", None).unwrap().reposts;
-        assert_eq!(copies.iter().map(|c| c.site.as_deref()).collect::<Vec<_>>(), [Some("sfj.example.gov.cn"), Some("mirror.example.com")]);
+        assert_eq!(
+            copies.iter().map(|c| c.site.as_deref()).collect::<Vec<_>>(),
+            [Some("sfj.example.gov.cn"), Some("mirror.example.com")]
+        );
     }
 
     #[test]

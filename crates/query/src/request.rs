@@ -184,7 +184,9 @@ impl SearchRequest {
         let version = match params.version.as_deref().map(str::trim) {
             None | Some("") | Some("current") => VersionMode::Current,
             Some("all") => VersionMode::All,
-            Some(other) => return Err(QueryError::invalid("version", format!("{other:?} is not a version; use current or all"))),
+            Some(other) => {
+                return Err(QueryError::invalid("version", format!("{other:?} is not a version; use current or all")));
+            }
         };
         let collapse = match params.collapse.as_deref().map(str::trim) {
             None | Some("") | Some("true") | Some("1") => true,

@@ -12,13 +12,15 @@ use tantivy::schema::Facet;
 use tantivy::{DocAddress, Searcher, SegmentReader};
 
 use crate::build::{Dimension, Filters};
-use crate::facets::{AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD};
+use crate::facets::{
+    AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD,
+};
 use crate::highlight::Highlighter;
 use crate::links::LinksView;
 use crate::parse::{ParsedQuery, parse};
-use crate::synonyms::Expansion;
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
+use crate::synonyms::Expansion;
 use crate::{QueryError, Snapshot, ranking};
 
 /// Days since the epoch used for documents without a date: after all
@@ -118,12 +120,15 @@ impl Snapshot {
         let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
         let count = collectors.add_collector(Count);
         let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
-            (asked && !filters.is_active(dimension)).then(|| collectors.add_collector(FacetTree::new(field, roots, self.facet_cache())))
+            (asked && !filters.is_active(dimension))
+                .then(|| collectors.add_collector(FacetTree::new(field, roots, self.facet_cache())))
         };
         let agency_here = counted_here(wanted.agency, Dimension::Agency, AGENCY_FIELD, &roots.agency);
         let topic_here = counted_here(wanted.topic, Dimension::Topic, TOPIC_FIELD, &roots.top);
         let kind_here = counted_here(wanted.kind, Dimension::Kind, KIND_FIELD, &roots.top);
-        let timeline = wanted.year.then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline, self.facet_cache())));
+        let timeline = wanted
+            .year
+            .then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline, self.facet_cache())));
         let mut fruits = searcher.search(&*main, &collectors)?;
 
         // A dimension with an active filter is counted with every filter but its own.
@@ -131,7 +136,8 @@ impl Snapshot {
             let query = filters.apply(&*base, Some(dimension));
             Ok(searcher.search(&*query, &FacetTree::new(field, roots, self.facet_cache()))?)
         };
-        let mut counts_of = |asked: bool, here: Option<FruitHandle<RootCounts>>, dim, field, roots: &[Facet]| match here {
+        let mut counts_of = |asked: bool, here: Option<FruitHandle<RootCounts>>, dim, field, roots: &[Facet]| match here
+        {
             Some(handle) => Ok::<_, QueryError>(Some(handle.extract(&mut fruits))),
             None if asked => Ok(Some(counts_without(dim, field, roots)?)),
             None => Ok(None),
@@ -210,7 +216,8 @@ mod tests {
                 .filter(|p| sifa_fold::fold(&format!("{}\n{}", p.title, p.body)).contains(word))
                 .count() as u64
         };
-        for word in ["司法局", "司法", "调解", "人民调解员", "法律援助", "公共法律服务", "援助法", "局"] {
+        for word in ["司法局", "司法", "调解", "人民调解员", "法律援助", "公共法律服务", "援助法", "局"]
+        {
             assert_eq!(snapshot.count(&searcher, &request(word, &[])).unwrap(), holding(word), "{word}");
         }
         assert_eq!(holding("司法局"), 4, "司法局 is in four titles, one traditional");

@@ -3,10 +3,10 @@
 //! publications belong together: the same subject (a law and the
 //! regulations on the same subject), the same kind, the same topics.
 
+use tantivy::Term;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue};
-use tantivy::Term;
 
 use crate::highlight::Highlighter;
 use crate::parse::ParsedQuery;
@@ -57,7 +57,10 @@ impl Snapshot {
             clauses.push(bonus(Term::from_field_text(schema.title_subject, &subject), SAME_SUBJECT_BOOST));
         }
         for topic in &p.topics {
-            clauses.push(bonus(Term::from_facet(schema.topic_facet, &Facet::from_path([topic.name.as_str()])), SAME_TOPIC_BOOST));
+            clauses.push(bonus(
+                Term::from_facet(schema.topic_facet, &Facet::from_path([topic.name.as_str()])),
+                SAME_TOPIC_BOOST,
+            ));
         }
         let query = BooleanQuery::new(clauses);
         let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
@@ -74,7 +77,12 @@ mod tests {
     fn a_law_is_most_like_the_regulations_on_its_subject() {
         let fixture = Fixture::new();
         let hits = fixture.engine().snapshot().similar("law-aid", 5).unwrap();
-        assert_eq!(hits.first().map(|h| h.id.as_str()), Some("aid-rule"), "{:?}", hits.iter().map(|h| &h.title).collect::<Vec<_>>());
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some("aid-rule"),
+            "{:?}",
+            hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -263,7 +263,8 @@ impl SearchEngine {
             Some(snapshot) => OpenIndex::reopen(&self.location, &snapshot.open.analysis),
             None => OpenIndex::open(&self.location),
         };
-        match opened.map_err(QueryError::from).and_then(|open| Snapshot::new(open, self.follow, self.synonyms.clone())) {
+        match opened.map_err(QueryError::from).and_then(|open| Snapshot::new(open, self.follow, self.synonyms.clone()))
+        {
             Ok(fresh) => {
                 let mut state = self.state_mut();
                 state.current = Some(Arc::new(fresh));

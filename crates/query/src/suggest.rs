@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
+use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 use tantivy::schema::Value;
-use tantivy::TantivyDocument;
 
 use crate::parse::{Clause, Scope};
 use crate::response::Suggestion;
@@ -18,8 +18,11 @@ impl Snapshot {
         if !folded.chars().any(char::is_alphanumeric) {
             return Ok(Vec::new());
         }
-        let mut out: Vec<Suggestion> =
-            sifa_model::TOPICS.iter().filter(|t| t.contains(folded.as_str())).map(|t| Suggestion::topic(t.to_string())).collect();
+        let mut out: Vec<Suggestion> = sifa_model::TOPICS
+            .iter()
+            .filter(|t| t.contains(folded.as_str()))
+            .map(|t| Suggestion::topic(t.to_string()))
+            .collect();
         out.extend(self.agencies_containing(&folded)?.into_iter().take(limit).map(Suggestion::agency));
         for title in self.titles_containing(&folded, limit)? {
             if !out.iter().any(|s| s.text == title) {

@@ -52,28 +52,44 @@ pub fn publications() -> Vec<Publication> {
     use AgencyLevel::*;
     vec![
         with(
-            publication("law-aid", "中华人民共和国法律援助法", "为了规范和促进法律援助工作，保障公民和有关当事人的合法权益，制定本法。法律援助是国家建立的为经济困难公民提供无偿法律服务的制度。"),
+            publication(
+                "law-aid",
+                "中华人民共和国法律援助法",
+                "为了规范和促进法律援助工作，保障公民和有关当事人的合法权益，制定本法。法律援助是国家建立的为经济困难公民提供无偿法律服务的制度。",
+            ),
             Some(("全国人民代表大会常务委员会", &[], National)),
             Some("2021-08-20"),
             Kind::Law,
             &["法律援助"],
         ),
         with(
-            publication("aid-news", "聊城市东昌府区司法局开展法律援助进社区活动", "近日，区司法局按照聊司发〔2023〕1号文件要求，组织律师走进社区，为居民讲解法律援助申请条件。"),
+            publication(
+                "aid-news",
+                "聊城市东昌府区司法局开展法律援助进社区活动",
+                "近日，区司法局按照聊司发〔2023〕1号文件要求，组织律师走进社区，为居民讲解法律援助申请条件。",
+            ),
             Some(("聊城市东昌府区司法局", &["山东省", "聊城市", "东昌府区"], County)),
             Some("2024-03-15"),
             Kind::News,
             &["法律援助"],
         ),
         with(
-            publication("mediation", "青岛市司法局推进人民调解工作", "青岛市各级人民调解委员会今年化解矛盾纠纷一千余件，调解成功率保持高位。"),
+            publication(
+                "mediation",
+                "青岛市司法局推进人民调解工作",
+                "青岛市各级人民调解委员会今年化解矛盾纠纷一千余件，调解成功率保持高位。",
+            ),
             Some(("青岛市司法局", &["山东省", "青岛市"], City)),
             Some("2024-03-02"),
             Kind::News,
             &["人民调解"],
         ),
         with(
-            publication("mediation-trad", "青島市司法局推進人民調解工作", "青島市各級人民調解委員會今年化解矛盾糾紛一千餘件，調解成功率保持高位。"),
+            publication(
+                "mediation-trad",
+                "青島市司法局推進人民調解工作",
+                "青島市各級人民調解委員會今年化解矛盾糾紛一千餘件，調解成功率保持高位。",
+            ),
             None,
             None,
             Kind::News,
@@ -87,14 +103,22 @@ pub fn publications() -> Vec<Publication> {
             &["公共法律服务"],
         ),
         with(
-            publication("moj", "司法部关于加强人民调解员队伍建设的意见", "各省、自治区、直辖市司法厅（局）：为加强人民调解员队伍建设，现提出如下意见。"),
+            publication(
+                "moj",
+                "司法部关于加强人民调解员队伍建设的意见",
+                "各省、自治区、直辖市司法厅（局）：为加强人民调解员队伍建设，现提出如下意见。",
+            ),
             Some(("司法部", &[], National)),
             Some("2024-06-01"),
             Kind::Notice,
             &["人民调解"],
         ),
         with(
-            publication("aid-rule", "山东省法律援助条例", "为了规范法律援助工作，根据《中华人民共和国法律援助法》，结合本省实际，制定本条例。"),
+            publication(
+                "aid-rule",
+                "山东省法律援助条例",
+                "为了规范法律援助工作，根据《中华人民共和国法律援助法》，结合本省实际，制定本条例。",
+            ),
             None,
             None,
             Kind::LocalRegulation,
@@ -138,7 +162,8 @@ impl Fixture {
     pub fn of(publications: &[Publication], links: &Links) -> Self {
         let dir = tempfile::tempdir().expect("a temporary directory");
         let location = IndexLocation::new(dir.path());
-        let mut builder = GenerationBuilder::start(&location, &analysis(), WriterSettings::bulk(1)).expect("a new generation");
+        let mut builder =
+            GenerationBuilder::start(&location, &analysis(), WriterSettings::bulk(1)).expect("a new generation");
         for p in publications {
             let (document, _) = to_document(builder.schema(), p);
             builder.add(document).expect("the document is added");

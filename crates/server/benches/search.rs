@@ -25,8 +25,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use sifa_indexer::Pipeline;
-use sifa_store::IndexLocation;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest};
+use sifa_store::IndexLocation;
 
 /// mimalloc rather than glibc's allocator: a reindex allocates documents
 /// in its extraction workers that tantivy's indexing threads free, and
@@ -147,7 +147,8 @@ fn index_dir() -> (Option<tempfile::TempDir>, PathBuf) {
             (Some(temp), path)
         }
     };
-    let summary = Pipeline::with_default_rules(corpus).with_threads(Some(2)).reindex(&IndexLocation::new(&path), &()).unwrap();
+    let summary =
+        Pipeline::with_default_rules(corpus).with_threads(Some(2)).reindex(&IndexLocation::new(&path), &()).unwrap();
     println!("index: {} documents", summary.documents);
     (temp, path)
 }

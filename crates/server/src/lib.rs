@@ -156,8 +156,12 @@ async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resu
 async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> {
     let index = blocking(&state, |s| s.stats()).await?;
     let synonyms = state.engine.synonyms().groups().to_vec();
-    let stats =
-        openapi::StatsResponse { index, limits: sifa_query::Limits::CURRENT, kinds: sifa_query::kind_labels(), synonyms };
+    let stats = openapi::StatsResponse {
+        index,
+        limits: sifa_query::Limits::CURRENT,
+        kinds: sifa_query::kind_labels(),
+        synonyms,
+    };
     Ok(Json(stats).into_response())
 }
 

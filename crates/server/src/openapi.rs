@@ -8,9 +8,7 @@ use serde_json::{Map, Value, json};
 use sifa_store::IndexStats;
 
 use crate::admin::{ReindexResponse, ReloadResponse};
-use sifa_query::{
-    Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion, TimelineParams, TimelineResponse,
-};
+use sifa_query::{Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion, TimelineParams, TimelineResponse};
 
 /// The body of every error answer.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -138,7 +136,10 @@ pub fn document() -> Value {
         for (status, description) in own.iter().chain(&[
             ("405", "The route does not answer this method (method_not_allowed)"),
             ("500", "An internal failure (internal, admin_failed)"),
-            ("503", "No index is available yet, or the request took too long (index_unavailable, unavailable, timeout)"),
+            (
+                "503",
+                "No index is available yet, or the request took too long (index_unavailable, unavailable, timeout)",
+            ),
         ]) {
             all.insert(status.to_string(), failure(description));
         }
@@ -149,12 +150,14 @@ pub fn document() -> Value {
     let missing = ("404", "No such publication (document_not_found)");
     let unauthorized = ("401", "Missing or wrong token (unauthorized)");
     let disabled = ("404", "Admin operations are disabled (admin_disabled)");
-    let atom = content(&["application/atom+xml"], "An Atom 1.0 feed (RFC 4287): newest first, RFC 5005 next/previous links");
+    let atom =
+        content(&["application/atom+xml"], "An Atom 1.0 feed (RFC 4287): newest first, RFC 5005 next/previous links");
     let exported = content(
         &crate::export::Format::ALL.map(crate::export::Format::media_type),
         "The file, as an attachment; X-Total-Count and X-Exported-Count say how many matched and how many it holds",
     );
-    let page = content(&["text/html"], "The search page; for doc=ID with the publication's citation_* meta tags in its head");
+    let page =
+        content(&["text/html"], "The search page; for doc=ID with the publication's citation_* meta tags in its head");
     let export_parameters = own_parameters(json!({"properties": {
         "format": {"description": "csv, json, ris, csljson or gbt7714 (required)"},
         "ids": {"description": "Publication ids, comma-separated or repeated: exactly these, in this order; without it every match of the search (up to 10,000)"},

@@ -392,11 +392,11 @@ async fn a_repeated_search_is_answered_alike_with_and_without_the_response_cache
     let body = |state: AppState| {
         let uri = uri.clone();
         async move {
-            let response =
-                app(state).oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
+            let response = app(state).oneshot(Request::builder().uri(uri).body(Body::empty()).unwrap()).await.unwrap();
             assert_eq!(response.status(), StatusCode::OK);
             assert_eq!(response.headers()["content-type"], "application/json");
-            let mut json: Value = serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+            let mut json: Value =
+                serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
             json["took_ms"] = Value::Null;
             json
         }

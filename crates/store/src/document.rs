@@ -45,7 +45,11 @@ pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyD
 }
 
 /// [`to_document`] with the text already folded.
-pub fn to_document_folded(schema: &IndexSchema, publication: &Publication, folded: Folded) -> (TantivyDocument, String) {
+pub fn to_document_folded(
+    schema: &IndexSchema,
+    publication: &Publication,
+    folded: Folded,
+) -> (TantivyDocument, String) {
     let mut doc = TantivyDocument::default();
     doc.add_text(schema.id, &publication.id);
     doc.add_text(schema.title, &publication.title);
@@ -123,8 +127,20 @@ pub fn title_keys(folded: &str) -> Vec<String> {
 /// Words that end the title of a law, regulation or rule and name its
 /// form, not its subject; longest first.
 const FORM_SUFFIXES: [&str; 14] = [
-    "实施细则", "实施办法", "实施条例", "暂行条例", "暂行办法", "暂行规定", "若干规定", "条例", "办法", "规定", "细则", "规则",
-    "决定", "法",
+    "实施细则",
+    "实施办法",
+    "实施条例",
+    "暂行条例",
+    "暂行办法",
+    "暂行规定",
+    "若干规定",
+    "条例",
+    "办法",
+    "规定",
+    "细则",
+    "规则",
+    "决定",
+    "法",
 ];
 
 /// The subject a law-like title names: the title key without the national
@@ -185,7 +201,8 @@ pub fn doc_no_key(text: &str) -> Option<String> {
     let bracketed = before_number.strip_suffix('〕').and_then(|rest| rest.rsplit_once('〔'));
     let shaped = match bracketed {
         Some((issuer, year)) => {
-            !year.is_empty() && (year.chars().all(|c| c.is_ascii_digit()) || year.ends_with('届'))
+            !year.is_empty()
+                && (year.chars().all(|c| c.is_ascii_digit()) || year.ends_with('届'))
                 && (!issuer.is_empty() || digits.len() < number.len())
         }
         None => before_number.ends_with('令') && digits.ends_with('第'),
@@ -303,6 +320,10 @@ mod keys {
         assert_eq!(title_subject("司法鉴定程序通则"), None, "no form word at the end");
         assert_eq!(title_subject("中华人民共和国刑法"), None, "a one-character subject is too short to mean anything");
         assert_eq!(title_subject("市场监督管理条例").as_deref(), Some("市场监督管理"));
-        assert_eq!(title_subject("城市管理条例").as_deref(), Some("城市管理"), "a two-character opening is not a region");
+        assert_eq!(
+            title_subject("城市管理条例").as_deref(),
+            Some("城市管理"),
+            "a two-character opening is not a region"
+        );
     }
 }

@@ -106,11 +106,7 @@ impl IndexLocation {
             Ok(name) => {
                 let name = name.trim().to_string();
                 let valid = !name.is_empty() && !name.contains(['/', '\\']) && name != "..";
-                if valid {
-                    Ok(Some(name))
-                } else {
-                    Err(StoreError::BadCurrent(path.display().to_string()))
-                }
+                if valid { Ok(Some(name)) } else { Err(StoreError::BadCurrent(path.display().to_string())) }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(StoreError::io(&path, e)),

@@ -76,7 +76,8 @@ pub(crate) fn open_generation(path: &Path, generation: &str) -> Result<(Index, I
         .map_err(tantivy::TantivyError::from)
         .and_then(Index::open)
         .map_err(|source| StoreError::Open { generation: generation.to_string(), source })?;
-    let schema = IndexSchema::from_schema(opened.schema()).ok_or_else(|| StoreError::Incompatible(generation.to_string()))?;
+    let schema =
+        IndexSchema::from_schema(opened.schema()).ok_or_else(|| StoreError::Incompatible(generation.to_string()))?;
     Ok((opened, schema))
 }
 

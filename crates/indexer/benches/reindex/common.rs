@@ -154,14 +154,25 @@ pub fn print_space(location: &IndexLocation, raw: u64) {
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name().to_string_lossy().to_string();
-            !name.ends_with(".store") && !name.ends_with(".idx") && !name.ends_with(".pos") && !name.ends_with(".term")
-                && !name.ends_with(".fast") && !name.ends_with(".fieldnorm")
+            !name.ends_with(".store")
+                && !name.ends_with(".idx")
+                && !name.ends_with(".pos")
+                && !name.ends_with(".term")
+                && !name.ends_with(".fast")
+                && !name.ends_with(".fieldnorm")
         })
         .map(|e| (e.file_name().to_string_lossy().to_string(), e.metadata().map_or(0, |m| m.len())))
         .collect();
     files.sort_by_key(|f| std::cmp::Reverse(f.1));
     let total = location.generation_size(&open.generation);
-    let share = |bytes: u64| format!("{:>6.2} MB {:>5.1}% {:.3} × raw", bytes as f64 / 1e6, bytes as f64 * 100.0 / total as f64, bytes as f64 / raw as f64);
+    let share = |bytes: u64| {
+        format!(
+            "{:>6.2} MB {:>5.1}% {:.3} × raw",
+            bytes as f64 / 1e6,
+            bytes as f64 * 100.0 / total as f64,
+            bytes as f64 / raw as f64
+        )
+    };
     println!("where the index's {:.1} MB go ({} segments):", total as f64 / 1e6, usage.segments().len());
     println!("  document store (compressed)  {}", share(store));
     let mut parts: Vec<(String, u64)> = by_part.into_iter().filter(|(_, b)| *b > 0).collect();

@@ -61,7 +61,9 @@ fn write_copies(corpus: &Path, data: &Path, copies: usize) -> Written {
                     if let Some(id) = object.get("id").and_then(|v| v.as_str()).map(str::to_string) {
                         object.insert("id".into(), format!("{id}~{k}").into());
                     }
-                    if let Some(date) = object.get("date").and_then(|v| v.as_str()).and_then(|d| shift_date(d, k as i32)) {
+                    if let Some(date) =
+                        object.get("date").and_then(|v| v.as_str()).and_then(|d| shift_date(d, k as i32))
+                    {
                         object.insert("date".into(), date.into());
                     }
                     if let Some(body) = object.get("body").and_then(|v| v.as_str()).map(str::to_string) {
@@ -142,8 +144,26 @@ fn run_child(data: &Path, index: &Path) -> Child {
 }
 
 const WORDS: &[&str] = &[
-    "法律援助", "人民调解", "社区矫正", "行政复议", "司法鉴定", "公证", "律师", "普法", "监狱", "戒毒", "法治政府",
-    "行政执法", "营商环境", "未成年人", "知识产权", "安全生产", "条例", "司法部", "刑事诉讼", "国家赔偿",
+    "法律援助",
+    "人民调解",
+    "社区矫正",
+    "行政复议",
+    "司法鉴定",
+    "公证",
+    "律师",
+    "普法",
+    "监狱",
+    "戒毒",
+    "法治政府",
+    "行政执法",
+    "营商环境",
+    "未成年人",
+    "知识产权",
+    "安全生产",
+    "条例",
+    "司法部",
+    "刑事诉讼",
+    "国家赔偿",
 ];
 
 /// 120 searches: one to three words, phrases, exclusions, browsing, filters.
@@ -196,7 +216,8 @@ fn search_latency(index: &Path) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) {
-    let ns: Vec<usize> = if args.is_empty() { vec![1, 4, 10] } else { args.iter().map(|a| a.parse().unwrap()).collect() };
+    let ns: Vec<usize> =
+        if args.is_empty() { vec![1, 4, 10] } else { args.iter().map(|a| a.parse().unwrap()).collect() };
     let corpus = corpus_dir();
     let tmp = std::env::var_os("SIFA_BENCH_TMP").map_or_else(std::env::temp_dir, PathBuf::from);
     println!(
@@ -217,7 +238,11 @@ pub fn run(args: &[String]) {
         let index = tempfile::tempdir_in(&tmp).unwrap();
         let child = run_child(data.path(), index.path());
         drop(data);
-        assert_eq!(child.documents + child.duplicates + child.skipped, written.records, "every record is accounted for");
+        assert_eq!(
+            child.documents + child.duplicates + child.skipped,
+            written.records,
+            "every record is accounted for"
+        );
         let (p50, p99) = search_latency(index.path());
         let mb = written.text_bytes as f64 / 1e6;
         println!(

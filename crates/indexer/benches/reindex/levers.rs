@@ -75,7 +75,8 @@ pub fn run() {
         let stdout = String::from_utf8_lossy(&output.stdout);
         let line = stdout.lines().find_map(|l| l.strip_prefix("LEVER ")).expect("the child's figures");
         let v: Vec<&str> = line.splitn(7, ' ').collect();
-        let (secs, index_bytes, peak): (f64, f64, u64) = (v[0].parse().unwrap(), v[1].parse().unwrap(), v[2].parse().unwrap());
+        let (secs, index_bytes, peak): (f64, f64, u64) =
+            (v[0].parse().unwrap(), v[1].parse().unwrap(), v[2].parse().unwrap());
         println!(
             "{:<32} {secs:>7.2} {:>8.2} {jieba_rate:>8.2} {:>6.2} {:>9.1} {:>8.3} {:>9.0}   ({} segments; links {} s, commit {} s)",
             lever.name,

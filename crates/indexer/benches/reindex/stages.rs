@@ -25,8 +25,10 @@ pub fn run(dir: &Path, corpus: &Corpus, jieba_rate: f64) {
 
     let started = Instant::now();
     let mut items = Vec::new();
-    let mut files: Vec<(std::path::PathBuf, String)> =
-        jsonl_files(dir).into_iter().map(|p| (p.clone(), p.file_name().unwrap().to_string_lossy().to_string())).collect();
+    let mut files: Vec<(std::path::PathBuf, String)> = jsonl_files(dir)
+        .into_iter()
+        .map(|p| (p.clone(), p.file_name().unwrap().to_string_lossy().to_string()))
+        .collect();
     if let Ok(seeds) = std::fs::read_dir(dir.join("seeds")) {
         for entry in seeds.filter_map(Result::ok) {
             files.push((entry.path(), format!("seeds/{}", entry.file_name().to_string_lossy())));
@@ -113,7 +115,10 @@ pub fn run(dir: &Path, corpus: &Corpus, jieba_rate: f64) {
         }
     }
     line("character tokenizer, Han characters only", started.elapsed().as_secs_f64());
-    println!("    {han_tokens} Han tokens ({:.2}% fewer tokens)", (1.0 - han_tokens as f64 / char_tokens as f64) * 100.0);
+    println!(
+        "    {han_tokens} Han tokens ({:.2}% fewer tokens)",
+        (1.0 - han_tokens as f64 / char_tokens as f64) * 100.0
+    );
 
     let schema = IndexSchema::new();
     let started = Instant::now();

@@ -15,7 +15,8 @@ pub fn engine() -> Arc<SearchEngine> {
             let dir = tempfile::tempdir().unwrap();
             let location = IndexLocation::new(dir.path());
             let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-            let pipeline = Pipeline::from_dirs(&root.join("data"), Some(&root.join("data"))).unwrap().with_threads(Some(2));
+            let pipeline =
+                Pipeline::from_dirs(&root.join("data"), Some(&root.join("data"))).unwrap().with_threads(Some(2));
             pipeline.reindex(&location, &()).unwrap();
             (dir, Arc::new(SearchEngine::open(location).unwrap()))
         })
