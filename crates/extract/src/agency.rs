@@ -23,20 +23,17 @@ mod footer;
 mod given;
 mod lines;
 mod occasion;
-mod resolver;
-mod site;
 mod subject;
 
 use sifa_fold::fold;
 use sifa_model::AgencyLevel;
 
-pub use fallback::Publisher;
+use crate::names::resolver::{Agency, AgencyResolver, RegionContext};
+use crate::names::site::{OwnerKind, Site};
 pub use footer::footer_regions;
-pub use resolver::{Agency, AgencyResolver, AgencyRules, RegionContext};
-pub use site::{OwnerKind, Site, SiteIndex};
 
 use crate::candidate::{Candidate, Candidates};
-use crate::document::Given;
+use crate::given::Given;
 use crate::page::{PageLines, clean_line};
 
 /// Scores of the kinds of evidence, strongest first.
@@ -258,7 +255,7 @@ fn guess_level(name: &str) -> AgencyLevel {
 pub(crate) mod tests {
     use super::*;
 
-    pub(crate) use super::resolver::tests::resolver;
+    pub(crate) use crate::names::resolver::tests::resolver;
 
     pub(crate) fn read(text: &str, given: Given, title: Option<&str>) -> Option<Candidate<Agency>> {
         read_at(text, given, title, None)

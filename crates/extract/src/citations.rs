@@ -111,7 +111,7 @@ pub fn references(title: &str, body: &str) -> Vec<Reference> {
         // 《…》（国发〔2010〕33号）.
         let bracketed = trailer.strip_prefix(['（', '(']).map(|rest| (trailer.len() - rest.len(), rest));
         let doc_no = bracketed.and_then(|(offset, rest)| {
-            let number = crate::doc_no::numbers_in(rest).into_iter().find(|n| n.start == 0)?;
+            let number = crate::shapes::numbers::numbers_in(rest).into_iter().find(|n| n.start == 0)?;
             let at = whole.end() + declared + offset;
             numbers_taken.push((at + number.start, at + number.end));
             Some(issuer_code(&number.value))
@@ -120,7 +120,7 @@ pub fn references(title: &str, body: &str) -> Vec<Reference> {
     }
     for line_start in line_starts(&text) {
         let line = &text[line_start..text[line_start..].find('\n').map_or(text.len(), |e| line_start + e)];
-        for number in crate::doc_no::numbers_in(line) {
+        for number in crate::shapes::numbers::numbers_in(line) {
             let at = (line_start + number.start, line_start + number.end);
             if numbers_taken.iter().any(|t| t.0 < at.1 && at.0 < t.1) {
                 continue;

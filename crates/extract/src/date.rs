@@ -14,18 +14,16 @@
 //! For a formal document the signature outranks the page's timestamps,
 //! which are often a mirror's.
 
-mod shapes;
-
 use std::sync::LazyLock;
 
 use regex::Regex;
 use sifa_model::PubDate;
 
-pub use shapes::{DateMatch, Shape, dates_in, parse_date, parse_date_or_month, standalone_date};
+use crate::shapes::dates::{DateMatch, Shape, dates_in, labelled_dates, parse_date_or_month, standalone_date};
 
-use crate::agency::AgencyResolver;
 use crate::candidate::{Candidate, Candidates};
-use crate::document::Given;
+use crate::given::Given;
+use crate::names::resolver::AgencyResolver;
 use crate::page::PageLines;
 
 /// Scores of the kinds of evidence, strongest first.
@@ -57,16 +55,6 @@ const MAX_DATELINE_CHARS: usize = 60;
 
 /// Labels that state a formal document's own date.
 const FORMAL_LABELS: &[&str] = &["成文日期", "成文时间", "印发日期", "发文日期", "公布日期", "签发日期", "通过日期"];
-
-/// Labels of header fields that state a date, longest first. Labels of
-/// four characters or more may stand without a colon (生成日期 2022-12-21,
-/// 发文日期1989年12月26日); 时间 and 日期 need one.
-static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:【\s*)?(本期出版日期|发布时间|发布日期|发表时间|发表日期|发文日期|发文时间|成文日期|成文时间|印发日期|公布日期|签发日期|通过日期|出版日期|更新时间|更新日期|上传时间|上传日期|录入时间|信息时间|发稿时间|生成日期|公开日期|发表于|日期|时间)\s*(】)?\s*([:：])?\s*",
-    )
-    .expect("valid")
-});
 
 /// What the date decision reads besides the page's lines.
 pub struct DateInputs<'a> {
@@ -132,7 +120,7 @@ fn header_dates(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<Pu
         }
         let dates = dates_in(line);
         let Some(first) = dates.first().filter(|m| !m.with_weekday) else { continue };
-        if crate::doc_no::is_number_line(line) {
+        if crate::shapes::numbers::is_number_line(line) {
             found.push(first.date, "doc_no_line", line, score::DOC_NO_LINE);
             continue;
         }
@@ -140,7 +128,7 @@ fn header_dates(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<Pu
             found.push(first.date, "dateline", line, score::DATELINE);
         } else if first.with_time && chars <= MAX_DATELINE_CHARS {
             found.push(first.date, "byline_timestamp", line, score::BYLINE_TIMESTAMP);
-        } else if let Some(d) = crate::header::dated_header(line) {
+        } else if let Some(d) = crate::shapes::header::dated_header(line) {
             found.push(d, "header:date_first", line, score::LABEL);
         }
     }
@@ -169,7 +157,7 @@ fn is_dateline(line: &str, first: &DateMatch) -> bool {
 /// A date line next to a newspaper's edition line (第A04版:要闻): the
 /// issue's date, wherever the article's headline stands.
 fn beside_edition_line(page: &PageLines, index: usize) -> bool {
-    let edition = |i: usize| page.all.get(i).is_some_and(|l| crate::title::is_edition_line(l));
+    let edition = |i: usize| page.all.get(i).is_some_and(|l| crate::shapes::headline::is_edition_line(l));
     edition(index + 1) || index.checked_sub(1).is_some_and(edition)
 }
 
@@ -224,34 +212,6 @@ fn inline_chinese_signature(line: &str) -> Option<PubDate> {
         let apart_after = rest.is_empty() || rest.starts_with(' ');
         (m.shape == Shape::ChineseNumerals && apart_before && apart_after).then_some(m.date)
     })
-}
-
-/// Every labelled date in a line: the label, whether it was bracketed
-/// (【发布日期】), and the date that follows it directly.
-pub fn labelled_dates(line: &str) -> Vec<(String, bool, DateMatch)> {
-    let mut out = Vec::new();
-    for c in DATE_LABEL.captures_iter(line) {
-        let whole = c.get(0).expect("match");
-        let label = &c[1];
-        let bracketed = c.get(2).is_some();
-        let colon = c.get(3).is_some();
-        if !colon && !bracketed && label.chars().count() < 4 {
-            continue;
-        }
-        let rest = &line[whole.end()..];
-        if let Some(m) = dates_in(rest).into_iter().next().filter(|m| m.start == 0) {
-            let m = DateMatch { start: m.start + whole.end(), end: m.end + whole.end(), ..m };
-            out.push((label.to_string(), bracketed, m));
-        }
-    }
-    out
-}
-
-/// A labelled header date in a short line: `时间:2023-06-14 来源:…`.
-/// Returns the label and the date.
-#[cfg(test)]
-pub fn labelled_date(line: &str) -> Option<(String, PubDate)> {
-    labelled_dates(line).into_iter().next().map(|(label, _, m)| (label, m.date))
 }
 
 /// Dates in URLs: `t20260108_`, `/2024/3/5/`, `/2024-03-05/`, `/20240305/`, `/202508/`.
@@ -428,32 +388,6 @@ mod tests {
     fn glossed_labels_are_read() {
         let text = "某某标题\n來源:某某日報   發(fā)布時(shí)間:2020-10-30 09:13:54\n正文。";
         assert_eq!(read(text, None, false).unwrap().1, "2020-10-30");
-    }
-
-    #[test]
-    fn numeric_and_chinese_dates() {
-        assert_eq!(parse_date("2025年4月2日"), Some(d("2025-04-02")));
-        assert_eq!(parse_date("2023-06-14 10:30"), Some(d("2023-06-14")));
-        assert_eq!(parse_date("2023.11.3"), Some(d("2023-11-03")));
-        assert_eq!(parse_date("二〇二三年十二月五日"), Some(d("2023-12-05")));
-        assert_eq!(parse_date("二〇二五年四月二十一日"), Some(d("2025-04-21")));
-        assert_eq!(parse_date("2025年2月30日"), None);
-    }
-
-    #[test]
-    fn labelled_headers() {
-        assert_eq!(labelled_date("时间:2023-06-14 来源:河北省司法厅 作者:佚名").map(|x| x.1), Some(d("2023-06-14")));
-        assert_eq!(labelled_date("第4898期:第02版 本期出版日期:2025-04-24").map(|x| x.0), Some("本期出版日期".into()));
-        assert_eq!(labelled_date("发布时间：2023年11月3日  来源：某区司法局").map(|x| x.1), Some(d("2023-11-03")));
-        assert_eq!(labelled_date("来源：某区司法局"), None);
-        assert_eq!(labelled_date("培训时间：上午9点"), None);
-    }
-
-    #[test]
-    fn signature_lines() {
-        assert_eq!(standalone_date("2025年4月2日"), Some(d("2025-04-02")));
-        assert_eq!(standalone_date("（二〇二三年十二月五日）"), Some(d("2023-12-05")));
-        assert_eq!(standalone_date("2025年4月2日召开会议"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use sifa_model::{AgencyLevel, Kind};
 
 use crate::candidate::Candidate;
-use crate::document::Given;
+use crate::given::Given;
 
 /// What the kind is decided from: the title as shown and folded, whether
 /// it was constructed, and the folded body.

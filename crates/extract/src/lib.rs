@@ -17,14 +17,15 @@ mod decode;
 mod doc_no;
 mod document;
 pub mod evaluate;
-mod furniture;
-mod gazetteer;
-mod header;
+mod given;
 mod html;
 mod id;
+mod item;
 mod kind;
 mod markup;
+mod names;
 mod page;
+mod shapes;
 mod source;
 mod title;
 mod topics;
@@ -35,18 +36,17 @@ use std::path::Path;
 
 use sifa_model::{FieldEvidence, Publication, SourceRef};
 
-pub use agency::{Agency, AgencyResolver, AgencyRules};
 pub use decode::{DecodeError, Decoded, decode, decode_declared};
-pub use document::Given;
-pub use gazetteer::{Division, Gazetteer};
+pub use given::Given;
 pub use id::{content_fingerprint, path_id};
+pub use item::{MAX_FILE_BYTES, NotAPage, Payload, Provenance, RawItem, SkipReason, SourceFormat};
+pub use names::gazetteer::{Division, Gazetteer};
+pub use names::resolver::{Agency, AgencyResolver, AgencyRules};
 pub use source::{
-    ByteCounter, MAX_FILE_BYTES, Payload, Provenance, RawItem, Record, SkipReason, SourceFormat, UNREADABLE_PREFIX,
-    UNREADABLE_RULE, Unreadable, parse_record, raw_items, unreadable_given,
+    ByteCounter, Record, UNREADABLE_PREFIX, UNREADABLE_RULE, Unreadable, parse_record, raw_items, unreadable_given,
 };
 pub use topics::TopicRules;
 pub use url::{dedup_key as url_dedup_key, is_web_url};
-pub use warc::NotAPage;
 
 /// The texts of the three rule files.
 #[derive(Debug, Clone)]
@@ -98,7 +98,7 @@ pub enum RulesError {
     #[error("agencies file: {0}")]
     Agencies(#[from] toml::de::Error),
     #[error(transparent)]
-    Divisions(#[from] gazetteer::GazetteerError),
+    Divisions(#[from] names::gazetteer::GazetteerError),
 }
 
 /// A record or file that was not indexed, and why.

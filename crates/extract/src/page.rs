@@ -10,7 +10,7 @@
 use sifa_fold::fold;
 
 use crate::html::{HtmlHints, html_to_text};
-use crate::{furniture, header};
+use crate::shapes::{furniture, header};
 
 /// How far into the content a headline or header line is looked for.
 pub const HEADER_ZONE: usize = 8;

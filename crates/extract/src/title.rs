@@ -17,18 +17,14 @@
 //! has begun. A headline broken over lines (某局关于印发 / 《某办法》的通知)
 //! is joined, and so is a kicker (引题) with the main title below it.
 
-mod shape;
-
 use sifa_fold::fold;
 
-pub use shape::{build_title, ends_like_a_document, is_headline};
-
-use crate::agency::AgencyResolver;
 use crate::candidate::{Candidate, Candidates};
-use crate::date;
-use crate::document::Given;
+use crate::given::Given;
+use crate::names::resolver::AgencyResolver;
 use crate::page::{PageLines, clean_line};
-use shape::Noise;
+use crate::shapes::dates;
+use crate::shapes::headline::{self as shape, Noise, build_title, is_headline};
 
 /// Scores of the kinds of evidence, strongest first.
 mod score {
@@ -156,7 +152,7 @@ fn view<'a>(page: &'a PageLines, index: usize, agencies: &AgencyResolver) -> Lin
         header: is_header_line(&shape) || shape::starts_with_field_label(&shape),
         prose: shape.contains('。') || (chars > 40 && commas >= 2) || commas >= 3 || shape::opens_like_prose(&shape),
         agency: agencies.is_agency_line(&shape) && !shape.contains("关于"),
-        date: date::standalone_date(&shape).is_some(),
+        date: dates::standalone_date(&shape).is_some(),
         shape,
     }
 }
@@ -164,14 +160,14 @@ fn view<'a>(page: &'a PageLines, index: usize, agencies: &AgencyResolver) -> Lin
 /// A line of the block under a headline: a labelled header field, a
 /// dateline, a byline, a document number, a salutation.
 fn is_header_line(line: &str) -> bool {
-    let first_date = date::dates_in(line).into_iter().next();
-    crate::header::is_meta_line(line)
-        || !date::labelled_dates(line).is_empty()
+    let first_date = dates::dates_in(line).into_iter().next();
+    crate::shapes::header::is_meta_line(line)
+        || !dates::labelled_dates(line).is_empty()
         || first_date.is_some_and(|m| {
-            !m.with_weekday && (m.with_time || date::standalone_date(line).is_some() || line.chars().count() <= 40)
+            !m.with_weekday && (m.with_time || dates::standalone_date(line).is_some() || line.chars().count() <= 40)
         })
         || matches!(shape::noise(line), Some(Noise::Byline))
-        || crate::doc_no::is_number_line(line)
+        || crate::shapes::numbers::is_number_line(line)
 }
 
 /// A headline's text and the lines it spans, if it came from lines.
@@ -192,7 +188,7 @@ fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate
             && !v.header
             && !v.agency
             && !v.date
-            && !crate::furniture::is_widget_line(&v.shape)
+            && !crate::shapes::furniture::is_widget_line(&v.shape)
             && !shape::is_slogan(&v.shape)
             && is_headline(&v.shape)
     };
@@ -368,7 +364,7 @@ fn title_text(line: &str) -> String {
     let line = line.trim().trim_matches(['|', '｜', ' ']);
     let line = shape::strip_repost_marker(line);
     let folded = fold(line);
-    let numbers = crate::doc_no::numbers_in(&folded);
+    let numbers = crate::shapes::numbers::numbers_in(&folded);
     let mut text = line.to_string();
     // Byte offsets of the folded line match the published one only when folding kept lengths.
     if folded.len() == line.len() {
@@ -387,11 +383,6 @@ fn run_on_title(line: &str) -> Option<String> {
     let head = line.trim().split([' ', '\u{3000}']).next()?;
     let folded = fold(head);
     (is_headline(&folded) && shape::ends_like_a_document(&folded)).then(|| head.to_string())
-}
-
-/// A newspaper's edition line (第A04版:要闻).
-pub fn is_edition_line(line: &str) -> bool {
-    shape::noise(line) == Some(Noise::Edition)
 }
 
 /// A title for a page that shows no headline, built from the first line of
@@ -416,7 +407,7 @@ pub const CONSTRUCTED_RULE: &str = "built_from_opening";
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agency::tests::resolver;
+    use crate::names::resolver::tests::resolver;
 
     fn read(text: &str, is_html: bool) -> Option<(String, String)> {
         let page = PageLines::read(text, is_html);

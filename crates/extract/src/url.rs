@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::candidate::{Candidate, Candidates};
-use crate::document::Given;
+use crate::given::Given;
 use crate::page::PageLines;
 
 /// Scores of the kinds of evidence, strongest first.

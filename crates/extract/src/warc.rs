@@ -22,7 +22,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 
 use sifa_model::SourceRef;
 
-use crate::source::{MAX_FILE_BYTES, Payload, Provenance, RawItem, SkipReason, SourceFormat};
+use crate::item::{MAX_FILE_BYTES, NotAPage, Payload, Provenance, RawItem, SkipReason, SourceFormat};
 
 /// Longest WARC record header read.
 pub const MAX_HEADER_BYTES: u64 = 64 * 1024;
@@ -30,36 +30,6 @@ pub const MAX_HEADER_BYTES: u64 = 64 * 1024;
 pub const MAX_RECORD_BYTES: u64 = MAX_FILE_BYTES + 64 * 1024;
 /// How much of an oversized record is read to say what it was.
 const OVERSIZED_PEEK_BYTES: u64 = 16 * 1024;
-
-/// A WARC record that is not a page. Not an error: an archive of a site
-/// is mostly requests, metadata, images and redirects.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum NotAPage {
-    /// A record of another type: `warcinfo`, `request`, `metadata`, `revisit`, …
-    #[error("{0} record, not a page")]
-    Record(&'static str),
-    /// An HTTP redirect: the page it points to has a record of its own.
-    #[error("redirect (HTTP {0}), not a page")]
-    Redirect(u16),
-    /// An HTTP error or other non-success status.
-    #[error("HTTP {0} response, not a page")]
-    HttpStatus(u16),
-    /// A response that is not HTML (image, style sheet, PDF, robots.txt).
-    #[error("not an HTML page ({0})")]
-    NotHtml(String),
-}
-
-impl NotAPage {
-    /// A short stable name for counts by kind.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            NotAPage::Record(kind) => kind,
-            NotAPage::Redirect(_) => "redirect",
-            NotAPage::HttpStatus(_) => "http_error",
-            NotAPage::NotHtml(_) => "not_html",
-        }
-    }
-}
 
 /// The WARC record types, named as counted.
 fn record_kind(warc_type: &str) -> &'static str {

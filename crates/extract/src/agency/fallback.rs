@@ -14,29 +14,11 @@
 //! - A newspaper named as the source (来源：某某法治报) on a page whose
 //!   masthead is that newspaper's is its own publication.
 
-use serde::Deserialize;
 use sifa_model::AgencyLevel;
 
 use super::{Agency, AgencyInputs, AgencyResolver, score};
 use crate::candidate::Candidates;
 use crate::page::PageLines;
-
-/// `[[publisher]]` in `data/agencies.toml`: a body that publishes a site.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Publisher {
-    pub name: String,
-    /// Hosts of its site; subdomains count (`www.news.gov.hk`).
-    pub hosts: Vec<String>,
-    /// The region it belongs to, when it has one (香港特别行政区).
-    #[serde(default)]
-    pub region: Option<String>,
-    #[serde(default)]
-    pub level: Option<String>,
-    /// A news service that writes what it publishes (a government's news
-    /// office): its name outranks the bodies a story is about.
-    #[serde(default)]
-    pub own_stories: bool,
-}
 
 /// Words of a place's own work, by the level they speak of.
 const LEVEL_WORDS: &[(char, &[&str])] =
@@ -88,7 +70,7 @@ pub fn publisher(resolver: &AgencyResolver, inputs: &AgencyInputs, own_stories: 
 fn subject_place(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let title = inputs.title.unwrap_or_default();
     // A formal document names its issuer; a story may leave it to its subject.
-    if crate::title::ends_like_a_document(title) {
+    if crate::shapes::headline::ends_like_a_document(title) {
         return;
     }
     let spoken = |w: &str| title.matches(w).count() + inputs.opening.matches(w).count();
@@ -117,14 +99,15 @@ fn subject_place(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut C
 fn newspaper(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let header = page.all.iter().take(HEADER_LINES);
     let Some(name) = header
-        .filter_map(|line| crate::header::source_field(line).map(|(_, value)| value))
+        .filter_map(|line| crate::shapes::header::source_field(line).map(|(_, value)| value))
         .find(|value| NEWSPAPER_ENDINGS.iter().any(|e| value.ends_with(e)) && value.chars().count() <= 12)
     else {
         return;
     };
     let above = inputs.headline_lines.map_or(3, |(start, _)| start);
-    let masthead = page.all.iter().take(above).any(|l| l.contains(&name) && crate::header::source_field(l).is_none())
-        || page.hints.page_title.as_deref().is_some_and(|t| sifa_fold::fold(t).contains(&name));
+    let masthead =
+        page.all.iter().take(above).any(|l| l.contains(&name) && crate::shapes::header::source_field(l).is_none())
+            || page.hints.page_title.as_deref().is_some_and(|t| sifa_fold::fold(t).contains(&name));
     if !masthead {
         return;
     }
@@ -138,7 +121,7 @@ fn newspaper(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs,
 #[cfg(test)]
 mod tests {
     use crate::agency::tests::{read, read_at, rule_and_name};
-    use crate::document::Given;
+    use crate::given::Given;
 
     #[test]
     fn the_place_whose_judicial_work_a_story_is_about() {

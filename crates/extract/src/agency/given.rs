@@ -58,7 +58,7 @@ pub fn normalize(folded: &str) -> String {
 mod tests {
     use super::*;
     use crate::agency::tests::read;
-    use crate::document::Given;
+    use crate::given::Given;
     use sifa_model::AgencyLevel;
 
     #[test]

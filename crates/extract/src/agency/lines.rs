@@ -29,8 +29,9 @@ fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionCo
     let meta = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
     let tail_start = page.all.len().saturating_sub(TAIL_LINES).max(HEADER_LINES);
     let lines = page.all.iter().take(HEADER_LINES).chain(page.all.iter().skip(tail_start));
-    let header =
-        lines.filter_map(|l| crate::header::source_field(l)).map(|(label, value)| (format!("header:{label}"), value));
+    let header = lines
+        .filter_map(|l| crate::shapes::header::source_field(l))
+        .map(|(label, value)| (format!("header:{label}"), value));
     for (rule, value) in meta.chain(header) {
         let folded = fold(&value);
         let explicit = resolver.mentions(&folded).iter().any(|m| m.is_explicit());
@@ -46,7 +47,7 @@ fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionCo
 fn issuer_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let Some((start, end)) = inputs.headline_lines else { return };
     // Only a document's title (…的通知, …规定) stands over its issuer's line.
-    if !inputs.title.is_some_and(crate::title::ends_like_a_document) {
+    if !inputs.title.is_some_and(crate::shapes::headline::ends_like_a_document) {
         return;
     }
     // Under the headline, or under another copy of it (pages print it twice).
@@ -114,7 +115,7 @@ fn place_acts(resolver: &AgencyResolver, lead: &str, inputs: &AgencyInputs, foun
 fn closing_lines(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
     let tail = page.tail();
     for line in tail.iter().rev() {
-        let contributor = crate::header::byline(line).or_else(|| crate::header::credit(line));
+        let contributor = crate::shapes::header::byline(line).or_else(|| crate::shapes::header::credit(line));
         if let Some(agency) = contributor.and_then(|b| resolver.resolve_name(&fold(&b), context)) {
             found.push(agency, "byline", line, score::BYLINE);
         }
@@ -144,11 +145,11 @@ fn is_addressee_or_post(resolver: &AgencyResolver, line: &str) -> bool {
 /// article (课题组 reports, journal and WeChat articles: title, unit, authors).
 fn author_line(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let Some((_, end)) = inputs.headline_lines else { return };
-    if inputs.title.is_some_and(crate::title::ends_like_a_document) {
+    if inputs.title.is_some_and(crate::shapes::headline::ends_like_a_document) {
         return;
     }
     for line in page.all.iter().skip(end).take(4) {
-        if crate::header::is_meta_line(line) || crate::date::parse_date(line).is_some() {
+        if crate::shapes::header::is_meta_line(line) || crate::shapes::dates::parse_date(line).is_some() {
             continue;
         }
         let explicit = resolver.mentions(line).iter().any(|m| m.is_explicit());
@@ -217,7 +218,7 @@ fn comparable(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use crate::agency::tests::{read, rule_and_name};
-    use crate::document::Given;
+    use crate::given::Given;
 
     #[test]
     fn an_author_line_under_the_headline_and_posts_that_are_no_signatures() {

@@ -108,7 +108,7 @@ fn press_conference(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mu
 #[cfg(test)]
 mod tests {
     use crate::agency::tests::{read, rule_and_name};
-    use crate::document::Given;
+    use crate::given::Given;
 
     #[test]
     fn the_host_of_a_visit_reports_it() {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use sifa_model::AgencyLevel;
 
 use super::{AgencyResolver, RegionContext};
-use crate::gazetteer::Division;
+use crate::names::gazetteer::Division;
 
 /// The provinces' one-character abbreviations (GB/T 2260 简称), which open
 /// their 发文字号.

@@ -24,7 +24,7 @@ use sifa_model::AgencyLevel;
 
 use sifa_fold::fold;
 
-use crate::gazetteer::{Division, Gazetteer};
+use crate::names::gazetteer::{Division, Gazetteer};
 
 mod places;
 
@@ -36,7 +36,7 @@ pub struct AgencyRules {
     pub patterns: AgencyPatterns,
     /// Sites a body publishes in its own name (see [`super::fallback`]).
     #[serde(default)]
-    pub publisher: Vec<super::Publisher>,
+    pub publisher: Vec<Publisher>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +60,23 @@ pub struct AgencyPatterns {
     /// does not start with it (委政法委 → 中共{}委员会政法委员会).
     #[serde(default)]
     pub canonical: HashMap<String, String>,
+}
+
+/// `[[publisher]]` in `data/agencies.toml`: a body that publishes a site.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Publisher {
+    pub name: String,
+    /// Hosts of its site; subdomains count (`www.news.gov.hk`).
+    pub hosts: Vec<String>,
+    /// The region it belongs to, when it has one (香港特别行政区).
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub level: Option<String>,
+    /// A news service that writes what it publishes (a government's news
+    /// office): its name outranks the bodies a story is about.
+    #[serde(default)]
+    pub own_stories: bool,
 }
 
 /// A resolved issuing body.
@@ -123,7 +140,7 @@ impl RegionContext {
 /// Recognises and resolves agency mentions.
 pub struct AgencyResolver {
     gazetteer: Gazetteer,
-    sites: super::SiteIndex,
+    sites: super::site::SiteIndex,
     foreign: Vec<String>,
     /// Counties by the short form of their names (新野 for 新野县).
     county_bases: HashMap<String, Vec<u32>>,
@@ -134,7 +151,7 @@ pub struct AgencyResolver {
     regions: AhoCorasick,
     region_names: Vec<String>,
     canonical: HashMap<String, String>,
-    publishers: Vec<super::Publisher>,
+    publishers: Vec<Publisher>,
 }
 
 #[derive(Debug, Clone)]
@@ -182,7 +199,7 @@ impl AgencyResolver {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&region_names)
             .expect("region names build");
-        let sites = super::SiteIndex::new(&gazetteer);
+        let sites = super::site::SiteIndex::new(&gazetteer);
         let foreign = rules.patterns.foreign_prefixes.clone();
         let canonical = rules.patterns.canonical;
         let publishers = rules.publisher;
@@ -213,12 +230,12 @@ impl AgencyResolver {
     }
 
     /// Sites bodies publish in their own name.
-    pub fn publishers(&self) -> &[super::Publisher] {
+    pub fn publishers(&self) -> &[Publisher] {
         &self.publishers
     }
 
     /// What a page address says about its owner (see [`super::Site`]).
-    pub fn site(&self, url: &str, context: &RegionContext) -> super::Site {
+    pub fn site(&self, url: &str, context: &RegionContext) -> super::site::Site {
         self.sites.read(url, &self.gazetteer, &context.counts)
     }
 

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::furniture::is_widget_line;
+use crate::shapes::furniture::is_widget_line;
 
 /// Longest headline we accept, in characters.
 const MAX_HEADLINE_CHARS: usize = 90;
@@ -358,6 +358,11 @@ pub fn breaks_off(line: &str) -> bool {
 pub fn continues_a_title(line: &str) -> bool {
     let line = line.trim_start();
     line.starts_with(['的', '《', '及', '和', '与']) || ends_like_a_document(line)
+}
+
+/// A newspaper's edition line (第A04版:要闻).
+pub fn is_edition_line(line: &str) -> bool {
+    noise(line) == Some(Noise::Edition)
 }
 
 #[cfg(test)]

@@ -171,6 +171,44 @@ pub fn standalone_date(line: &str) -> Option<PubDate> {
     (leftover == 0 || (first.start == 0 && first.with_time && time_only)).then_some(first.date)
 }
 
+/// Labels of header fields that state a date, longest first. Labels of
+/// four characters or more may stand without a colon (生成日期 2022-12-21,
+/// 发文日期1989年12月26日); 时间 and 日期 need one.
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:【\s*)?(本期出版日期|发布时间|发布日期|发表时间|发表日期|发文日期|发文时间|成文日期|成文时间|印发日期|公布日期|签发日期|通过日期|出版日期|更新时间|更新日期|上传时间|上传日期|录入时间|信息时间|发稿时间|生成日期|公开日期|发表于|日期|时间)\s*(】)?\s*([:：])?\s*",
+    )
+    .expect("valid")
+});
+
+/// Every labelled date in a line: the label, whether it was bracketed
+/// (【发布日期】), and the date that follows it directly.
+pub fn labelled_dates(line: &str) -> Vec<(String, bool, DateMatch)> {
+    let mut out = Vec::new();
+    for c in DATE_LABEL.captures_iter(line) {
+        let whole = c.get(0).expect("match");
+        let label = &c[1];
+        let bracketed = c.get(2).is_some();
+        let colon = c.get(3).is_some();
+        if !colon && !bracketed && label.chars().count() < 4 {
+            continue;
+        }
+        let rest = &line[whole.end()..];
+        if let Some(m) = dates_in(rest).into_iter().next().filter(|m| m.start == 0) {
+            let m = DateMatch { start: m.start + whole.end(), end: m.end + whole.end(), ..m };
+            out.push((label.to_string(), bracketed, m));
+        }
+    }
+    out
+}
+
+/// A labelled header date in a short line: `时间:2023-06-14 来源:…`.
+/// Returns the label and the date.
+#[cfg(test)]
+pub fn labelled_date(line: &str) -> Option<(String, PubDate)> {
+    labelled_dates(line).into_iter().next().map(|(label, _, m)| (label, m.date))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +268,31 @@ mod tests {
     fn months_without_days() {
         assert_eq!(parse_date_or_month("2025年8月"), Some(d("2025-08")));
         assert_eq!(parse_date_or_month("2025年8月5日"), Some(d("2025-08-05")));
+    }
+
+    #[test]
+    fn numeric_and_chinese_dates() {
+        assert_eq!(parse_date("2025年4月2日"), Some(d("2025-04-02")));
+        assert_eq!(parse_date("2023-06-14 10:30"), Some(d("2023-06-14")));
+        assert_eq!(parse_date("2023.11.3"), Some(d("2023-11-03")));
+        assert_eq!(parse_date("二〇二三年十二月五日"), Some(d("2023-12-05")));
+        assert_eq!(parse_date("二〇二五年四月二十一日"), Some(d("2025-04-21")));
+        assert_eq!(parse_date("2025年2月30日"), None);
+    }
+
+    #[test]
+    fn labelled_headers() {
+        assert_eq!(labelled_date("时间:2023-06-14 来源:河北省司法厅 作者:佚名").map(|x| x.1), Some(d("2023-06-14")));
+        assert_eq!(labelled_date("第4898期:第02版 本期出版日期:2025-04-24").map(|x| x.0), Some("本期出版日期".into()));
+        assert_eq!(labelled_date("发布时间：2023年11月3日  来源：某区司法局").map(|x| x.1), Some(d("2023-11-03")));
+        assert_eq!(labelled_date("来源：某区司法局"), None);
+        assert_eq!(labelled_date("培训时间：上午9点"), None);
+    }
+
+    #[test]
+    fn signature_lines() {
+        assert_eq!(standalone_date("2025年4月2日"), Some(d("2025-04-02")));
+        assert_eq!(standalone_date("（二〇二三年十二月五日）"), Some(d("2023-12-05")));
+        assert_eq!(standalone_date("2025年4月2日召开会议"), None);
     }
 }

@@ -40,7 +40,7 @@ pub fn dated_header(line: &str) -> Option<sifa_model::PubDate> {
     if line.chars().count() > MAX_HEADER_CHARS || line.contains('。') || !starts_with_date(line) {
         return None;
     }
-    META_LABEL.is_match(line).then(|| crate::date::parse_date(line)).flatten()
+    META_LABEL.is_match(line).then(|| crate::shapes::dates::parse_date(line)).flatten()
 }
 
 fn starts_with_date(line: &str) -> bool {
@@ -48,7 +48,7 @@ fn starts_with_date(line: &str) -> bool {
     let opening: String = line.chars().take(12).collect();
     line.len() >= 8
         && line.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        && crate::date::parse_date(&opening).is_some()
+        && crate::shapes::dates::parse_date(&opening).is_some()
 }
 
 /// The label and value of a source-like field (来源: …).

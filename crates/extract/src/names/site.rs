@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use pinyin::ToPinyinMulti;
 use sifa_model::AgencyLevel;
 
-use crate::gazetteer::{Division, Gazetteer};
+use crate::names::gazetteer::{Division, Gazetteer};
 
 /// Ethnic groups (GB 3304), for the short form of an autonomous division's
 /// name: 黔东南苗族侗族自治州 is written 黔东南.
