@@ -494,4 +494,50 @@ pub(crate) mod tests {
         assert_eq!(guess_level("某某省协会"), AgencyLevel::Provincial);
         assert_eq!(guess_level("某某市协会"), AgencyLevel::City);
     }
+
+    #[test]
+    fn the_field_s_bodies_beyond_bureaus() {
+        let name = |text: &str| read(text, Given::default(), Some("标题")).map_or_else(|| format!("none: {text}"), |f| f.value.name);
+        // Bar associations, written short (律协) or in full, placed by the page.
+        assert_eq!(name("标题\n5月10日上午,市律协召开常务理事会议,审议年度工作报告。会议在广州市举行。\n"), "广州市律师协会");
+        assert_eq!(name("标题\n4月1日,省律协理事会议在合肥召开,来自全省的理事出席会议。\n"), "安徽省律师协会");
+        // A leading group, named as written, with its county's city.
+        let text = "关于印发某要点的通知\n某某区推进依法行政工作领导小组\n各镇(街道):\n现将要点印发给你们。\n";
+        let text = text.replace("某某区", "东湖区").replace("各镇", "南昌市各镇");
+        assert_eq!(name(&text), "南昌市东湖区推进依法行政工作领导小组");
+        // A street's mediation committee.
+        let text = "标题\n日前,大连市普兰店区某某街道人民调解委员会化解一起邻里纠纷,双方握手言和。\n";
+        assert_eq!(name(&text.replace("某某", "铁西")), "大连市普兰店区铁西街道人民调解委员会");
+        // Notary offices and prisons named after their place's short form.
+        assert_eq!(name("标题\n近日,杨浦公证处推出上门办证服务,方便行动不便的老人。\n"), "上海市杨浦公证处");
+        assert_eq!(name("标题\n近日,上海市南汇监狱联合社会帮教组织开展帮教活动,效果良好。\n"), "上海市南汇监狱");
+        // A province's prisons are run by its administration.
+        assert_eq!(name("标题\n3月31日,江苏省监狱召开会议,部署全省监管安全工作。\n"), "江苏省监狱管理局");
+        let negative = "标题\n近日,城关公证处开展便民服务活动,受到群众好评。\n";
+        assert!(read(negative, Given::default(), Some("标题")).is_none(), "城关 is many counties' town");
+    }
+
+    #[test]
+    fn autonomous_prefectures_and_counties_written_short() {
+        let name = |text: &str| rule_and_name(read(text, Given::default(), Some("标题"))).1;
+        assert_eq!(name("标题\n近年来,海北州司法局全面贯彻落实法律援助条例,社会知晓率大幅提升。\n"), "海北藏族自治州司法局");
+        assert_eq!(name("标题\n“这是一件好事。”黔南州司法局相关负责人介绍,全州已建成服务站点三百余个。\n"), "黔南布依族苗族自治州司法局");
+        assert_eq!(name("标题\n近日,隆林县司法局组织调解员走村入户,化解矛盾纠纷。\n"), "百色市隆林各族自治县司法局");
+    }
+
+    #[test]
+    fn a_lead_opens_with_when_then_who() {
+        let name = |text: &str| read(text, Given::default(), Some("标题")).map(|f| f.value.name);
+        assert_eq!(
+            name("标题\n为提升调解能力,近期宜宾市叙州区司法局泥溪司法所采取分片模式开展培训工作。\n").as_deref(),
+            Some("宜宾市叙州区司法局")
+        );
+        assert_eq!(name("标题\n5月17日下午省律师协会在保定市召开座谈会,听取律师意见。\n").as_deref(), Some("河北省律师协会"));
+        // A body named in a quotation is no actor.
+        let quoted = "标题\n“我求助了县法律援助中心,现在工钱终于拿到了。”农民工老周说,他终于放心了。\n";
+        assert_eq!(name(quoted), None);
+        // A subheading is no paragraph: the lead's actor is read under it.
+        let text = "标题\n近日,一场普法宣讲活动在全旗展开。\n七场宣讲,织密法治保护网\n连日来,阿鲁科尔沁旗司法局携手志愿者深入社区开展宣讲。\n";
+        assert_eq!(name(text).as_deref(), Some("赤峰市阿鲁科尔沁旗司法局"));
+    }
 }

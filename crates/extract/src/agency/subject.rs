@@ -15,8 +15,9 @@ use super::{Agency, AgencyInputs, AgencyResolver, OwnerKind, score};
 use crate::candidate::Candidates;
 
 /// Words a judicial-administration body's name holds.
-const JUDICIAL_WORDS: &[&str] =
-    &["司法", "监狱", "戒毒", "矫正", "法律援助", "公证", "依法治", "普法", "法律服务", "人民调解", "法制"];
+const JUDICIAL_WORDS: &[&str] = &[
+    "司法", "监狱", "戒毒", "矫正", "法律援助", "公证", "依法治", "普法", "法律服务", "人民调解", "法制", "律师", "法治",
+];
 /// Posts written right after a body's name (某厅副厅长, 某局党组书记).
 pub(super) const POSTS: &[&str] = &[
     "副",
@@ -92,7 +93,8 @@ enum Role {
 /// around it, where a post's holder may be quoted by name.
 fn role(text: &str, start: usize, end: usize, story: &str) -> Role {
     let before = &text[..start];
-    let opened = before.matches('《').count() > before.matches('》').count();
+    let opened = before.matches('《').count() > before.matches('》').count()
+        || before.matches('“').count() > before.matches('”').count();
     let lead: String = before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
     let rest = &text[end..];
     let cites_document = rest.starts_with('令')
@@ -115,9 +117,27 @@ fn role(text: &str, start: usize, end: usize, story: &str) -> Role {
         None => true,
         // 在某局举行: the body hosts; 悬挂在某监狱教学楼内: a place.
         Some('在') => ["举行", "召开", "举办"].iter().any(|v| rest.starts_with(v)),
-        Some(c) => ",，;；:：)）\"“”从由".contains(c) || before.ends_with(char::is_whitespace),
+        Some(c) => {
+            ",，;；:：)）\"“”从由".contains(c) || before.ends_with(char::is_whitespace) || after_a_time(before)
+        }
     };
     if opens_clause { Role::Actor } else { Role::Cited }
+}
+
+/// Phrases of time a lead opens with, right before its actor (近日某局…).
+const TIME_LEADS: &[&str] = &[
+    "近日", "近期", "日前", "近来", "今年以来", "连日来", "近年来", "上午", "下午", "晚上", "当天", "当日", "昨天", "昨日",
+    "今天", "今日", "此前", "目前", "日电", "讯",
+];
+
+/// Whether `before` ends with a phrase of time (近日, 3月12日, 12月5号):
+/// the press opens a lead with when, then who (5月17日省律协召开…).
+fn after_a_time(before: &str) -> bool {
+    if TIME_LEADS.iter().any(|t| before.ends_with(t)) {
+        return true;
+    }
+    let mut chars = before.chars().rev();
+    matches!(chars.next(), Some('日' | '号')) && chars.next().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 /// Whether the holder of the post `rest` opens with (副厅长王小明的电话) is
@@ -145,10 +165,12 @@ fn is_han(c: char) -> bool {
 pub(super) fn first_paragraph(opening: &str) -> &str {
     let han = |l: &str| l.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
     // Prose: a line of some length, or one with sentence punctuation (not a subheading).
-    let line = opening
-        .lines()
-        .find(|l| han(l) >= 10 && (l.chars().count() >= 30 || l.contains([',', '，', '。'])))
-        .unwrap_or_default();
+    // A subheading (七场宣讲,织密法治保护网) is short and ends no sentence.
+    let prose = |l: &str| {
+        let chars = l.chars().count();
+        chars >= 30 || l.contains(['。', '!', '?', '！', '？']) || (chars >= 20 && l.contains([',', '，']))
+    };
+    let line = opening.lines().find(|l| han(l) >= 10 && prose(l)).unwrap_or_default();
     let end = line.char_indices().nth(MAX_PARAGRAPH_CHARS).map_or(line.len(), |(i, _)| i);
     &line[..end]
 }

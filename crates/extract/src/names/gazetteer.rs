@@ -37,6 +37,9 @@ pub struct Gazetteer {
     renamed: std::collections::HashSet<u32>,
     /// Codes only earlier revisions have: divisions since abolished.
     historic: std::collections::HashSet<u32>,
+    /// Names that carry their level word: full names, and short forms
+    /// that keep it (黔南州, 隆林县).
+    with_level: std::collections::HashSet<String>,
 }
 
 /// A malformed line of the renamings table.
@@ -140,9 +143,14 @@ impl Gazetteer {
     fn index_names(&mut self) {
         self.by_name.clear();
         let mut entries: Vec<(String, u32)> = Vec::new();
+        self.with_level.clear();
         for division in self.divisions.values() {
             entries.push((division.name.clone(), division.code));
-            if let Some(short) = short_name(division) {
+            self.with_level.insert(division.name.clone());
+            for (short, keeps_level) in short_names(division) {
+                if keeps_level {
+                    self.with_level.insert(short.clone());
+                }
                 entries.push((short, division.code));
             }
         }
@@ -155,9 +163,10 @@ impl Gazetteer {
         }
     }
 
-    /// Whether `name` is the full name of some division (山东省, not 山东).
+    /// Whether `name` names some division with its level word: its full
+    /// name (山东省, not 山东) or a short form that keeps it (黔南州).
     pub fn is_full_name(&self, name: &str) -> bool {
-        self.lookup(name).iter().any(|c| self.divisions.get(c).is_some_and(|d| d.name == name))
+        self.with_level.contains(name)
     }
 
     /// Every division, in no particular order.
@@ -211,28 +220,118 @@ impl Gazetteer {
     }
 }
 
-/// The short form people write: 山东 for 山东省, 内蒙古 for 内蒙古自治区,
-/// 聊城 for 聊城市. Counties get none: their short forms (长安, 城关) are
-/// ordinary words too often.
-fn short_name(division: &Division) -> Option<String> {
+/// The short forms people write (GB/T 2260 names without their level
+/// words): 山东 for 山东省, 内蒙古 for 内蒙古自治区, 聊城 for 聊城市;
+/// an autonomous prefecture by its base, with or without 州 (黔东南,
+/// 黔东南州 for 黔东南苗族侗族自治州), a 盟 or 地区 by its base (阿拉善,
+/// 塔城); an autonomous county or banner by its base and level (隆林县,
+/// 鄂伦春旗), a 林区 by its base (神农架). Other counties get none: their
+/// bare short forms (长安, 城关) are ordinary words too often.
+fn short_names(division: &Division) -> Vec<(String, bool)> {
     let name = division.name.as_str();
-    let short = match division.level {
-        AgencyLevel::Provincial => match name {
-            "内蒙古自治区" => "内蒙古",
-            "广西壮族自治区" => "广西",
-            "西藏自治区" => "西藏",
-            "宁夏回族自治区" => "宁夏",
-            "新疆维吾尔自治区" => "新疆",
-            "香港特别行政区" => "香港",
-            "澳门特别行政区" => "澳门",
-            _ => name.trim_end_matches(['省', '市']),
-        },
-        AgencyLevel::City if name.ends_with("自治州") => return Some(name.chars().take(2).collect()),
-        AgencyLevel::City => name.trim_end_matches(['市']).trim_end_matches("地区").trim_end_matches('盟'),
-        _ => return None,
+    let base = base_name(division);
+    let bare = |short: &str| (short.to_string(), false);
+    let with_level = |level: char| (format!("{base}{level}"), true);
+    let mut shorts = match division.level {
+        AgencyLevel::Provincial | AgencyLevel::City if !name.ends_with("自治州") => vec![bare(&base)],
+        AgencyLevel::City => vec![bare(&base), with_level('州')],
+        AgencyLevel::County if name.ends_with("自治县") => vec![with_level('县')],
+        AgencyLevel::County if name.ends_with("自治旗") => vec![with_level('旗')],
+        AgencyLevel::County if name.ends_with("林区") => vec![bare(&base)],
+        _ => Vec::new(),
     };
-    (short != name && short.chars().count() >= 2).then(|| short.to_string())
+    shorts.retain(|(short, _)| short != name && short.chars().count() >= 2);
+    shorts
 }
+
+/// Ethnic groups (GB 3304), for the short form of an autonomous division's
+/// name: 黔东南苗族侗族自治州 is written 黔东南.
+const ETHNIC_GROUPS: &[&str] = &[
+    "汉",
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+    "各",
+];
+
+/// The name as people shorten it: 临沂 for 临沂市, 黔东南 for
+/// 黔东南苗族侗族自治州, 内蒙古 for 内蒙古自治区.
+pub fn base_name(division: &Division) -> String {
+    let mut name = division.name.as_str();
+    for suffix in ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区"]
+    {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped;
+            break;
+        }
+    }
+    let mut name = name.to_string();
+    // 黔东南苗族侗族, and a group written without 族 (新疆维吾尔, 和布克赛尔蒙古).
+    loop {
+        let stem = name.strip_suffix('族').unwrap_or(&name);
+        let Some(group) = ETHNIC_GROUPS.iter().filter(|g| stem.ends_with(*g)).max_by_key(|g| g.len()) else { break };
+        let rest = &stem[..stem.len() - group.len()];
+        if rest.chars().count() < 2 || (!name.ends_with('族') && group.chars().count() < 2) {
+            break;
+        }
+        name = rest.to_string();
+    }
+    let trimmed = name.trim_end_matches(['省', '市', '县', '区', '旗', '盟']);
+    if trimmed.chars().count() >= 2 { trimmed.to_string() } else { name }
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -244,6 +343,24 @@ mod tests {
 
     fn path_names(g: &Gazetteer, name: &str) -> Vec<Vec<String>> {
         g.lookup(name).iter().map(|&c| g.path(c).iter().map(|d| d.name.clone()).collect()).collect()
+    }
+
+    #[test]
+    fn short_forms_follow_the_shape_of_the_gazetteer() {
+        let g = gazetteer();
+        let names = |name: &str| -> Vec<String> { g.lookup(name).iter().map(|&c| g.get(c).unwrap().name.clone()).collect() };
+        assert_eq!(names("新疆"), ["新疆维吾尔自治区"], "a group written without 族");
+        assert_eq!(names("广西"), ["广西壮族自治区"]);
+        assert_eq!(names("黔东南州"), ["黔东南苗族侗族自治州"], "an autonomous prefecture with 州");
+        assert_eq!(names("黔东南"), ["黔东南苗族侗族自治州"]);
+        assert_eq!(names("海北州"), ["海北藏族自治州"]);
+        assert_eq!(names("隆林县"), ["隆林各族自治县"], "an autonomous county by its base and 县");
+        assert_eq!(names("和布克赛尔县"), ["和布克赛尔蒙古自治县"]);
+        assert_eq!(names("神农架"), ["神农架林区"]);
+        assert_eq!(names("阿拉善"), ["阿拉善盟"]);
+        assert!(g.lookup("城关").is_empty(), "an ordinary county has no bare short form");
+        assert!(g.is_full_name("黔南州") && g.is_full_name("黔南布依族苗族自治州"));
+        assert!(!g.is_full_name("广州") && !g.is_full_name("黔南"), "short forms without their level word");
     }
 
     #[test]

@@ -163,9 +163,25 @@ enum PatternKind {
 /// Suffixes that name an agency even after a short region name.
 const CORE_SUFFIXES: &[&str] = &["司法厅", "司法局"];
 
-/// Institutions that carry a name of their own between their region and
-/// their suffix; the province runs them (see [`Named::Prison`]).
-const INSTITUTION_SUFFIXES: &[&str] = &["监狱", "戒毒所", "强制隔离戒毒所", "未成年犯管教所"];
+/// Institutions named after their place as people shorten it, with a
+/// name of their own: prisons and drug rehabilitation centres (毕节监狱,
+/// 南汇监狱), which the province runs, and notary offices (广州公证处,
+/// 杨浦公证处: a 公证机构 takes its place's name). Named as written, after
+/// the province (see [`Named::Prison`]).
+const NAMED_AFTER_PLACE: &[&str] = &["监狱", "戒毒所", "强制隔离戒毒所", "未成年犯管教所", "公证处"];
+
+/// A province's prisons and rehabilitation centres are run by its
+/// administrations: 河南省监狱 and 省监狱 name 河南省监狱管理局.
+const PROVINCIAL_ADMINISTRATIONS: &[(&str, &str)] = &[("监狱", "监狱管理局"), ("戒毒所", "戒毒管理局")];
+
+/// Bodies with a name of their own between their place and their suffix,
+/// named as written: a leading group or its office
+/// (某区推进法治政府建设工作领导小组), a mediation committee
+/// (某街道人民调解委员会).
+const NAMED_BODY_SUFFIXES: &[&str] = &["领导小组", "领导小组办公室", "人民调解委员会"];
+/// Longest own name read between a place and such a suffix, in characters.
+const MAX_OWN_NAME_CHARS: usize = 16;
+
 
 /// Longest region name looked for when reading a chain backwards.
 const MAX_REGION_CHARS: usize = 12;
@@ -205,7 +221,7 @@ impl AgencyResolver {
         let publishers = rules.publisher;
         let mut county_bases: HashMap<String, Vec<u32>> = HashMap::new();
         for division in gazetteer.divisions().filter(|d| d.level == AgencyLevel::County) {
-            let base = super::site::base_name(division);
+            let base = super::gazetteer::base_name(division);
             if base != division.name && base.chars().count() >= 2 {
                 county_bases.entry(base).or_default().push(division.code);
             }
@@ -302,14 +318,26 @@ impl AgencyResolver {
         }
         let generic = if chain.is_empty() { generic_prefix(&text[..start], suffix) } else { None };
         if chain.is_empty() && generic.is_none() {
-            return self.behind_a_name(text, start, end, suffix);
+            return self
+                .after_a_county_base(text, start, end, suffix)
+                .or_else(|| self.behind_a_name(text, start, end, suffix));
         }
         let short_lead = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));
-        if INSTITUTION_SUFFIXES.contains(&suffix)
+        if NAMED_AFTER_PLACE.contains(&suffix)
             && let Some(named) = self.prison(text, &chain, chain_start, end, short_lead)
         {
             return named.map(|named| Mention { start: chain_start, end, named });
         }
+        // 河南省监狱, 省监狱: the province's prison administration.
+        let province_only = match chain.as_slice() {
+            [only] => self.gazetteer.lookup(only).iter().any(|&c| c % 10_000 == 0),
+            [] => generic == Some('省'),
+            _ => false,
+        };
+        let suffix = match PROVINCIAL_ADMINISTRATIONS.iter().find(|(s, _)| *s == suffix) {
+            Some((_, administration)) if province_only => *administration,
+            _ => suffix,
+        };
         // 江苏监狱系统 is no agency: a short region name only names one with
         // the core suffixes (山东司法厅).
         if short_lead && !CORE_SUFFIXES.contains(&suffix) {
@@ -343,7 +371,7 @@ impl AgencyResolver {
         match (province_first, short_lead, chain.len()) {
             // 江苏监狱: the province's prisons, no one prison.
             (true, true, 1) => Some(None),
-            // 河南省监狱: a body of the province, named as written.
+            // 河南省监狱: the province's administration (see local_mention).
             (true, false, 1) => None,
             // 贵州毕节监狱, 河南省洛阳监狱: the rest after the province.
             (true, _, _) => {
@@ -362,15 +390,17 @@ impl AgencyResolver {
     /// or an institution behind a name of its own (某省某某强制隔离戒毒所).
     fn behind_a_name(&self, text: &str, start: usize, end: usize, suffix: &str) -> Option<Mention> {
         let before = &text[..start];
-        let offsets: Vec<usize> = before.char_indices().rev().take(10).map(|(i, _)| i).collect();
+        let named_body = NAMED_BODY_SUFFIXES.contains(&suffix);
+        let window = if named_body { MAX_OWN_NAME_CHARS } else { 10 };
+        let offsets: Vec<usize> = before.char_indices().rev().take(window).map(|(i, _)| i).collect();
         for &cut in offsets.iter().skip(1) {
             let name = &before[cut..];
             if !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 break;
             }
             let township = ["镇", "乡", "街道", "苏木"].iter().any(|t| name.ends_with(t));
-            let institution = INSTITUTION_SUFFIXES.contains(&suffix);
-            if !(institution || (township && suffix == "司法所")) {
+            let institution = NAMED_AFTER_PLACE.contains(&suffix);
+            if !(institution || named_body || (township && suffix == "司法所")) {
                 continue;
             }
             let (chain, chain_start) = self.chain_before(&before[..cut]);
@@ -401,6 +431,23 @@ impl AgencyResolver {
             return Some(Mention { start: chain_start, end, named });
         }
         None
+    }
+
+    /// An institution named after a county's short form (杨浦公证处,
+    /// 南汇监狱): named as written after its province, when exactly one
+    /// county has that short form.
+    fn after_a_county_base(&self, text: &str, start: usize, end: usize, suffix: &str) -> Option<Mention> {
+        if !NAMED_AFTER_PLACE.contains(&suffix) {
+            return None;
+        }
+        let before = &text[..start];
+        let cuts: Vec<usize> = before.char_indices().rev().take(3).map(|(i, _)| i).collect();
+        cuts.iter().rev().filter(|&&cut| before[cut..].chars().count() >= 2).find_map(|&cut| {
+            let [code] = self.county_bases.get(&before[cut..])?.as_slice() else { return None };
+            let county = self.gazetteer.get(*code)?.name.clone();
+            let named = Named::Prison { chain: vec![county], rest: text[cut..end].to_string() };
+            Some(Mention { start: cut, end, named })
+        })
     }
 
     /// Region names written immediately before byte `prefix.len()`, read
@@ -434,8 +481,15 @@ impl AgencyResolver {
             Named::Institution { chain, name } => {
                 let division = self.place_chain(chain, context)?;
                 let path: Vec<&Division> = self.gazetteer.path(division.code);
+                // A county's body carries its city, as bureaus do (东湖区… → 南昌市东湖区…).
+                let city = match (chain.as_slice(), path.as_slice()) {
+                    ([county], [.., city, own]) if own.level == AgencyLevel::County && !own.name.ends_with('市') => {
+                        name.starts_with(county.as_str()).then_some(city.name.as_str())
+                    }
+                    _ => None,
+                };
                 Some(Agency {
-                    name: name.clone(),
+                    name: format!("{}{name}", city.unwrap_or_default()),
                     path: path.iter().map(|d| d.name.clone()).collect(),
                     level: division.level,
                 })

@@ -28,69 +28,7 @@ use std::collections::HashMap;
 use pinyin::ToPinyinMulti;
 use sifa_model::AgencyLevel;
 
-use crate::names::gazetteer::{Division, Gazetteer};
-
-/// Ethnic groups (GB 3304), for the short form of an autonomous division's
-/// name: 黔东南苗族侗族自治州 is written 黔东南.
-const ETHNIC_GROUPS: &[&str] = &[
-    "汉",
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "高山",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-    "各",
-];
+use crate::names::gazetteer::{Division, Gazetteer, base_name};
 
 /// Most readings combined per name.
 const MAX_READINGS: usize = 16;
@@ -479,26 +417,6 @@ fn pick(candidates: &[u32], others: &[u32], gazetteer: &Gazetteer, text_places: 
     let at_top: Vec<u32> =
         candidates.iter().copied().filter(|&c| gazetteer.get(c).is_some_and(|d| d.level == top)).collect();
     if let [only] = at_top.as_slice() { Some(*only) } else { None }
-}
-
-/// The name as people shorten it: 临沂 for 临沂市, 黔东南 for
-/// 黔东南苗族侗族自治州, 内蒙古 for 内蒙古自治区.
-pub fn base_name(division: &Division) -> String {
-    let mut name = division.name.as_str();
-    for suffix in ["特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区"]
-    {
-        if let Some(stripped) = name.strip_suffix(suffix) {
-            name = stripped;
-            break;
-        }
-    }
-    let mut name = name.to_string();
-    while let Some(stem) = name.strip_suffix('族') {
-        let Some(group) = ETHNIC_GROUPS.iter().filter(|g| stem.ends_with(*g)).max_by_key(|g| g.len()) else { break };
-        name = stem[..stem.len() - group.len()].to_string();
-    }
-    let trimmed = name.trim_end_matches(['省', '市', '县', '区', '旗', '盟']);
-    if trimmed.chars().count() >= 2 { trimmed.to_string() } else { name }
 }
 
 /// Full pinyin and initials of a name, for every reading.

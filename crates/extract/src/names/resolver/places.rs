@@ -80,8 +80,9 @@ impl AgencyResolver {
     }
 
     /// 省/市/区/县 with no name: the most mentioned division of that level.
+    /// A place named inside a division counts for it (保定市 for 河北省).
     pub(super) fn by_context(&self, generic: &char, context: &RegionContext) -> Option<&Division> {
-        self.of_level(*generic, context)
+        self.of_level(*generic, &self.named_within(context))
             .max_by_key(|(d, count)| (*count, d.level == AgencyLevel::City, std::cmp::Reverse(d.code)))
             .map(|(d, _)| d)
     }
