@@ -497,9 +497,14 @@ pub(crate) mod tests {
 
     #[test]
     fn the_field_s_bodies_beyond_bureaus() {
-        let name = |text: &str| read(text, Given::default(), Some("标题")).map_or_else(|| format!("none: {text}"), |f| f.value.name);
+        let name = |text: &str| {
+            read(text, Given::default(), Some("标题")).map_or_else(|| format!("none: {text}"), |f| f.value.name)
+        };
         // Bar associations, written short (律协) or in full, placed by the page.
-        assert_eq!(name("标题\n5月10日上午,市律协召开常务理事会议,审议年度工作报告。会议在广州市举行。\n"), "广州市律师协会");
+        assert_eq!(
+            name("标题\n5月10日上午,市律协召开常务理事会议,审议年度工作报告。会议在广州市举行。\n"),
+            "广州市律师协会"
+        );
         assert_eq!(name("标题\n4月1日,省律协理事会议在合肥召开,来自全省的理事出席会议。\n"), "安徽省律师协会");
         // A leading group, named as written, with its county's city.
         let text = "关于印发某要点的通知\n某某区推进依法行政工作领导小组\n各镇(街道):\n现将要点印发给你们。\n";
@@ -520,8 +525,14 @@ pub(crate) mod tests {
     #[test]
     fn autonomous_prefectures_and_counties_written_short() {
         let name = |text: &str| rule_and_name(read(text, Given::default(), Some("标题"))).1;
-        assert_eq!(name("标题\n近年来,海北州司法局全面贯彻落实法律援助条例,社会知晓率大幅提升。\n"), "海北藏族自治州司法局");
-        assert_eq!(name("标题\n“这是一件好事。”黔南州司法局相关负责人介绍,全州已建成服务站点三百余个。\n"), "黔南布依族苗族自治州司法局");
+        assert_eq!(
+            name("标题\n近年来,海北州司法局全面贯彻落实法律援助条例,社会知晓率大幅提升。\n"),
+            "海北藏族自治州司法局"
+        );
+        assert_eq!(
+            name("标题\n“这是一件好事。”黔南州司法局相关负责人介绍,全州已建成服务站点三百余个。\n"),
+            "黔南布依族苗族自治州司法局"
+        );
         assert_eq!(name("标题\n近日,隆林县司法局组织调解员走村入户,化解矛盾纠纷。\n"), "百色市隆林各族自治县司法局");
     }
 
@@ -532,12 +543,57 @@ pub(crate) mod tests {
             name("标题\n为提升调解能力,近期宜宾市叙州区司法局泥溪司法所采取分片模式开展培训工作。\n").as_deref(),
             Some("宜宾市叙州区司法局")
         );
-        assert_eq!(name("标题\n5月17日下午省律师协会在保定市召开座谈会,听取律师意见。\n").as_deref(), Some("河北省律师协会"));
+        assert_eq!(
+            name("标题\n5月17日下午省律师协会在保定市召开座谈会,听取律师意见。\n").as_deref(),
+            Some("河北省律师协会")
+        );
         // A body named in a quotation is no actor.
         let quoted = "标题\n“我求助了县法律援助中心,现在工钱终于拿到了。”农民工老周说,他终于放心了。\n";
         assert_eq!(name(quoted), None);
         // A subheading is no paragraph: the lead's actor is read under it.
         let text = "标题\n近日,一场普法宣讲活动在全旗展开。\n七场宣讲,织密法治保护网\n连日来,阿鲁科尔沁旗司法局携手志愿者深入社区开展宣讲。\n";
         assert_eq!(name(text).as_deref(), Some("赤峰市阿鲁科尔沁旗司法局"));
+    }
+
+    #[test]
+    fn a_portal_s_bare_department_and_an_author_s_credit() {
+        let text = "县人大常委会视察我县普法工作\n发布时间: 2017-08-21 发布机构:司法局 浏览次数:54\n8月18日,县人大常委会视察普法工作。\n";
+        let found = read_at(
+            text,
+            Given::default(),
+            Some("县人大常委会视察我县普法工作"),
+            Some("http://www.huoqiu.gov.cn/content/1.html"),
+        );
+        assert_eq!(
+            found.map(|f| (f.rule, f.value.name)).unwrap_or_default(),
+            ("header:发布机构".into(), "六安市霍邱县司法局".into())
+        );
+        let found = read_at(
+            text,
+            Given::default(),
+            Some("县人大常委会视察我县普法工作"),
+            Some("http://www.example.com/content/1.html"),
+        );
+        assert!(found.is_none(), "off a government's portal a bare department names no one");
+        let title = "某区律师代表团召开年度工作会议";
+        let text = format!("{title}\n日期:2006-04-03\n作者:市律协宣传部\n3月10日,闸北区律师代表团召开工作会议。\n");
+        let found = read(&text, Given::default(), Some(title)).map(|f| (f.rule, f.value.name)).unwrap_or_default();
+        assert_eq!(found, ("header:作者".into(), "上海市律师协会".into()));
+        let text = format!("{title}\n作者:佚名 来源:某省监狱管理局 点击数:12\n正文。\n");
+        assert_eq!(
+            rule_and_name(read(&text.replace("某省", "北京市"), Given::default(), Some(title))).1,
+            "北京市监狱管理局"
+        );
+    }
+
+    #[test]
+    fn a_legal_aid_centre_is_its_bureau_s() {
+        let name = |text: &str| read(text, Given::default(), Some("标题")).map(|f| f.value.name).unwrap_or_default();
+        assert_eq!(
+            name("标题\n今年以来,沙洋县法律援助中心共受理农民工欠薪案件45件,讨回欠薪90余万元。\n"),
+            "荆门市沙洋县司法局"
+        );
+        assert_eq!(name("标题\n近日,甘肃省法律援助中心开展法律援助进军营活动。\n"), "甘肃省司法厅");
+        assert_eq!(name("标题\n12月5日,林区司法局开展宪法宣传周活动。神农架林区有关部门参加。\n"), "神农架林区司法局");
     }
 }

@@ -291,7 +291,10 @@ fn compare(report: &mut Report, label: &Label, got: Option<&Publication>, readin
 
     // Agency.
     let got_agency = got.and_then(|p| p.agency.as_deref());
-    let right = got_agency == label.agency.as_deref();
+    let right = match (got_agency, label.agency.as_deref()) {
+        (Some(got), Some(wanted)) => agency_matches(got, wanted),
+        (got, wanted) => got == wanted,
+    };
     report.agency.count(right);
     if !right {
         miss("agency", show(got_agency), show(label.agency.as_deref()), evidence("agency"));
@@ -361,6 +364,18 @@ fn compare(report: &mut Report, label: &Label, got: Option<&Publication>, readin
     report.misses.extend(misses);
 }
 
+/// Whether an agency read is the labelled one: the same name, or the same
+/// but for a region prefix (山东省聊城市东昌府区司法局 for 聊城市东昌府区司法局,
+/// 广东省广州公证处 for 广州公证处), as the set's measure counts it.
+pub fn agency_matches(got: &str, wanted: &str) -> bool {
+    let region_prefix = |longer: &str, shorter: &str| {
+        longer.strip_suffix(shorter).is_some_and(|prefix| {
+            prefix.chars().count() >= 2 && prefix.ends_with(['省', '市', '区', '县', '州', '盟', '旗'])
+        })
+    };
+    got == wanted || region_prefix(got, wanted) || region_prefix(wanted, got)
+}
+
 /// Whether the reader built the title itself (the page shows no headline).
 pub fn title_is_constructed(publication: &Publication) -> bool {
     publication.title_constructed()
@@ -400,6 +415,14 @@ fn coarse_kind(kind: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agencies_compare_but_for_a_region_prefix() {
+        assert!(agency_matches("广东省广州公证处", "广州公证处"));
+        assert!(agency_matches("聊城市东昌府区司法局", "山东省聊城市东昌府区司法局"));
+        assert!(!agency_matches("聊城市司法局", "聊城市东昌府区司法局"), "another body");
+        assert!(!agency_matches("省司法局", "司法局"), "no region");
+    }
 
     #[test]
     fn titles_compare_without_punctuation_and_with_a_suffix() {

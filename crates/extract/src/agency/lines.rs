@@ -6,7 +6,11 @@
 
 use sifa_fold::fold;
 
-use super::{AgencyInputs, AgencyResolver, HEADER_LINES, RegionContext, TAIL_LINES, occasion, score, subject};
+use sifa_model::AgencyLevel;
+
+use super::{
+    AgencyInputs, AgencyResolver, HEADER_LINES, OwnerKind, RegionContext, TAIL_LINES, occasion, score, subject,
+};
 use crate::candidate::Candidates;
 use crate::page::PageLines;
 
@@ -14,7 +18,7 @@ use super::Agency;
 
 /// Every candidate the page's lines offer.
 pub fn from_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
-    source_fields(resolver, page, inputs.context, found);
+    source_fields(resolver, page, inputs, found);
     issuer_lines(resolver, page, inputs, found);
     title_prefix(resolver, inputs, found);
     author_line(resolver, page, inputs, found);
@@ -24,8 +28,13 @@ pub fn from_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyIn
 }
 
 /// `<meta name="ContentSource">`, then 来源: / 发布机构: fields near the
-/// top and at the end; a short form (市司法局) scores a little less.
-fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionContext, found: &mut Candidates<Agency>) {
+/// top and at the end; a short form (市司法局) scores a little less, and
+/// an author's credit (作者：某市律师协会, as the press credits a body)
+/// less again. On a government's portal a bare department (发布机构：司法局,
+/// as 政府信息公开 tables name the portal's own departments) is the
+/// portal's place's.
+fn source_fields(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
+    let context = inputs.context;
     let meta = page.hints.meta_source.iter().map(|s| ("meta:ContentSource".to_string(), s.clone()));
     let tail_start = page.all.len().saturating_sub(TAIL_LINES).max(HEADER_LINES);
     let lines = page.all.iter().take(HEADER_LINES).chain(page.all.iter().skip(tail_start));
@@ -35,12 +44,32 @@ fn source_fields(resolver: &AgencyResolver, page: &PageLines, context: &RegionCo
     for (rule, value) in meta.chain(header) {
         let folded = fold(&value);
         let explicit = resolver.mentions(&folded).iter().any(|m| m.is_explicit());
-        if let Some(agency) = resolver.resolve_name(&folded, context) {
-            let score = if explicit { score::SOURCE_FIELD } else { score::SOURCE_FIELD_SHORT };
+        let score = match (rule.as_str(), explicit) {
+            ("header:作者", _) => score::BYLINE,
+            (_, true) => score::SOURCE_FIELD,
+            (_, false) => score::SOURCE_FIELD_SHORT,
+        };
+        if let Some(agency) =
+            resolver.resolve_name(&folded, context).or_else(|| portal_department(resolver, inputs, &folded))
+        {
             found.push(agency, rule, &value, score);
         }
     }
 }
+
+/// A bare department (司法局) on a government's portal: the portal's place's.
+fn portal_department(resolver: &AgencyResolver, inputs: &AgencyInputs, value: &str) -> Option<Agency> {
+    let (code, kind) = inputs.site.owner?;
+    if !matches!(kind, OwnerKind::Government | OwnerKind::Office) || !PORTAL_DEPARTMENTS.contains(&value) {
+        return None;
+    }
+    let division = resolver.gazetteer().get(code)?;
+    let suffix = if division.level == AgencyLevel::Provincial && value == "司法局" { "司法厅" } else { value };
+    Some(resolver.name_division(division, suffix))
+}
+
+/// Departments a portal's 发布机构 names without their place.
+const PORTAL_DEPARTMENTS: &[&str] = &["司法局", "司法厅", "人民政府办公室", "政府办公室", "人民政府办公厅"];
 
 /// The issuer's own line under (or just over) a formal document's title:
 /// 某省某市人民政府 / 某政发〔2010〕54号.

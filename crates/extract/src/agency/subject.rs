@@ -16,7 +16,19 @@ use crate::candidate::Candidates;
 
 /// Words a judicial-administration body's name holds.
 const JUDICIAL_WORDS: &[&str] = &[
-    "司法", "监狱", "戒毒", "矫正", "法律援助", "公证", "依法治", "普法", "法律服务", "人民调解", "法制", "律师", "法治",
+    "司法",
+    "监狱",
+    "戒毒",
+    "矫正",
+    "法律援助",
+    "公证",
+    "依法治",
+    "普法",
+    "法律服务",
+    "人民调解",
+    "法制",
+    "律师",
+    "法治",
 ];
 /// Posts written right after a body's name (某厅副厅长, 某局党组书记).
 pub(super) const POSTS: &[&str] = &[
@@ -117,17 +129,33 @@ fn role(text: &str, start: usize, end: usize, story: &str) -> Role {
         None => true,
         // 在某局举行: the body hosts; 悬挂在某监狱教学楼内: a place.
         Some('在') => ["举行", "召开", "举办"].iter().any(|v| rest.starts_with(v)),
-        Some(c) => {
-            ",，;；:：)）\"“”从由".contains(c) || before.ends_with(char::is_whitespace) || after_a_time(before)
-        }
+        Some(c) => ",，;；:：)）\"“”从由".contains(c) || before.ends_with(char::is_whitespace) || after_a_time(before),
     };
     if opens_clause { Role::Actor } else { Role::Cited }
 }
 
 /// Phrases of time a lead opens with, right before its actor (近日某局…).
 const TIME_LEADS: &[&str] = &[
-    "近日", "近期", "日前", "近来", "今年以来", "连日来", "近年来", "上午", "下午", "晚上", "当天", "当日", "昨天", "昨日",
-    "今天", "今日", "此前", "目前", "日电", "讯",
+    "近日",
+    "近期",
+    "日前",
+    "近来",
+    "今年以来",
+    "连日来",
+    "近年来",
+    "上午",
+    "下午",
+    "晚上",
+    "当天",
+    "当日",
+    "昨天",
+    "昨日",
+    "今天",
+    "今日",
+    "此前",
+    "目前",
+    "日电",
+    "讯",
 ];
 
 /// Whether `before` ends with a phrase of time (近日, 3月12日, 12月5号):
@@ -137,7 +165,8 @@ fn after_a_time(before: &str) -> bool {
         return true;
     }
     let mut chars = before.chars().rev();
-    matches!(chars.next(), Some('日' | '号')) && chars.next().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    matches!(chars.next(), Some('日' | '号'))
+        && chars.next().is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 /// Whether the holder of the post `rest` opens with (副厅长王小明的电话) is

@@ -11,9 +11,14 @@ use sifa_model::AgencyLevel;
 
 /// The GB/T 2260 revision read from the `gb2260` crate.
 const GB2260_REVISION: &str = "201607";
-/// Earlier revisions whose abolished divisions are kept, so that older
-/// documents' names (垦利县 before it became 垦利区) are still placed.
-const HISTORIC_REVISIONS: &[&str] = &["201509", "201410", "201308", "201210", "201110", "201010"];
+/// Earlier revisions (every one the crate ships, back to 2002) whose
+/// abolished divisions are kept, so that older documents' names (垦利县
+/// before it became 垦利区, 南汇区 before it joined 浦东新区) and bodies
+/// that kept them (上海市南汇监狱) are still placed.
+const HISTORIC_REVISIONS: &[&str] = &[
+    "201509", "201410", "201308", "201210", "201110", "201010", "200912", "200812", "200712", "200612", "200512",
+    "200506", "200412", "200409", "200403", "200312", "200306", "200212",
+];
 
 /// Placeholder rows of GB/T 2260 that are not places.
 const PLACEHOLDERS: &[&str] = &["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"];
@@ -95,18 +100,26 @@ impl Gazetteer {
     fn load_historic(&mut self) {
         for revision in HISTORIC_REVISIONS {
             let lookup = |code: u32| gb2260::Division::get_by_revision(&format!("{code:06}"), revision).map(|d| d.name);
-            let prefectures: Vec<u32> =
-                self.divisions.values().filter(|d| d.level == AgencyLevel::City).map(|d| d.code).collect();
-            for prefecture in prefectures {
+            // Prefectures, and the 市辖区 rows of municipalities, whose
+            // districts hang from the municipality itself (闸北区 of 上海).
+            let mut prefectures: Vec<(u32, u32)> =
+                self.divisions.values().filter(|d| d.level == AgencyLevel::City).map(|d| (d.code, d.code)).collect();
+            prefectures.extend(
+                self.divisions
+                    .values()
+                    .filter(|d| d.level == AgencyLevel::Provincial && d.name.ends_with('市'))
+                    .flat_map(|d| [(d.code + 100, d.code), (d.code + 200, d.code)]),
+            );
+            for (prefecture, parent) in prefectures {
                 for county in 1..=99u32 {
                     let code = prefecture + county;
                     if self.divisions.contains_key(&code) {
                         continue;
                     }
                     let Some(name) = lookup(code).filter(|n| !PLACEHOLDERS.contains(n)) else { continue };
-                    let taken = self.divisions.values().any(|d| d.parent == Some(prefecture) && d.name == name);
+                    let taken = self.divisions.values().any(|d| d.parent == Some(parent) && d.name == name);
                     if !taken {
-                        self.insert(code, name.to_string(), Some(prefecture), AgencyLevel::County);
+                        self.insert(code, name.to_string(), Some(parent), AgencyLevel::County);
                         self.historic.insert(code);
                     }
                 }
@@ -332,7 +345,6 @@ pub fn base_name(division: &Division) -> String {
     if trimmed.chars().count() >= 2 { trimmed.to_string() } else { name }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,7 +360,8 @@ mod tests {
     #[test]
     fn short_forms_follow_the_shape_of_the_gazetteer() {
         let g = gazetteer();
-        let names = |name: &str| -> Vec<String> { g.lookup(name).iter().map(|&c| g.get(c).unwrap().name.clone()).collect() };
+        let names =
+            |name: &str| -> Vec<String> { g.lookup(name).iter().map(|&c| g.get(c).unwrap().name.clone()).collect() };
         assert_eq!(names("新疆"), ["新疆维吾尔自治区"], "a group written without 族");
         assert_eq!(names("广西"), ["广西壮族自治区"]);
         assert_eq!(names("黔东南州"), ["黔东南苗族侗族自治州"], "an autonomous prefecture with 州");
@@ -390,6 +403,8 @@ mod tests {
         let g = gazetteer();
         assert_eq!(path_names(&g, "垦利县"), vec![vec!["山东省", "东营市", "垦利县"]]);
         assert!(g.is_historic(g.lookup("垦利县")[0]));
+        assert_eq!(path_names(&g, "闸北区"), vec![vec!["上海市", "闸北区"]], "a municipality's former district");
+        assert_eq!(path_names(&g, "南汇区"), vec![vec!["上海市", "南汇区"]], "abolished in 2009");
         assert!(!g.is_historic(g.lookup("垦利区")[0]));
     }
 

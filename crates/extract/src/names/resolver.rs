@@ -182,7 +182,6 @@ const NAMED_BODY_SUFFIXES: &[&str] = &["领导小组", "领导小组办公室", 
 /// Longest own name read between a place and such a suffix, in characters.
 const MAX_OWN_NAME_CHARS: usize = 16;
 
-
 /// Longest region name looked for when reading a chain backwards.
 const MAX_REGION_CHARS: usize = 12;
 
@@ -345,6 +344,8 @@ impl AgencyResolver {
         }
         let generic_len = match generic {
             Some(_) if text[..start].ends_with("自治区") => "自治区".len(),
+            // 林区司法局: a 林区 is a county-level division of its own kind.
+            Some(_) if text[..start].ends_with("林区") => "林区".len(),
             Some(_) if generic_prefix_is_bare(&text[..start]) => 0,
             Some(g) => g.len_utf8(),
             None => 0,
@@ -446,7 +447,10 @@ impl AgencyResolver {
             let [code] = self.county_bases.get(&before[cut..])?.as_slice() else { return None };
             let county = self.gazetteer.get(*code)?.name.clone();
             let named = Named::Prison { chain: vec![county], rest: text[cut..end].to_string() };
-            Some(Mention { start: cut, end, named })
+            // The mention spans the places written before the short form (上海市南汇监狱).
+            let (outer, outer_start) = self.chain_before(&before[..cut]);
+            let start = if outer.is_empty() { cut } else { outer_start };
+            Some(Mention { start, end, named })
         })
     }
 
@@ -544,9 +548,19 @@ impl AgencyResolver {
         // 人大常委会 is 人民代表大会常务委员会; a 司法所 is the county
         // bureau's office, so the bureau is the body (see agencies.toml).
         let suffix = self.canonical.get(suffix).map_or(suffix, String::as_str);
+        // A province's bureau is a 厅 (a municipality's stays a 局).
+        let provincial = division.level == AgencyLevel::Provincial && !division.name.ends_with('市');
+        let suffix = if provincial && suffix == "司法局" { "司法厅" } else { suffix };
         let path: Vec<&Division> = self.gazetteer.path(division.code);
         let place = match division.level {
-            AgencyLevel::County if !division.name.ends_with('市') && path.len() >= 2 => {
+            // A county-level division directly under its province (神农架林区,
+            // 仙桃市) has no city to carry.
+            AgencyLevel::County
+                if !division.name.ends_with('市')
+                    && path.len() >= 2
+                    && (path[path.len() - 2].level == AgencyLevel::City
+                        || path[path.len() - 2].name.ends_with('市')) =>
+            {
                 format!("{}{}", path[path.len() - 2].name, division.name)
             }
             _ => division.name.clone(),

@@ -158,7 +158,8 @@ impl SiteIndex {
         let mut labels: Vec<Label> = Vec::new();
         let mut confirmed: Vec<u32> = Vec::new();
         // Host labels, the outermost place first: `sfj.linyi` names 临沂.
-        for label in host.trim_end_matches(".gov.cn").split('.').rev() {
+        // Labels may join words with hyphens (`m-shennongjia`).
+        for label in host.trim_end_matches(".gov.cn").split(['.', '-']).rev() {
             if !label.chars().all(|c| c.is_ascii_lowercase()) || NOISE_LABELS.contains(&label) {
                 continue;
             }
@@ -563,6 +564,20 @@ mod tests {
         let named: HashMap<u32, u32> = [(360826, 2)].into_iter().collect();
         let site = index().read("http://www.taihe.gov.cn/index/detail?id=1", g, &named);
         assert_eq!(site.owner.map(|o| g.get(o.0).unwrap().name.clone()).as_deref(), Some("泰和县"));
+    }
+
+    #[test]
+    fn hyphens_join_words_of_a_label() {
+        let g = gazetteer();
+        let site = index().read("http://m-shennongjia.example.org/p/1.html", g, &HashMap::new());
+        assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["神农架林区"]);
+        let site = index().read("http://www.sfj-linyi.gov.cn/a/1.html", g, &HashMap::new());
+        assert_eq!(
+            site.owner.map(|o| (g.get(o.0).unwrap().name.clone(), o.1)),
+            Some(("临沂市".into(), OwnerKind::Justice))
+        );
+        let site = index().read("http://news-center.example.com/a/1.html", g, &HashMap::new());
+        assert!(site.regions.is_empty() && site.owner.is_none(), "words that name no place");
     }
 
     #[test]

@@ -15,7 +15,7 @@ static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// `来源：某某司法局` and its kin; the value runs to the next label or gap.
 static SOURCE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位|发布部门)\s*(?:[:：]|】)\s*([^\s|｜:：【]{2,40})",
+        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位|发布部门|作者)\s*(?:[:：]|】)\s*([^\s|｜:：【]{2,40})",
     )
     .expect("valid")
 });
@@ -64,7 +64,7 @@ static INTERPRETER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn source_field(line: &str) -> Option<(String, String)> {
-    if !["来源", "稿源", "机构", "机关", "单位", "部门"].iter().any(|l| line.contains(l)) {
+    if !["来源", "稿源", "机构", "机关", "单位", "部门", "作者"].iter().any(|l| line.contains(l)) {
         return None;
     }
     if line.contains("解读")
@@ -77,7 +77,12 @@ pub fn source_field(line: &str) -> Option<(String, String)> {
     }
     // Legal databases run bracketed fields together into long lines.
     let long = line.chars().count() > MAX_HEADER_CHARS;
-    let c = SOURCE_FIELD.captures_iter(line).find(|c| !long || c.get(0).is_some_and(|m| m.as_str().contains('】')))?;
+    // A 来源 outranks an author's credit on the same line (作者：佚名 来源：某局).
+    let fields: Vec<_> = SOURCE_FIELD
+        .captures_iter(line)
+        .filter(|c| !long || c.get(0).is_some_and(|m| m.as_str().contains('】')))
+        .collect();
+    let c = fields.iter().find(|c| &c[1] != "作者").or(fields.first())?;
     Some((c[1].to_string(), c[2].to_string()))
 }
 
@@ -138,6 +143,8 @@ mod tests {
     fn source_fields() {
         assert_eq!(source_field("时间:2023-06-14 来源:某省司法厅 作者:佚名").unwrap().1, "某省司法厅");
         assert_eq!(source_field("信息来源：某区司法局 | 发布时间：2024-01-01").unwrap().1, "某区司法局");
+        assert_eq!(source_field("作者:佚名  来源:某市监狱管理局  点击数:12").unwrap().1, "某市监狱管理局");
+        assert_eq!(source_field("作者:某市律师协会").unwrap(), ("作者".into(), "某市律师协会".into()));
         assert_eq!(source_field("发文机关某省司法厅").unwrap(), ("发文机关".into(), "某省司法厅".into()));
         assert_eq!(
             source_field("某办法【发布部门】某市司法局【效力级别】某类【发布日期】2014.03.27").unwrap().1,
