@@ -93,7 +93,7 @@ const RULES: &[(Kind, &[&str])] = &[
             "要点",
         ],
     ),
-    (Kind::Rule, &["办法", "规定", "细则", "规则", "规范", "制度", "准则", "守则", "标准", "指引"]),
+    (Kind::Rule, &["办法", "规定", "细则", "规则", "规范", "制度", "准则", "守则", "标准", "指引", "章程"]),
 ];
 
 /// Verbs of a cover notice that issues or forwards another document.

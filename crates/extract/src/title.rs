@@ -151,7 +151,7 @@ fn view<'a>(page: &'a PageLines, index: usize, agencies: &AgencyResolver) -> Lin
         noise: shape::noise(&shape),
         header: is_header_line(&shape) || shape::starts_with_field_label(&shape),
         prose: shape.contains('。') || (chars > 40 && commas >= 2) || commas >= 3 || shape::opens_like_prose(&shape),
-        agency: agencies.is_agency_line(&shape) && !shape.contains("关于"),
+        agency: agencies.is_agency_line(&shape) && !shape.contains("关于") && !shape::ends_like_a_document(&shape),
         date: dates::standalone_date(&shape).is_some(),
         shape,
     }
@@ -189,11 +189,15 @@ fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate
             && !v.agency
             && !v.date
             && !crate::shapes::furniture::is_widget_line(&v.shape)
-            && !shape::is_slogan(&v.shape)
             && is_headline(&v.shape)
     };
     let mut out = Vec::new();
     for start in 0..zone {
+        // A slogan (同心护平安 携手向未来) is a banner, unless the page's
+        // header block stands right under it: then it is the headline.
+        if shape::is_slogan(&views[start].shape) && !header_right_below(&views, start + 1) {
+            continue;
+        }
         let mut end = start + 1;
         let mut text = vec![title_text(views[start].published)];
         // A run-on first line: the title is its first segment (某某关于印发…的通知 各单位：…).
@@ -323,6 +327,15 @@ fn header_follows(views: &[LineView], at: usize) -> bool {
         subtitle_seen = true;
     }
     false
+}
+
+/// Whether a header line stands right at `at`, past captions and toolbars.
+fn header_right_below(views: &[LineView], at: usize) -> bool {
+    views
+        .iter()
+        .skip(at)
+        .find(|v| !matches!(v.noise, Some(Noise::Caption | Noise::Toolbar)))
+        .is_some_and(|v| v.header || (v.date && !v.folded.contains("星期")))
 }
 
 /// Whether the same words stand elsewhere near the top (a page prints its
@@ -514,5 +527,61 @@ mod tests {
         let found = constructed(&page, 0, None);
         assert_eq!(found.rule, "built_from_opening");
         assert_eq!(constructed(&PageLines::read("", false), 0, None).value, "（无标题）");
+    }
+
+    #[test]
+    fn mastheads_jump_lines_and_section_headings_are_no_headlines() {
+        // A newspaper group's list of its titles above an e-paper article.
+        let text = "《某某日报》 《某某日报藏文版》 《某某法制报》\n2024年04月06日\n某市开展法治文艺巡演\n本报某市4月5日讯(记者 某某)近日,巡演活动在某村举办。\n";
+        assert_eq!(title(text).as_deref(), Some("某市开展法治文艺巡演"));
+        let text = "《某省日报》 《某省晚报》\n某县司法局开展普法宣传\n发布时间:2024-01-02\n正文内容，充实。\n";
+        assert_eq!(title(text).as_deref(), Some("某县司法局开展普法宣传"));
+        assert!(shape::noise("《某省日报》报道了某县的做法").is_none(), "a sentence naming a paper");
+        // A jump line opens a continued page; a numbered section is no headline.
+        assert_eq!(
+            title("(上接第一版)\n(三)强化宪法学习宣传教育\n4. 在全省继续开展学习宣传活动，并作为核心内容。\n"),
+            None
+        );
+        assert_eq!(
+            title("各位考生:\n现将考试安排通知如下，请认真阅读。\n01 考试时间\n2023年3月26日(周日)9:00—13:00\n"),
+            None
+        );
+        assert_eq!(shape::noise("二、工作要求"), Some(Noise::Bullet));
+        assert!(shape::noise("二〇二四年工作要点").is_none());
+    }
+
+    #[test]
+    fn bylines_of_journals_and_authors_are_no_headlines() {
+        let text = "某省社区矫正工作领导小组办公室 (某省司法厅 某市 810000) ■文\n关于某省社区矫正工作开展情况的调研报告\n某省社区矫正工作领导小组办公室 (某省司法厅 某市 810000) ■文\n为切实加强管理，现将调研情况报告如下。\n";
+        assert_eq!(title(text).as_deref(), Some("关于某省社区矫正工作开展情况的调研报告"));
+        let text =
+            "张某 李某某 王某/某市某区司法局\n某市某区司法局始终将社区矫正工作作为重要环节来抓，通过探索形成经验。\n";
+        assert_eq!(title(text), None, "authors and their unit, then prose");
+        assert_eq!(shape::noise("文/本报记者 某某"), Some(Noise::Byline));
+        assert!(shape::noise("某区法律援助中心联系电话调整").is_none());
+    }
+
+    #[test]
+    fn crumbs_with_one_separator_and_quoted_decks() {
+        let text = "武汉市律师协会\n行业建设\n行业建设>协会章程\n协会章程\n武汉市律师协会章程\n(1999年12月22日第三次武汉市律师代表大会通过)\n第一章 总则\n";
+        let page = PageLines::read(text, false);
+        let found = headline(&page, &Given::default(), crate::agency::tests::shipped()).map(|h| h.found.value);
+        assert_eq!(found.as_deref(), Some("武汉市律师协会章程"), "a body's rules, under the body's name");
+        assert_eq!(shape::noise("法治工作 > 安置帮教"), Some(Noise::Crumb));
+        assert!(shape::noise("从“要我学”到“我要学”>>转变").is_none_or(|n| n == Noise::Crumb));
+        let text = "■文/图:某报记者 某某\n某公证处资深公证员某某说,证明“你妈是你妈”也是必要的\n近日，记者走访某公证处，了解到不少群众办证的故事。\n";
+        assert_eq!(title(text), None, "a deck that quotes a speaker");
+        assert_eq!(
+            title("某市律师说法：遇到欠薪怎么办\n发布时间:2024-01-02\n正文，内容充实。\n").as_deref(),
+            Some("某市律师说法：遇到欠薪怎么办")
+        );
+    }
+
+    #[test]
+    fn a_couplet_headline_over_its_header_block() {
+        let text = "政务服务\n当前位置: 首页 > 法治工作 > 安置帮教\n帮教进高墙 大爱助改造\n2021-12-29 18:08\n来源:某区局\n为了贯彻落实上级要求，近期某区司法局开展帮教。\n";
+        assert_eq!(title(text).as_deref(), Some("帮教进高墙 大爱助改造"));
+        let text = "同心护平安 携手向未来\n某县召开平安建设推进会\n发布时间:2024-01-02\n正文，内容充实。\n";
+        assert_eq!(title(text).as_deref(), Some("某县召开平安建设推进会"), "a slogan over a headline stays a banner");
     }
 }

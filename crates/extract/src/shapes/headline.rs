@@ -216,6 +216,20 @@ pub enum Noise {
     Prompt,
 }
 
+/// `(上接第一版)`, `(下转第3版)`: a newspaper's jump line.
+static JUMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[(（]?\s*(上接|下转|接|转)第?\s*[a-z0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]?$").expect("valid")
+});
+/// `01 考试时间`, `二、工作要求`: a numbered section heading.
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}\s+|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.．])\S").expect("valid"));
+/// `(某省司法厅 某市 810000)`: an affiliation with its postcode, as a
+/// journal prints it under an article's title.
+static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[(（][^()（）]*\d{6}\s*[)）]").expect("valid"));
+/// `某某 某某某/某县司法局`: authors' names, then their unit after a slash.
+static AUTHORS_AND_UNIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{2,4}\s+)+\p{Han}{2,4}\s*/\s*\p{Han}{4,}$").expect("valid"));
+
 /// Classifies a folded line that stands near the top of a page.
 pub fn noise(line: &str) -> Option<Noise> {
     let line = line.trim();
@@ -227,11 +241,23 @@ pub fn noise(line: &str) -> Option<Noise> {
         || line.starts_with("首页")
         || separators(">") + separators("»") + separators("›") + separators("→") >= 2
         || separators(" / ") >= 2
+        || is_two_level_crumb(line)
     {
         return Some(Noise::Crumb);
     }
-    if separators("|") + separators("｜") >= 2 {
+    if separators("|") + separators("｜") >= 2 || is_list_of_titles(line) || JUMP.is_match(line) {
         return Some(Noise::Navigation);
+    }
+    if NUMBERED.is_match(line) && chars <= 16 && !line.contains("关于") {
+        return Some(Noise::Bullet);
+    }
+    if AFFILIATION.is_match(line)
+        || AUTHORS_AND_UNIT.is_match(line)
+        || line.ends_with(['■', '□'])
+        || line.ends_with("■文")
+        || line.ends_with("□文")
+    {
+        return Some(Noise::Byline);
     }
     const BULLETS: &[char] = &['•', '·', '●', '□', '■', '◆', '▲', '★', '☆', '○', '◎', '▪'];
     if line.starts_with(BULLETS) {
@@ -274,6 +300,20 @@ pub fn noise(line: &str) -> Option<Noise> {
     None
 }
 
+/// `行业建设>协会章程`: a column and its section, one separator apart.
+fn is_two_level_crumb(line: &str) -> bool {
+    let Some((column, section)) = line.split_once(['>', '＞', '»']) else { return false };
+    let short = |s: &str| (2..=10).contains(&s.trim().chars().count()) && !s.contains(['。', ',', '，']);
+    short(column) && short(section)
+}
+
+/// `《某某日报》 《某某法制报》 《某某商报》`: a newspaper group's list of its
+/// own titles, a masthead and not a headline.
+fn is_list_of_titles(line: &str) -> bool {
+    let outside: String = line.split(['《', '》']).step_by(2).collect();
+    line.starts_with('《') && line.ends_with('》') && line.matches('《').count() >= 2 && outside.trim().is_empty()
+}
+
 /// Labels of metadata fields, which law databases and disclosure tables run
 /// into their values without a colon (发文机关司法部, 时效性现行有效).
 const FIELD_LABELS: &[&str] = &[
@@ -314,6 +354,13 @@ pub fn starts_with_field_label(line: &str) -> bool {
 /// Whether a line opens the way sentences do (近年来，… / 近日，…).
 pub fn opens_like_prose(line: &str) -> bool {
     EMPTY_OPENERS.iter().any(|o| line.strip_prefix(o).is_some_and(|rest| rest.starts_with([',', '，'])))
+        || quotes_a_speaker(line)
+}
+
+/// `某公证处公证员某某说,证明…也是必要的`: a deck that quotes someone, the
+/// opening of a story's prose rather than its headline.
+fn quotes_a_speaker(line: &str) -> bool {
+    ["说,", "说，", "说:", "说：", "表示,", "表示，"].iter().any(|w| line.contains(w))
 }
 
 /// A short column or section name (工作动态, 宪法宣传专栏): unlikely to be
@@ -334,7 +381,7 @@ pub fn looks_like_site_name(line: &str) -> bool {
 pub const DOCUMENT_ENDINGS: &[&str] = &[
     "通知", "通报", "决定", "意见", "办法", "规定", "细则", "规则", "方案", "要点", "计划", "规划", "报告", "总结",
     "函", "公告", "通告", "批复", "决议", "纲要", "制度", "条例", "解读", "答复", "说明", "指引", "守则", "标准",
-    "思路",
+    "思路", "章程",
 ];
 
 /// Whether a title ends like a document's (…的通知).
