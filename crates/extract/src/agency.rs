@@ -39,6 +39,7 @@ use crate::page::{PageLines, clean_line};
 /// Scores of the kinds of evidence, strongest first.
 mod score {
     pub const GIVEN: f32 = 100.0;
+    pub const SIGNATURE_FORMAL: f32 = 92.0;
     pub const SOURCE_FIELD: f32 = 90.0;
     pub const ISSUER_LINE: f32 = 88.0;
     pub const SOURCE_FIELD_SHORT: f32 = 86.0;
@@ -595,5 +596,44 @@ pub(crate) mod tests {
         );
         assert_eq!(name("标题\n近日,甘肃省法律援助中心开展法律援助进军营活动。\n"), "甘肃省司法厅");
         assert_eq!(name("标题\n12月5日,林区司法局开展宪法宣传周活动。神农架林区有关部门参加。\n"), "神农架林区司法局");
+    }
+
+    #[test]
+    fn a_formal_document_s_signature_block_names_its_issuer() {
+        // GB/T 9704: 署名 above 成文日期, under a cover notice whose table names another publisher.
+        let title = "中共某市委全面依法治市委员会办公室转发《某规划》的通知";
+        let title = title.replace("某市", "海口市");
+        let text = format!(
+            "{title}\n发布机构: 市司法局 发文日期: 2022年03月28日\n各区委、区人民政府:\n现转发给你们,请认真组织实施。\n中共海口市委全面依法治市委员会办公室\n2022年3月17日\n某规划\n一、总体要求\n"
+        );
+        let found = read(&text, Given::default(), Some(&title)).unwrap();
+        assert_eq!(
+            (found.rule.as_str(), found.value.name.as_str()),
+            ("signature_block", "中共海口市委全面依法治市委员会办公室")
+        );
+        let title = "关于印发某要点的通知";
+        let text = format!(
+            "{title}\n索引号:123 发布机构:某街道\n各镇(街道):\n现将要点印发给你们。\n包头市人民政府办公室\n2023年8月15日\n某要点\n"
+        );
+        assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "包头市人民政府办公室");
+        // A news story's closing line is no signature block over a source field.
+        let title = "某县召开调解工作会议";
+        let text =
+            format!("{title}\n来源:包头市司法局\n会议强调,要做好调解工作,维护社会稳定。\n山东省司法厅\n2024年1月2日\n");
+        assert_eq!(rule_and_name(read(&text, Given::default(), Some(title))).1, "包头市司法局");
+    }
+
+    #[test]
+    fn a_rule_s_maker_and_order() {
+        let text = "某某程序规则\n制定机关:司法部部务会议\n2006年5月18日司法部令第103号发布 2020年10月20日司法部令第145号修正\n第一章 总则\n";
+        assert_eq!(
+            rule_and_name(read(text, Given::default(), Some("某某程序规则"))),
+            ("header:制定机关".into(), "司法部".into())
+        );
+        let text = "某某程序规则\n2006年5月18日司法部令第103号发布 2020年10月20日司法部令第145号修正\n第一章 总则\n";
+        assert_eq!(
+            rule_and_name(read(text, Given::default(), Some("某某程序规则"))),
+            ("doc_no_order".into(), "司法部".into())
+        );
     }
 }

@@ -20,6 +20,7 @@ use regex::Regex;
 use sifa_model::PubDate;
 
 use crate::shapes::dates::{DateMatch, Shape, dates_in, labelled_dates, parse_date_or_month, standalone_date};
+use crate::shapes::promulgation::{acts, note_act};
 
 use crate::candidate::{Candidate, Candidates};
 use crate::given::Given;
@@ -32,6 +33,7 @@ mod score {
     pub const META: f32 = 90.0;
     pub const SIGNATURE: f32 = 86.0;
     pub const FORMAL_LABEL: f32 = 84.0;
+    pub const PROMULGATION: f32 = 83.0;
     pub const DOC_NO_LINE: f32 = 84.0;
     pub const INLINE_SIGNATURE: f32 = 83.0;
     pub const LABEL: f32 = 80.0;
@@ -62,6 +64,8 @@ pub struct DateInputs<'a> {
     pub url: Option<&'a str>,
     /// Index in [`PageLines::all`] of the headline, when the page shows one.
     pub headline_at: Option<usize>,
+    /// The headline is a formal document's (…的通知, …办法).
+    pub formal: bool,
     pub agencies: &'a AgencyResolver,
 }
 
@@ -112,8 +116,16 @@ fn header_dates(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<Pu
             if m.with_weekday || (chars > MAX_HEADER_LINE_CHARS && !bracketed) {
                 continue;
             }
-            let score = if FORMAL_LABELS.contains(&label.as_str()) { score::FORMAL_LABEL } else { score::LABEL };
+            // A legal database's bracketed field (【发布日期】) states the official date.
+            let formal = FORMAL_LABELS.contains(&label.as_str()) || bracketed;
+            let score = if formal { score::FORMAL_LABEL } else { score::LABEL };
             found.push(m.date, format!("header:{label}"), line, score);
+        }
+        if let Some(act) = note_act(&page.all, index) {
+            found.push(act.date, "promulgation", line, score::PROMULGATION);
+        }
+        if !acts(line).is_empty() {
+            continue;
         }
         if chars > MAX_HEADER_LINE_CHARS {
             continue;
@@ -173,6 +185,7 @@ fn signatures(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<PubD
     let lines = &page.all;
     let header_end = inputs.headline_at.map_or(8, |h| h + 5);
     let tail_start = lines.len().saturating_sub(TAIL_LINES);
+    let closing = inputs.formal.then(|| closing_date_line(lines, inputs.headline_at)).flatten();
     for (index, line) in lines.iter().enumerate() {
         let Some(date) = standalone_date(line) else {
             if let Some(m) = inline_chinese_signature(line) {
@@ -185,10 +198,31 @@ fn signatures(page: &PageLines, inputs: &DateInputs, found: &mut Candidates<PubD
         let under_issuer = previous.is_some_and(|p| inputs.agencies.is_agency_line(p) || is_signer_line(p));
         if chinese || (under_issuer && index >= header_end.min(3)) {
             found.push(date, "signature", line, score::SIGNATURE);
+        } else if closing == Some(index) {
+            found.push(date, "signature:closing", line, score::SIGNATURE);
         } else if index >= tail_start && index >= header_end {
             found.push(date, "signature:tail", line, score::TAIL_DATE);
         }
     }
+}
+
+/// GB/T 9704 puts a formal document's 成文日期 under its text, after the
+/// addressee (主送机关) and the text; pages often drop the signature above
+/// it. The first date line standing alone within a few lines after the
+/// salutation (各县市司法局：) closes the document's text.
+fn closing_date_line(lines: &[String], headline_at: Option<usize>) -> Option<usize> {
+    let from = headline_at.map_or(0, |h| h + 1);
+    let salutation = (from..lines.len().min(from + HEADER_LINES)).find(|&i| is_salutation(&lines[i]))?;
+    (salutation + 1..lines.len().min(salutation + 1 + CLOSING_WINDOW)).find(|&i| standalone_date(&lines[i]).is_some())
+}
+
+/// How many lines after a salutation a closing date is looked for.
+const CLOSING_WINDOW: usize = 10;
+
+/// A 主送机关 line: 各县（市、区）司法局：, 市委各部门，市直各单位：.
+fn is_salutation(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('各') && line.ends_with([':', '：']) && line.chars().count() <= 80
 }
 
 /// A signer's line: a short title and name (省长某某, 部 长 某某某).
@@ -278,7 +312,8 @@ mod tests {
     ) -> Option<(String, String)> {
         let page = PageLines::read(text, false);
         let agencies = crate::agency::tests::resolver();
-        let inputs = DateInputs { given, url, headline_at, agencies: &agencies };
+        let formal = page.all.iter().take(3).any(|l| crate::shapes::headline::ends_like_a_document(l));
+        let inputs = DateInputs { given, url, headline_at, formal, agencies: &agencies };
         decide(&page, &inputs).map(|c| (c.rule, c.value.to_string()))
     }
 
@@ -321,6 +356,29 @@ mod tests {
         assert_eq!(read(text, None, true).map(|x| x.1), Some("2006-02-21".into()));
         let text = "某部关于某工作的通知\n（某发通〔2003〕58号 2003年9月22日）\n各省司法厅：\n";
         assert_eq!(read(text, None, false), Some(("doc_no_line".into(), "2003-09-22".into())));
+    }
+
+    #[test]
+    fn a_formal_document_s_date_closes_its_text() {
+        // An unsigned cover notice: the date line after the addressee and the text.
+        let text = "某局关于印发《某实施意见(2024—2025年)》\n发布日期:2024-04-03 17:35:06\n各县市司法局:\n现将意见印发给你们,请抓好落实。\n2024年3月27日\n(此件公开发布)\n某实施意见\n";
+        assert_eq!(read(text, None, false), Some(("signature:closing".into(), "2024-03-27".into())));
+        let text = "关于做好年度考核工作的通知\n时间:2023-06-14\n各区司法局、各律师事务所:\n现将有关事项通知如下。\n一、考核范围\n2023年6月10日\n";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2023-06-10".into()));
+        // A story's date line is not a closing date.
+        let text =
+            "某县召开调解工作会议\n发布时间:2024-01-02\n各位代表发言热烈。\n2023年12月30日\n会议还强调了下一步工作。\n";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2024-01-02".into()));
+    }
+
+    #[test]
+    fn a_promulgation_note_dates_the_version() {
+        let text = "某某程序规则\n2006年5月18日某部令第103号发布 2020年10月20日某部令第145号修正\n第一章 总则\n";
+        assert_eq!(read(text, None, false), Some(("promulgation".into(), "2020-10-20".into())));
+        let text = "某市律师协会章程\n(1999年12月22日第三次某市律师代表大会通过;\n2023年12月20日第九次某市律师代表大会修订)\n第一章 总则\n";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2023-12-20".into()));
+        let text = "某某条例\n【发布日期】2024-05-10\n某某条例\n(2022年3月28日某市人大常委会通过 根据2024年4月30日某市人大常委会《关于修改某条例的决定》修正)\n第一章 总则\n";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2024-05-10".into()), "a database's 公布 date");
     }
 
     #[test]

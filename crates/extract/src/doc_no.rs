@@ -18,6 +18,7 @@ use regex::Regex;
 use crate::candidate::{Candidate, Candidates};
 use crate::page::PageLines;
 use crate::shapes::numbers::{numbers_in, stands_alone};
+use crate::shapes::promulgation::note_act;
 
 /// How far into the page a document number is looked for, in lines.
 const DOC_NO_ZONE: usize = 30;
@@ -59,6 +60,10 @@ pub fn decide(page: &PageLines) -> Option<Candidate<String>> {
             } else if index < 5 && (f.start == 0 || line[f.end..].trim().is_empty() || starts_a_title(&line[f.end..])) {
                 candidates.push(f.value.clone(), "doc_no:headline", line, score::IN_HEADLINE);
             }
+        }
+        // A promulgation note: the order of the version it describes.
+        if let Some(order) = note_act(lines, index).and_then(|act| act.order) {
+            candidates.push(order, "doc_no:promulgation", line, score::OWN_LINE);
         }
         // 中华人民共和国司法部令 / 第 56 号 broken over two lines.
         if line.ends_with('令')
@@ -102,6 +107,7 @@ mod tests {
     #[test]
     fn orders_year_first_numbers_and_garbled_digits() {
         assert_eq!(values("司法部令第150号"), ["司法部令第150号"]);
+        assert_eq!(values("2020年10月20日某部令第145号修正"), ["某部令第145号"], "after a date");
         assert_eq!(values("[91]某发字第002号"), ["[91]某发字第002号"]);
         assert_eq!(values("某司发〔2O19〕5号"), ["某司发〔2O19〕5号"], "kept as printed, not corrected");
     }
@@ -120,6 +126,8 @@ mod tests {
         assert_eq!(read(page).unwrap().1, "某发〔2001〕5号");
         let page = "中华人民共和国某部令\n第 56 号\n《某规定》已经部务会议通过。\n";
         assert_eq!(read(page).unwrap().1, "中华人民共和国某部令第56号");
+        let page = "某某规则\n2006年5月18日某部令第103号发布 2020年10月20日某部令第145号修正\n第一章 总则\n";
+        assert_eq!(read(page), Some(("doc_no:promulgation".into(), "某部令第145号".into())));
         let page = "某省某细则-某司【2013】104号\n正文。\n";
         assert_eq!(read(page), Some(("doc_no:headline".into(), "某司〔2013〕104号".into())));
     }

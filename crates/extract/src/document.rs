@@ -88,6 +88,7 @@ impl Extractor {
             given: &given,
             url: url.as_ref().map(|u| u.value.as_str()),
             headline_at: headline_lines.map(|(start, _)| start),
+            formal: folded_title.as_deref().is_some_and(crate::shapes::headline::ends_like_a_document),
             agencies: &self.agencies,
         };
         let date = date::decide(&page, &date_inputs);

@@ -13,3 +13,4 @@ pub mod furniture;
 pub mod header;
 pub mod headline;
 pub mod numbers;
+pub mod promulgation;

@@ -168,6 +168,7 @@ fn is_header_line(line: &str) -> bool {
         })
         || matches!(shape::noise(line), Some(Noise::Byline))
         || crate::shapes::numbers::is_number_line(line)
+        || !crate::shapes::promulgation::acts(line).is_empty()
 }
 
 /// A headline's text and the lines it spans, if it came from lines.

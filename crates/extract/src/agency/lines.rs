@@ -13,6 +13,8 @@ use super::{
 };
 use crate::candidate::Candidates;
 use crate::page::PageLines;
+use crate::shapes::dates::standalone_date;
+use crate::shapes::headline::ends_like_a_document;
 
 use super::Agency;
 
@@ -23,6 +25,7 @@ pub fn from_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyIn
     title_prefix(resolver, inputs, found);
     author_line(resolver, page, inputs, found);
     closing_lines(resolver, page, inputs.context, found);
+    signature_blocks(resolver, page, inputs, found);
     salutation(resolver, page, inputs, found);
     site_name(resolver, page, inputs.context, found);
 }
@@ -76,7 +79,7 @@ const PORTAL_DEPARTMENTS: &[&str] = &["司法局", "司法厅", "人民政府办
 fn issuer_lines(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let Some((start, end)) = inputs.headline_lines else { return };
     // Only a document's title (…的通知, …规定) stands over its issuer's line.
-    if !inputs.title.is_some_and(crate::shapes::headline::ends_like_a_document) {
+    if !inputs.title.is_some_and(ends_like_a_document) {
         return;
     }
     // Under the headline, or under another copy of it (pages print it twice).
@@ -159,6 +162,31 @@ fn closing_lines(resolver: &AgencyResolver, page: &PageLines, context: &RegionCo
     }
 }
 
+/// GB/T 9704's signature block: the issuer's name (发文机关署名) on a line
+/// of its own right above the 成文日期, wherever it stands (a cover
+/// notice's block sits above the document it issues). Under a formal
+/// document's title it names the issuer, whatever site publishes the page
+/// and whatever its 发布机构 says.
+fn signature_blocks(
+    resolver: &AgencyResolver,
+    page: &PageLines,
+    inputs: &AgencyInputs,
+    found: &mut Candidates<Agency>,
+) {
+    let formal = inputs.title.is_some_and(ends_like_a_document);
+    let score = if formal { score::SIGNATURE_FORMAL } else { score::SIGNATURE };
+    for pair in page.all.windows(2) {
+        let (line, next) = (&pair[0], &pair[1]);
+        if standalone_date(next).is_some()
+            && resolver.is_agency_line(line)
+            && !is_addressee_or_post(resolver, line)
+            && let Some(agency) = resolver.resolve_name(&fold(line), inputs.context)
+        {
+            found.push(agency, "signature_block", line, score);
+        }
+    }
+}
+
 /// A line that names a body as the addressee (市委政法委：) or as a
 /// person's post (某区委政法委副书记), not as the writer.
 fn is_addressee_or_post(resolver: &AgencyResolver, line: &str) -> bool {
@@ -174,7 +202,7 @@ fn is_addressee_or_post(resolver: &AgencyResolver, line: &str) -> bool {
 /// article (课题组 reports, journal and WeChat articles: title, unit, authors).
 fn author_line(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     let Some((_, end)) = inputs.headline_lines else { return };
-    if inputs.title.is_some_and(crate::shapes::headline::ends_like_a_document) {
+    if inputs.title.is_some_and(ends_like_a_document) {
         return;
     }
     for line in page.all.iter().skip(end).take(4) {

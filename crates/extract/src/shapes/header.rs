@@ -15,7 +15,7 @@ static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// `来源：某某司法局` and its kin; the value runs to the next label or gap.
 static SOURCE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|发布单位|供稿单位|发布部门|作者)\s*(?:[:：]|】)\s*([^\s|｜:：【]{2,40})",
+        r"(来源|信息来源|文章来源|稿件来源|稿源|发布机构|发文机关|制定机关|发布单位|供稿单位|发布部门|作者)\s*(?:[:：]|】)\s*([^\s|｜:：【]{2,40})",
     )
     .expect("valid")
 });

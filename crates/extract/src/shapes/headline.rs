@@ -387,9 +387,24 @@ pub const DOCUMENT_ENDINGS: &[&str] = &[
 /// Whether a title ends like a document's (…的通知).
 pub fn ends_like_a_document(line: &str) -> bool {
     let line = line.trim_end();
-    let core = line.strip_suffix("（试行）").or_else(|| line.strip_suffix("(试行)")).unwrap_or(line);
-    let core = core.trim_end_matches(['）', ')', '》', ' ', '”', '"']);
-    DOCUMENT_ENDINGS.iter().any(|e| core.ends_with(e) || line.trim_end().ends_with(e))
+    let core = without_closing_notes(line);
+    DOCUMENT_ENDINGS.iter().any(|e| core.ends_with(e) || line.ends_with(e))
+}
+
+/// A title without what closes it after its kind word: quotes and 》, and
+/// notes in brackets ((试行), (2024—2025年), （2020年修正）).
+fn without_closing_notes(line: &str) -> &str {
+    let mut core = line;
+    loop {
+        let trimmed = core.trim_end_matches(['》', ' ', '”', '"']);
+        let Some(open) = trimmed.strip_suffix([')', '）']).and_then(|rest| rest.rfind(['(', '（'])) else {
+            return trimmed;
+        };
+        if open == 0 {
+            return trimmed;
+        }
+        core = &trimmed[..open];
+    }
 }
 
 /// A title line that breaks off before its end (某局关于印发, 某局关于规范某工作).
@@ -467,6 +482,14 @@ mod tests {
         assert_eq!(clean_page_title("示范县举办调解员培训班_示范县司法局").as_deref(), Some("示范县举办调解员培训班"));
         assert_eq!(clean_page_title("首页 - 司法局"), None);
     }
+    #[test]
+    fn documents_end_with_their_kind_before_closing_notes() {
+        assert!(ends_like_a_document("某局关于印发《某某实施意见(2024—2025年)》"));
+        assert!(ends_like_a_document("某某办法（试行）"));
+        assert!(ends_like_a_document("某某规则（2020年修正）"));
+        assert!(!ends_like_a_document("某县召开会议(图)"));
+    }
+
     #[test]
     fn noise_near_the_top() {
         let cases = [

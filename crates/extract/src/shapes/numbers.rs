@@ -72,7 +72,15 @@ pub fn numbers_in(line: &str) -> Vec<Found> {
     }
     for c in ORDER.captures_iter(line) {
         let whole = c.get(0).expect("match");
-        push(whole.start(), whole.end(), format!("{}第{}号", &c["code"], &c["num"]));
+        // 2020年10月20日某部令第145号: the date's last character is no part of the body's name.
+        let code = &c["code"];
+        let after_date = line[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit());
+        let code = match code.strip_prefix(['日', '年', '月']) {
+            Some(rest) if after_date && rest.chars().count() >= 2 => rest,
+            _ => code,
+        };
+        let start = whole.end() - (whole.as_str().len() - whole.as_str().find(code).unwrap_or(0));
+        push(start, whole.end(), format!("{code}第{}号", &c["num"]));
     }
     found.sort_by_key(|f| f.start);
     found
