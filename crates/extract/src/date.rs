@@ -83,6 +83,7 @@ pub fn decide(page: &PageLines, inputs: &DateInputs) -> Option<Candidate<PubDate
     }
     header_dates(page, inputs, &mut found);
     signatures(page, inputs, &mut found);
+    press_credits(page, &mut found);
     if let Some(url) = inputs.url
         && let Some(d) = url_date(url)
     {
@@ -176,6 +177,28 @@ fn beside_edition_line(page: &PageLines, index: usize) -> bool {
 fn separator_follows(rest: &str) -> bool {
     let rest = rest.trim_start();
     rest.is_empty() || rest.starts_with(['|', '｜', '来', '作', '编', '发', '浏', '阅', '点', '责'])
+}
+
+/// `《人民日报》（2025年03月20日 11 版）`: the credit line under a newspaper
+/// article, as papers and the sites that carry them cite an issue: the
+/// paper, its date and page.
+static PRESS_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《\s*\p{Han}{2,14}报\s*》\s*[(（]\s*([^()（）]{8,24}?)\s*(?:第?\s*[a-z]?\d{1,3}\s*版)?\s*[)）]\s*$")
+        .expect("valid")
+});
+
+/// The issue a press credit line cites.
+fn press_credits(page: &PageLines, found: &mut Candidates<PubDate>) {
+    for line in &page.all {
+        if !line.contains('《') || !line.contains('版') {
+            continue;
+        }
+        for c in PRESS_CREDIT.captures_iter(line) {
+            if let Some(m) = dates_in(&c[1]).first().filter(|m| m.start == 0) {
+                found.push(m.date, "press_credit", line, score::LABEL);
+            }
+        }
+    }
 }
 
 /// Signature dates: a date line under the issuer's name (or a signer's), a
@@ -369,6 +392,16 @@ mod tests {
         let text =
             "某县召开调解工作会议\n发布时间:2024-01-02\n各位代表发言热烈。\n2023年12月30日\n会议还强调了下一步工作。\n";
         assert_eq!(read(text, None, false).map(|x| x.1), Some("2024-01-02".into()));
+    }
+
+    #[test]
+    fn a_press_credit_cites_the_issue() {
+        let text = "这个县,有支调解队\n某报记者 某某\n近日,在某县某镇司法所调解室,一桩纠纷画上句号。\n(某某参与采写)\n《 某某日报 》( 2025年03月20日 11 版)\n";
+        assert_eq!(read(text, None, false), Some(("press_credit".into(), "2025-03-20".into())));
+        let text = "某地织密法律服务网\n正文内容,充实。\n《某某法治报》（2024年5月6日 第3版）\n";
+        assert_eq!(read(text, None, false).map(|x| x.1), Some("2024-05-06".into()));
+        let text = "某地织密法律服务网\n据《某某日报》(2024年5月6日 第3版)报道,某地开展活动。\n";
+        assert_eq!(read(text, None, false).map(|x| x.0), None, "a citation inside a sentence names no edition");
     }
 
     #[test]

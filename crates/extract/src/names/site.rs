@@ -159,13 +159,21 @@ impl SiteIndex {
         let mut confirmed: Vec<u32> = Vec::new();
         // Host labels, the outermost place first: `sfj.linyi` names 临沂.
         // Labels may join words with hyphens (`m-shennongjia`).
-        for label in host.trim_end_matches(".gov.cn").split(['.', '-']).rev() {
+        let brand = (!official).then(|| brand_label(&host)).flatten();
+        for (dotted, label) in host
+            .trim_end_matches(".gov.cn")
+            .split('.')
+            .rev()
+            .flat_map(|dotted| dotted.split('-').rev().map(move |word| (dotted, word)))
+        {
             if !label.chars().all(|c| c.is_ascii_lowercase()) || NOISE_LABELS.contains(&label) {
                 continue;
             }
             if let Some(l) = self.parse(label) {
-                // Off government hosts only a place spelled in full is read.
-                if official || (l.department.is_none() && l.full_spelling) {
+                // Off government hosts only a place spelled in full is read,
+                // and only in a subdomain: the registered name is the site's
+                // brand (`sina` is no 思南).
+                if official || (l.department.is_none() && l.full_spelling && Some(dotted) != brand) {
                     labels.push(Label { from_host: true, ..l });
                     continue;
                 }
@@ -325,6 +333,18 @@ impl SiteIndex {
         // more places, then with a level word.
         options.into_iter().max_by_key(|l| (l.full_spelling, l.keys, l.level.is_some()))
     }
+}
+
+/// The label a site registered under its public suffix (`example` of
+/// `news.example.com.cn`): the site's brand rather than a place.
+fn brand_label(host: &str) -> Option<&str> {
+    let labels: Vec<&str> = host.split('.').collect();
+    let second_level = ["com", "net", "org", "edu", "ac", "gov"];
+    let suffix_labels = match labels.as_slice() {
+        [.., second, "cn"] if second_level.contains(second) => 2,
+        _ => 1,
+    };
+    labels.len().checked_sub(suffix_labels + 1).map(|i| labels[i])
 }
 
 /// One parsed label.
@@ -564,6 +584,19 @@ mod tests {
         let named: HashMap<u32, u32> = [(360826, 2)].into_iter().collect();
         let site = index().read("http://www.taihe.gov.cn/index/detail?id=1", g, &named);
         assert_eq!(site.owner.map(|o| g.get(o.0).unwrap().name.clone()).as_deref(), Some("泰和县"));
+    }
+
+    #[test]
+    fn a_site_s_brand_is_no_place() {
+        let g = gazetteer();
+        let site = index().read("http://fj.sina.com.cn/news/b/2020-11-04/detail-1.shtml", g, &HashMap::new());
+        assert!(site.regions.iter().all(|r| g.get(r.0).unwrap().name != "思南县"), "{:?}", site.regions);
+        let site = index().read("http://xining.example.com/xinwen/1/", g, &HashMap::new());
+        assert!(site.regions.is_empty(), "a city off a government host gives no hint");
+        let site = index().read("http://panyu.example.com.cn/news/1.html", g, &HashMap::new());
+        assert_eq!(site.regions.iter().map(|r| g.get(r.0).unwrap().name.as_str()).collect::<Vec<_>>(), ["番禺区"]);
+        assert_eq!(brand_label("news.example.com.cn"), Some("example"));
+        assert_eq!(brand_label("example.org"), Some("example"));
     }
 
     #[test]

@@ -18,6 +18,10 @@ use sifa_model::PubDate;
 static YEAR_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?").expect("valid")
 });
+/// The year apart from month and day, as some sites print a timestamp:
+/// `2025 07/18 11:57:51`. Read only with its time of day.
+static YEAR_APART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s+(\d{1,2})/(\d{1,2})").expect("valid"));
 /// Day first with dots: `23.05.2017`.
 static DAY_FIRST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})").expect("valid"));
@@ -86,6 +90,15 @@ pub fn dates_in(line: &str) -> Vec<DateMatch> {
             && let Some(date) = day(&c[3], &c[2], &c[1])
         {
             found.push(make(line, whole.start(), whole.end(), date, Shape::DayFirst));
+        }
+    }
+    for c in YEAR_APART.captures_iter(line) {
+        let whole = c.get(0).expect("match");
+        let alone = !line[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit())
+            && TIME_OF_DAY.is_match(&line[whole.end()..])
+            && !found.iter().any(|m: &DateMatch| m.start < whole.end() && whole.start() < m.end);
+        if alone && let Some(date) = day(&c[1], &c[2], &c[3]) {
+            found.push(make(line, whole.start(), whole.end(), date, Shape::YearFirst));
         }
     }
     for c in CHINESE.captures_iter(line) {
@@ -268,6 +281,13 @@ mod tests {
     fn months_without_days() {
         assert_eq!(parse_date_or_month("2025年8月"), Some(d("2025-08")));
         assert_eq!(parse_date_or_month("2025年8月5日"), Some(d("2025-08-05")));
+    }
+
+    #[test]
+    fn a_year_apart_from_month_and_day() {
+        assert_eq!(parse_date("2025 07/18 11:57:51"), Some(d("2025-07-18")));
+        assert_eq!(parse_date("时间:2024 3/5 08:00"), Some(d("2024-03-05")));
+        assert_eq!(parse_date("共2025 07/18件"), None, "no time of day");
     }
 
     #[test]
