@@ -38,11 +38,12 @@ pub fn decide(given: &Given, inputs: &KindInputs) -> Candidate<Kind> {
             (k, None) => Candidate::new(k, "default", "no kind word in the title", 0.0),
         };
     }
-    // A constructed title repeats the opening: its formulas first, then its words.
-    match (from_body(inputs.folded_body), classify(inputs.folded_title, inputs.level)) {
-        (Some((k, formula)), _) => Candidate::new(k, format!("body_formula:{formula}"), formula, 40.0),
-        (None, (k, Some(word))) => Candidate::new(k, format!("title_word:{word}"), title, 50.0),
-        (None, (k, None)) => Candidate::new(k, "default", "no kind word in the title", 0.0),
+    // A constructed title repeats the opening, cut at its length: the words
+    // it ends with are where the cut fell (…根据《某条例, …有关规定), so
+    // only the body's formulas say what the text is.
+    match from_body(inputs.folded_body) {
+        Some((k, formula)) => Candidate::new(k, format!("body_formula:{formula}"), formula, 40.0),
+        None => Candidate::new(Kind::News, "default", "no headline and no formula of a kind", 0.0),
     }
 }
 
@@ -93,7 +94,7 @@ const RULES: &[(Kind, &[&str])] = &[
             "要点",
         ],
     ),
-    (Kind::Rule, &["办法", "规定", "细则", "规则", "规范", "制度", "准则", "守则", "标准", "指引", "章程"]),
+    (Kind::Rule, &["办法", "规定", "细则", "规则", "规程", "规范", "制度", "准则", "守则", "标准", "指引", "章程"]),
 ];
 
 /// Verbs of a cover notice that issues or forwards another document.
@@ -201,9 +202,10 @@ fn title_core(title: &str) -> &str {
 /// Formulas of a body that say what it is, for a page without a headline:
 /// articles (第一条), 通知如下, 总结如下, 答复如下.
 const BODY_FORMULAS: &[(Kind, &[&str])] = &[
-    (Kind::Report, &["总结如下", "报告如下", "答复如下", "函复如下", "通报如下"]),
+    // 本报告根据《条例》编制: a 政府信息公开 annual report's opening.
+    (Kind::Report, &["总结如下", "报告如下", "答复如下", "函复如下", "通报如下", "本报告"]),
     (Kind::Notice, &["通知如下", "公告如下", "通告如下"]),
-    (Kind::WorkPlan, &["方案如下", "工作要点如下"]),
+    (Kind::WorkPlan, &["方案如下", "工作要点如下", "工作思路是", "工作思路为", "总体思路是"]),
 ];
 
 /// How far into the body the formulas are looked for, in bytes.
@@ -308,6 +310,19 @@ mod tests {
         assert_eq!(body("某某委员：\n您提出的建议收悉，现答复如下：\n一、基本情况"), Kind::Report);
         assert_eq!(body("2022年，某局各项工作取得新成效。\n一、2022年工作情况\n（一）某某"), Kind::Report);
         assert_eq!(body("近日，某县司法局召开会议，部署工作。"), Kind::News);
+        assert_eq!(body("本报告由某局根据《某信息公开条例》要求编制。"), Kind::Report, "an annual disclosure report");
+        let cut = "某市司法局：根据《某省行政规范性文件清理办法》第十四条规定";
+        assert_eq!(
+            decide_on(
+                &Given::default(),
+                cut,
+                true,
+                "根据《某省行政规范性文件清理办法》第十四条规定，现将清理结果公布。"
+            )
+            .value,
+            Kind::News,
+            "a cut sentence's last word names nothing"
+        );
         let opening = "2024年，某区司法局总体工作思路是：坚持党的领导。";
         assert_eq!(decide_on(&Given::default(), "某区司法局总体工作思路", true, opening).value, Kind::WorkPlan);
         assert_eq!(decide_on(&Given::default(), "某某", false, "第一条 某某").value, Kind::News);

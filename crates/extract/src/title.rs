@@ -257,7 +257,9 @@ fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate
         if !is_headline(&folded_value) && !joined_broken {
             continue;
         }
-        let mut score = score::LINE - score::PER_LINE * start as f32;
+        // Lines above count against a candidate, but not menus, crumbs and widgets.
+        let above = views[..start].iter().filter(|v| v.noise.is_none()).count();
+        let mut score = score::LINE - score::PER_LINE * above as f32;
         let mut features = Vec::new();
         if start == 0 {
             score += score::FIRST_LINE;
@@ -584,5 +586,13 @@ mod tests {
         assert_eq!(title(text).as_deref(), Some("帮教进高墙 大爱助改造"));
         let text = "同心护平安 携手向未来\n某县召开平安建设推进会\n发布时间:2024-01-02\n正文，内容充实。\n";
         assert_eq!(title(text).as_deref(), Some("某县召开平安建设推进会"), "a slogan over a headline stays a banner");
+    }
+
+    #[test]
+    fn a_site_menu_above_the_headline_costs_it_nothing() {
+        let text = "- 首页\n- 民文\n- English\n- 无障碍\n- 举报\n- 登录\n某市开展社区戒毒人员集中警示教育暨某所开放日活动\n6月26日,某市强制隔离戒毒所携手市公安局共同举办警示教育活动。\n";
+        assert_eq!(title(text).as_deref(), Some("某市开展社区戒毒人员集中警示教育暨某所开放日活动"));
+        assert_eq!(shape::noise("- 首页"), Some(Noise::Navigation));
+        assert!(shape::noise("- 严格落实安全生产责任制，确保各项措施到位").is_none(), "a list item of prose");
     }
 }

@@ -20,9 +20,15 @@ use super::{Agency, AgencyInputs, AgencyResolver, score};
 use crate::candidate::Candidates;
 use crate::page::PageLines;
 
-/// Words of a place's own work, by the level they speak of.
-const LEVEL_WORDS: &[(char, &[&str])] =
-    &[('省', &["全省", "我省"]), ('市', &["全市", "我市"]), ('区', &["全区", "我区"]), ('县', &["全县", "我县"])];
+/// Words of a place's own work, by the level they speak of (全州: an
+/// autonomous prefecture's).
+const LEVEL_WORDS: &[(char, &[&str])] = &[
+    ('省', &["全省", "我省"]),
+    ('市', &["全市", "我市"]),
+    ('州', &["全州", "我州"]),
+    ('区', &["全区", "我区"]),
+    ('县', &["全县", "我县"]),
+];
 /// Judicial-administration organs a story must speak of to be about one.
 const ORGANS: &[&str] = &["司法行政", "司法局", "司法所", "司法厅"];
 /// How a newspaper's name ends.
@@ -128,6 +134,9 @@ mod tests {
         let text = "标题\n6月2日,全市87个司法所举行挂牌仪式,安康司法所建设进入新阶段。宁陕县副县长参加。\n全市基层司法行政工作迈上新台阶。\n";
         let found = rule_and_name(read(text, Given::default(), Some("标题")));
         assert_eq!(found, ("subject_place".into(), "安康市司法局".into()));
+        let text =
+            "标题\n“过去普法是单打独斗。”黔南州司法局负责人说。全州普法工作纳入总体布局,黔南州建成法治宣传阵地。\n";
+        assert_eq!(rule_and_name(read(text, Given::default(), Some("标题"))).1, "黔南布依族苗族自治州司法局", "全州");
         let text = "标题\n这几年,各地持续完善城乡法律服务网络,贵州建成服务站点八千多个,贵阳市覆盖率最高。\n";
         assert!(read(text, Given::default(), Some("标题")).is_none(), "no judicial organ is the subject");
         let title = "某某司法局关于考试有关事项的公告";

@@ -245,7 +245,9 @@ pub fn noise(line: &str) -> Option<Noise> {
     {
         return Some(Noise::Crumb);
     }
-    if separators("|") + separators("｜") >= 2 || is_list_of_titles(line) || JUMP.is_match(line) {
+    // A menu item written as a list item (`- 首页`, `- English`).
+    let menu_item = line.starts_with("- ") && chars <= 12;
+    if separators("|") + separators("｜") >= 2 || is_list_of_titles(line) || JUMP.is_match(line) || menu_item {
         return Some(Noise::Navigation);
     }
     if NUMBERED.is_match(line) && chars <= 16 && !line.contains("关于") {

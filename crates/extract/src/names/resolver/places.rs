@@ -139,6 +139,7 @@ impl AgencyResolver {
         let wanted: &[AgencyLevel] = match generic {
             '省' => &[AgencyLevel::Provincial],
             '市' => &[AgencyLevel::City, AgencyLevel::Provincial],
+            '州' => &[AgencyLevel::City],
             _ => &[AgencyLevel::County],
         };
         context
@@ -147,7 +148,7 @@ impl AgencyResolver {
             .filter_map(|(&code, &count)| Some((self.gazetteer.get(code)?, count)))
             .filter(move |(d, _)| wanted.contains(&d.level))
             .filter(move |(d, _)| generic != '市' || d.level == AgencyLevel::City || d.name.ends_with('市'))
-            .filter(move |(d, _)| !matches!(generic, '区' | '县') || d.name.ends_with(generic))
+            .filter(move |(d, _)| !matches!(generic, '区' | '县' | '州') || d.name.ends_with(generic))
     }
 
     /// A province by its one-character abbreviation (粤, 桂, 沪).
