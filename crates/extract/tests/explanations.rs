@@ -1,7 +1,8 @@
 //! Every rule the extractor records as evidence has a Chinese explanation
 //! for the document view's 解析依据 (`sifa_model::explain_rule`): read the
-//! demo corpus, and the development set of real pages when it is there
-//! (`../shared/pages` or `$SIFA_PAGES`), and look at every rule emitted.
+//! demo corpus, and the development sets of real pages when they are there
+//! (`../shared/pages` and `../shared/pages2`, or `$SIFA_PAGES` and
+//! `$SIFA_PAGES2`), and look at every rule emitted.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -43,11 +44,15 @@ fn every_rule_emitted_is_explained() {
             rules(&publication, &mut found);
         }
     }
-    let pages = std::env::var_os("SIFA_PAGES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/pages"));
-    let labels_file = pages.join("labels.jsonl");
-    if labels_file.is_file() {
+    for (folder, variable) in [("pages", "SIFA_PAGES"), ("pages2", "SIFA_PAGES2")] {
+        let pages = std::env::var_os(variable)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(folder));
+        let labels_file = pages.join("labels.jsonl");
+        if !labels_file.is_file() {
+            eprintln!("the development set is not at {}: it is not read", pages.display());
+            continue;
+        }
         let labels = read_labels(&labels_file).expect("labels are readable");
         for label in &labels {
             for reading in [Reading::WithUrl, Reading::TextOnly] {
@@ -56,8 +61,6 @@ fn every_rule_emitted_is_explained() {
                 }
             }
         }
-    } else {
-        eprintln!("the development set is not at {}: only the demo corpus is read", pages.display());
     }
     let unexplained: Vec<String> =
         found.iter().filter(|(_, rule)| !is_explained(rule)).map(|(field, rule)| format!("{field}: {rule}")).collect();
