@@ -256,10 +256,21 @@ const BEFORE_NUMBERS: [&str; 16] = [
 /// cites 浙司发〔2022〕5号).
 fn issuer_code(number: &str) -> String {
     let code_end = number.find(['〔', '[']).unwrap_or(number.len());
-    let cut =
-        BEFORE_NUMBERS.iter().filter_map(|w| number[..code_end].rfind(w).map(|at| at + w.len())).max().unwrap_or(0);
+    // An order is numbered under its body's full name, which may hold a
+    // conjunction (中华人民共和国国务院令, 人力资源和社会保障部令): only the
+    // verbs before it are cut there.
+    let order = number[..code_end].contains('令');
+    let cut = BEFORE_NUMBERS
+        .iter()
+        .filter(|w| !order || !CONJUNCTIONS.contains(w))
+        .filter_map(|w| number[..code_end].rfind(w).map(|at| at + w.len()))
+        .max()
+        .unwrap_or(0);
     if cut >= code_end { number.to_string() } else { number[cut..].to_string() }
 }
+
+/// The words of [`BEFORE_NUMBERS`] that join names rather than introduce a number.
+const CONJUNCTIONS: [&str; 3] = ["和", "及", "与"];
 
 fn merge(found: &mut Vec<Reference>, reference: Reference) {
     let same = |r: &&mut Reference| {
@@ -332,6 +343,13 @@ mod tests {
     fn document_numbers_alone_or_after_a_title() {
         let inside = references("", "今年以来，某市司法局按照某司发〔2022〕5号文件要求");
         assert_eq!(inside[0].doc_no.as_deref(), Some("某司发〔2022〕5号"), "the words before the code are cut");
+        let order = references("", "根据中华人民共和国国务院令第588号修订，依照人力资源和社会保障部令第18号执行");
+        let numbers: Vec<&str> = order.iter().filter_map(|r| r.doc_no.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            ["中华人民共和国国务院令第588号", "人力资源和社会保障部令第18号"],
+            "an order keeps its body's name"
+        );
         let refs =
             references("", "按照《关于加强某某工作的意见》（某司发〔2021〕3号）要求，参照某办〔2019〕12号文件执行。");
         assert_eq!(refs.len(), 2, "{refs:?}");

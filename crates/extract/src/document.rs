@@ -126,8 +126,8 @@ impl Extractor {
         let agency = agency.map(|a| a.value);
         Publication {
             id,
-            title: title.value,
-            body,
+            title: crate::markup::for_readers(&title.value),
+            body: crate::markup::for_readers(&body),
             agency_path: agency.as_ref().map(|a| a.path.clone()).unwrap_or_default(),
             agency_level: agency.as_ref().map(|a| a.level),
             agency: agency.map(|a| a.name),

@@ -5,9 +5,10 @@
 //! Each page is read twice: as a text file on its own, and as a crawler
 //! would hand it over, a JSON Lines record carrying its `url`. Fields are
 //! compared the way the set's README says: titles without punctuation and
-//! spaces (the reader's title may carry up to [`TITLE_SLACK`] extra
-//! characters, such as a site suffix; a page labelled with no headline
-//! wants a title flagged as constructed), agencies by canonical name, dates
+//! spaces, folded (the reader shows no pinyin glosses; its title may carry
+//! up to [`TITLE_SLACK`] extra characters, such as a site suffix; a page
+//! labelled with no headline wants a title flagged as constructed),
+//! agencies by canonical name but for a region prefix, dates
 //! exactly, 发文字号 against either form without spaces, topics by
 //! micro-averaged F1. A full date given for a page whose label has neither
 //! `date` nor `url_date` is a false date.
@@ -16,7 +17,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sifa_fold::fold_char;
 use sifa_model::{DatePrecision, Publication, SourceRef};
 
 use crate::{Extractor, Payload, RawItem};
@@ -394,9 +394,12 @@ pub fn title_matches(got: &str, wanted: &str) -> bool {
     !wanted.is_empty() && got.contains(&wanted) && got.chars().count() <= wanted.chars().count() + TITLE_SLACK
 }
 
-/// Letters and digits only, half-width.
+/// Letters and digits only, folded as the index folds (half-width,
+/// simplified, without the pinyin glosses a converter inserted: readers
+/// are shown titles without them, and they are no part of the headline's
+/// words).
 fn comparable(text: &str) -> String {
-    text.chars().map(fold_char).filter(|c| c.is_alphanumeric()).collect()
+    sifa_fold::fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn without_spaces(text: &str) -> String {

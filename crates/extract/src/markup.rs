@@ -238,6 +238,27 @@ fn decode_entity(name: &str) -> Option<char> {
     }
 }
 
+/// Wiki link markup that mirrors of wikis leave in the text: `[[X]]` is
+/// X, `[[X|Y]]` shows Y. Readers never see the brackets.
+pub fn without_wiki_links(text: &str) -> std::borrow::Cow<'_, str> {
+    static WIKI_LINK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[\[([^\[\]|\n]{1,200}?)(?:\|([^\[\]\n]{1,200}?))?\]\]").expect("valid")
+    });
+    if !text.contains("[[") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    WIKI_LINK.replace_all(text, |c: &regex::Captures<'_>| {
+        c.get(2).unwrap_or_else(|| c.get(1).expect("target")).as_str().to_string()
+    })
+}
+
+/// Text as readers see it: no pinyin glosses a script converter inserted
+/// (會(huì)議 → 會議) and no wiki link markup. The source keeps both.
+pub fn for_readers(text: &str) -> String {
+    let text = sifa_fold::strip_glosses(text);
+    without_wiki_links(&text).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +341,13 @@ mod properties {
                 prop_assert!(!has_markup(line), "{line:?} from {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn readers_see_no_glosses_and_no_wiki_links() {
+        assert_eq!(for_readers("社區(qū)矯正工作領導小組"), "社區矯正工作領導小組");
+        assert_eq!(for_readers("依据[[中华人民共和国公证法|公证法]]和[[某某规则]]"), "依据公证法和某某规则");
+        assert_eq!(for_readers("附件[1] 与 (WTO)"), "附件[1] 与 (WTO)", "single brackets and Latin are text");
+        assert_eq!(for_readers("《某某办法》(试行)"), "《某某办法》(试行)", "no gloss, no link");
     }
 }

@@ -92,7 +92,11 @@ pub fn build_title(first_paragraph: &str, agency: Option<&str>) -> Option<String
     let head = sentence.split(['：', ':']).next().unwrap_or(sentence);
     let head = head.trim_end_matches(['是', '为']).trim();
     let mut title = String::new();
-    let clauses = head.split(['，', ',']).map(str::trim).filter(|c| !c.is_empty() && !EMPTY_OPENERS.contains(c));
+    // A dateline (2月29日, 3月5日上午) says when, not what: it opens no title.
+    let clauses = head
+        .split(['，', ','])
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !EMPTY_OPENERS.contains(c) && !DATELINE_CLAUSE.is_match(c));
     for clause in clauses {
         if title.chars().count() + clause.chars().count() > BUILT_TITLE_CHARS {
             break;
@@ -104,7 +108,8 @@ pub fn build_title(first_paragraph: &str, agency: Option<&str>) -> Option<String
         title.push_str(clause);
     }
     if title.chars().count() < 4 {
-        title = head.chars().take(BUILT_TITLE_CHARS).collect();
+        let undated = DATELINE_OPENING.replace(head, "");
+        title = undated.trim_start_matches(['，', ',', ' ']).chars().take(BUILT_TITLE_CHARS).collect();
     }
     let title = title.trim().trim_end_matches(['、', '，', ',']).to_string();
     if title.is_empty() {
@@ -115,6 +120,15 @@ pub fn build_title(first_paragraph: &str, agency: Option<&str>) -> Option<String
         _ => title,
     })
 }
+
+/// A clause that is only a day and its time (2月29日, 2024年3月5日上午, 12月5号).
+static DATELINE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]((上|下)午|晚上?|早上|凌晨|中午)?$").expect("valid")
+});
+/// The same at the start of a sentence.
+static DATELINE_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]((上|下)午|晚上?|早上|凌晨|中午)?").expect("valid")
+});
 
 /// Whether the title already names the agency in short form (即墨区司法局
 /// for 青岛市即墨区司法局).
@@ -470,6 +484,19 @@ mod tests {
             build_title("为进一步加强人民调解工作，推动矛盾纠纷就地化解，现提出如下意见。", Some("示范县司法局"))
                 .unwrap();
         assert_eq!(title, "示范县司法局：为进一步加强人民调解工作 推动矛盾纠纷就地化解");
+        // A dateline opens no title: the clauses after it do.
+        let title =
+            build_title("2月29日，示范县司法局组织调解员走进社区开展法律咨询活动。", Some("示范县司法局")).unwrap();
+        assert_eq!(title, "示范县司法局组织调解员走进社区开展法律咨询活动");
+        let title =
+            build_title("3月5日上午，全县召开社区矫正工作推进会议并部署下一阶段重点任务安排。", Some("示范县司法局"))
+                .unwrap();
+        assert!(!title.contains("3月5日"), "{title}");
+        assert_eq!(
+            build_title("2024年，示范区深化改革。", None).as_deref(),
+            Some("2024年示范区深化改革"),
+            "a year runs on"
+        );
     }
 
     #[test]
