@@ -199,3 +199,14 @@ fn a_logo_heading_is_not_the_headline() {
     assert_eq!(doc["agency"], "北京市司法局");
     assert_eq!(doc["agency_level"], "provincial");
 }
+
+#[test]
+fn inspect_states_the_document_number_at_the_top_level() {
+    let dir = tempdir();
+    let notice = "示范市司法局关于印发《示范市公证工作规范》的通知\n示司发〔2024〕7号\n各区司法局：\n现将规范印发给你们，请遵照执行。\n示范市司法局\n2024年3月1日\n";
+    let doc = read_one(&write(dir.path(), "notice.txt", notice.as_bytes()));
+    assert_eq!(doc["doc_no"], "示司发〔2024〕7号", "as the document API gives it");
+    assert_eq!(doc["evidence"]["doc_no"]["rule"], "doc_no:own_line");
+    let story = read_one(&write(dir.path(), "story.txt", ARTICLE.as_bytes()));
+    assert!(story["doc_no"].is_null(), "a story has none, and says so");
+}

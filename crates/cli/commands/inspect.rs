@@ -58,6 +58,7 @@ pub fn inspection_json(p: &Publication) -> serde_json::Value {
         "agency_level": p.agency_level,
         "date": p.date,
         "date_precision": p.date.map(|d| d.precision()),
+        "doc_no": p.doc_no,
         "url": p.url,
         "kind": p.kind,
         "topics": p.topics,
@@ -85,6 +86,7 @@ fn print_human(out: &mut impl Write, p: &Publication) -> std::io::Result<()> {
         or_none(p.date.map(|d| d.to_string())),
         or_none(p.date.map(|d| format!("{:?}", d.precision()).to_lowercase()))
     )?;
+    writeln!(out, "  doc_no   {}", or_none(p.doc_no.clone()))?;
     writeln!(out, "  url      {}", or_none(p.url.clone()))?;
     writeln!(out, "  kind     {} ({})", p.kind, p.kind.label_zh())?;
     for topic in &p.topics {
