@@ -7,6 +7,8 @@
 //! the date, a constructed title when the page shows no headline (it names
 //! the agency), and the kind and topics (which read the title).
 
+use std::collections::HashSet;
+
 use sifa_fold::fold;
 use sifa_model::{Evidence, FieldEvidence, Publication, SourceRef};
 
@@ -126,6 +128,7 @@ impl Extractor {
         let agency = agency.map(|a| a.value);
         Publication {
             id,
+            aside: crate::markup::for_readers(&aside(&page, &title.value, &body)),
             title: crate::markup::for_readers(&title.value),
             body: crate::markup::for_readers(&body),
             agency_path: agency.as_ref().map(|a| a.path.clone()).unwrap_or_default(),
@@ -140,6 +143,27 @@ impl Extractor {
             evidence: proofs,
         }
     }
+}
+
+/// The lines a page shows that are neither its title nor its body, in
+/// order and once each: crumbs, banners, metadata tables, widgets, the
+/// footer, lines around the headline. The reader set them aside; search
+/// still finds them.
+fn aside(page: &PageLines, title: &str, body: &str) -> String {
+    let body_lines: HashSet<&str> = body.lines().collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut aside = String::new();
+    for line in &page.everything {
+        let line = line.as_str();
+        let in_title = line == title || (line.chars().count() >= 4 && title.contains(line));
+        if in_title || body_lines.contains(line) || !seen.insert(line) {
+            continue;
+        }
+        aside.push_str(line);
+        aside.push('\n');
+    }
+    aside.truncate(aside.trim_end().len());
+    aside
 }
 
 fn prefix(text: &str, max_bytes: usize) -> &str {
@@ -193,6 +217,19 @@ mod tests {
             "a signature naming the issuer is no part of the headline"
         );
         assert_eq!(body_start(&page, Some("某县司法局召开会议"), Some((1, 2))), 2);
+    }
+
+    #[test]
+    fn what_the_reader_sets_aside_is_kept_once() {
+        let page = PageLines::read(
+            "首页 > 工作动态\n某县司法局召开会议\n发布时间：2024-01-02 来源：某县司法局\n字号：大 中 小\n会议强调，要扎实推进工作。\n首页 > 工作动态\n版权所有 某县司法局\n",
+            false,
+        );
+        let aside = aside(&page, "某县司法局召开会议", "会议强调，要扎实推进工作。");
+        assert_eq!(
+            aside,
+            "首页 > 工作动态\n发布时间：2024-01-02 来源：某县司法局\n字号：大 中 小\n版权所有 某县司法局"
+        );
     }
 
     #[test]

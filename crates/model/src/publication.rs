@@ -80,6 +80,12 @@ pub struct Publication {
     /// The main text with page furniture removed; paragraphs split by `\n`.
     /// Kept as published (traditional characters stay traditional).
     pub body: String,
+    /// What else the page shows that the reader took for neither title nor
+    /// body (crumbs, banners, metadata tables, widgets, footers, lines
+    /// around the headline), one line each: searched at low weight, so no
+    /// word a page shows is lost to search, and never shown as the text.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub aside: String,
     pub agency: Option<String>,
     /// Region path of the agency, province first; empty for national bodies.
     pub agency_path: Vec<String>,
@@ -104,6 +110,7 @@ impl Publication {
             id: id.into(),
             title: title.into(),
             body: body.into(),
+            aside: String::new(),
             agency: None,
             agency_path: Vec::new(),
             agency_level: None,

@@ -279,6 +279,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
         id: string(schema.id).unwrap_or_default(),
         title: string(schema.title).unwrap_or_default(),
         body: string(schema.body).unwrap_or_default(),
+        aside: String::new(),
         agency: string(schema.agency),
         agency_path: text(doc, schema.agency_path)
             .map(|p| p.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect())
