@@ -8,6 +8,7 @@ mod counts;
 mod identity;
 mod metrics;
 mod provenance;
+mod read_only;
 mod reading;
 mod reliability;
 mod replicas;

@@ -92,6 +92,13 @@ pub struct Server {
     pub port: u16,
 }
 
+impl Server {
+    /// A server started some other way (as another user, say), stopped on drop.
+    pub fn adopt(child: Child, port: u16) -> Server {
+        Server { child, port }
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -25,6 +25,7 @@ pub mod generations;
 pub mod links;
 mod manifest;
 mod open;
+mod read_only;
 pub mod schema;
 mod stats;
 #[cfg(test)]

@@ -92,6 +92,7 @@ impl Manifest {
 
     /// Writes the manifest into the generation directory, synced.
     pub fn write(&self, dir: &Path) -> Result<(), StoreError> {
+        share_as_directory(dir)?;
         let text = serde_json::to_string_pretty(self).expect("a manifest serialises");
         let tmp = dir.join(format!("{GENERATION_MANIFEST}.tmp"));
         write_synced(&tmp, text.as_bytes())?;
@@ -115,6 +116,27 @@ impl Manifest {
         serde_json::from_str(&text)
             .map_err(|source| StoreError::BadMetadata { path: path.display().to_string(), source })
     }
+}
+
+/// Lets whoever may read a generation's directory read its files too.
+/// tantivy writes `meta.json` and `.managed.json` readable by their owner
+/// only, so a copy served by another account (a replica's service user, a
+/// read-only volume) could list the generation but not open it. The read
+/// bits the directory grants (its mode, after the umask) are added to
+/// every file; nothing is taken away.
+fn share_as_directory(dir: &Path) -> Result<(), StoreError> {
+    use std::os::unix::fs::PermissionsExt;
+    let readable = std::fs::metadata(dir).map_err(|e| StoreError::io(dir, e))?.permissions().mode() & 0o044;
+    for entry in std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, e))? {
+        let path = entry.map_err(|e| StoreError::io(dir, e))?.path();
+        let metadata = std::fs::metadata(&path).map_err(|e| StoreError::io(&path, e))?;
+        let mode = metadata.permissions().mode();
+        if metadata.is_file() && mode & readable != readable {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode | readable))
+                .map_err(|e| StoreError::io(&path, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Checks that the generation in `dir` is complete and intact: its
@@ -198,6 +220,18 @@ mod tests {
         // sha256sum of the file agrees with the manifest (an operator can check a copy).
         let dict = manifest.files.iter().find(|f| f.path == "userdict.txt").unwrap();
         assert_eq!(dict.sha256, manifest.dictionary_sha256);
+    }
+
+    #[test]
+    fn a_generation_s_files_are_as_readable_as_its_directory() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, location, name) = built_generation();
+        let path = location.generation_path(&name);
+        let readable = fs::metadata(&path).unwrap().permissions().mode() & 0o044;
+        for file in ["meta.json", ".managed.json", GENERATION_MANIFEST] {
+            let mode = fs::metadata(path.join(file)).unwrap().permissions().mode();
+            assert_eq!(mode & readable, readable, "{file} {mode:o}: tantivy writes it owner-only");
+        }
     }
 
     fn problem(dir: &Path, name: &str) -> String {

@@ -72,7 +72,8 @@ impl OpenIndex {
 }
 
 pub(crate) fn open_generation(path: &Path, generation: &str) -> Result<(Index, IndexSchema), StoreError> {
-    let opened = MmapDirectory::open(path)
+    // Readers need no lock file where they cannot write one (a read-only copy).
+    let opened = crate::read_only::ReaderDirectory::open(path)
         .map_err(tantivy::TantivyError::from)
         .and_then(Index::open)
         .map_err(|source| StoreError::Open { generation: generation.to_string(), source })?;
