@@ -158,3 +158,54 @@ fn a_read_only_index_is_served_and_served_as_a_replica() {
         assert!(answer["total"].as_u64().unwrap() > 0, "{extra:?}: {answer}");
     }
 }
+
+#[test]
+fn a_reindex_into_an_unwritable_place_fails_before_it_starts() {
+    let copy = ReadOnlyIndex::new();
+    if copy.as_root && !setpriv_available() {
+        assert!(std::env::var("CI").is_err(), "CI needs setpriv to test a read-only index as another user");
+        return;
+    }
+    let generations = || std::fs::read_dir(copy.index().join("generations")).unwrap().count();
+    let before = generations();
+    let data = demo_data().join("demo");
+    // The reading user may read the demo corpus from a copy of its own.
+    let readable = copy.dir.path().join("corpus");
+    copy_dir(&data, &readable);
+    let index = copy.index();
+    let output = copy
+        .command(&["reindex", "--data", readable.to_str().unwrap(), "--index", index.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(stderr.contains("cannot write the index"), "a clear message: {stderr}");
+    assert!(!stderr.contains("extract") && !stderr.contains("documents indexed"), "no work was done: {stderr}");
+    assert_eq!(generations(), before, "nothing was left behind");
+    // A lock file and a generations folder it may write, in a folder it may
+    // not: the generation could be built, but never switched to.
+    set_mode(&copy.index().join(".lock"), 0o666);
+    set_mode(&copy.index().join("generations"), 0o777);
+    let output = copy
+        .command(&["reindex", "--data", readable.to_str().unwrap(), "--index", index.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success() && stderr.contains("cannot write the index"), "{stderr}");
+    assert_eq!(generations(), before, "no orphan generation");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    set_mode(to, 0o755);
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+            set_mode(&target, 0o644);
+        }
+    }
+}

@@ -42,6 +42,14 @@ pub enum StoreError {
     },
     #[error("another process is writing the index in {0} (reindex, add or delete); try again when it has finished")]
     Busy(String),
+    /// The writer cannot write the index directory: checked before any
+    /// work, so nothing is built in vain and nothing is left behind.
+    #[error("cannot write the index in {path}: reindex, add and delete write there (searching and serving need not)")]
+    NotWritable {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("the generation's user dictionary")]
     Dictionary(#[from] DictionaryError),
     #[error("index error")]

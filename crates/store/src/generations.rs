@@ -82,21 +82,34 @@ impl IndexLocation {
         self.generations_dir().join(name)
     }
 
-    /// Takes the writer lock, or fails at once if another writer holds it.
+    /// Takes the writer lock, or fails at once if another writer holds it
+    /// or the index cannot be written (before any work is done).
     pub fn lock(&self) -> Result<WriteLock, StoreError> {
-        fs::create_dir_all(&self.root).map_err(|e| StoreError::io(&self.root, e))?;
+        let not_writable = |source| StoreError::NotWritable { path: self.root.display().to_string(), source };
+        fs::create_dir_all(&self.root).map_err(not_writable)?;
         let path = self.root.join(LOCK);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| StoreError::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => Ok(WriteLock { _file: file }),
-            Err(fs::TryLockError::WouldBlock) => Err(StoreError::Busy(self.root.display().to_string())),
-            Err(fs::TryLockError::Error(e)) => Err(StoreError::io(&path, e)),
-        }
+        let file = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(not_writable)?;
+        let lock = match file.try_lock() {
+            Ok(()) => WriteLock { _file: file },
+            Err(fs::TryLockError::WouldBlock) => return Err(StoreError::Busy(self.root.display().to_string())),
+            Err(fs::TryLockError::Error(e)) => return Err(StoreError::io(&path, e)),
+        };
+        self.check_writable().map_err(not_writable)?;
+        Ok(lock)
+    }
+
+    /// Whether a writer can make what it will make: a generation's
+    /// directory and the `CURRENT` it switches last (a lock file that
+    /// opens says nothing about the directory around it).
+    fn check_writable(&self) -> std::io::Result<()> {
+        let probe = self.root.join("CURRENT.tmp");
+        File::create(&probe)?;
+        fs::remove_file(&probe)?;
+        let generations = self.generations_dir();
+        fs::create_dir_all(&generations)?;
+        let probe = generations.join(".write-probe");
+        fs::create_dir(&probe)?;
+        fs::remove_dir(&probe)
     }
 
     /// The name of the live generation, if there is one.
