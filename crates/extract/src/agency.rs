@@ -43,9 +43,10 @@ mod score {
     pub const SOURCE_FIELD: f32 = 90.0;
     pub const ISSUER_LINE: f32 = 88.0;
     pub const SOURCE_FIELD_SHORT: f32 = 86.0;
-    pub const TITLE_PREFIX_FORMAL: f32 = 85.0;
+    pub const TITLE_PREFIX_FORMAL: f32 = 91.0;
     pub const TITLE_PREFIX: f32 = 80.0;
     pub const BYLINE: f32 = 78.0;
+    pub const SITE_OWN_REPORT: f32 = 79.0;
     pub const VISIT_HOST: f32 = 77.0;
     pub const SIGNATURE: f32 = 76.0;
     pub const AUTHOR_LINE: f32 = 74.0;
@@ -175,15 +176,33 @@ fn site_owner(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Cand
         OwnerKind::Office => "人民政府办公室",
         OwnerKind::Government => "人民政府",
         OwnerKind::Congress => "人民代表大会常务委员会",
+        OwnerKind::Prisons => "监狱管理局",
+        OwnerKind::Rehabilitation => "戒毒管理局",
     };
     let agency = resolver.name_division(division, suffix);
+    // 本网讯: the press credit by which a site says it reports the story itself.
+    if own_report(inputs.opening) {
+        found.push(agency, format!("site:{}:own_report", kind.as_str()), url, score::SITE_OWN_REPORT);
+        return;
+    }
     let score = match kind {
         OwnerKind::Justice => score::SITE_JUSTICE,
         OwnerKind::Office => score::SITE_OFFICE,
+        OwnerKind::Prisons | OwnerKind::Rehabilitation => score::SITE_JUSTICE,
         OwnerKind::Government | OwnerKind::Congress => score::SITE_GOVERNMENT,
     };
     found.push(agency, format!("site:{}", kind.as_str()), url, score);
 }
+
+/// Whether the story opens with the site's own credit (本网讯, 本站讯):
+/// the site's owner reports it.
+fn own_report(opening: &str) -> bool {
+    let head: String = opening.chars().take(OWN_REPORT_WINDOW).collect();
+    ["本网讯", "本站讯", "本网消息", "本站消息"].iter().any(|credit| head.contains(credit))
+}
+
+/// How far into the text a site's own credit is looked for, in characters.
+const OWN_REPORT_WINDOW: usize = 300;
 
 /// The issuer a 发文字号 names: an order's body (某部令第150号), or the
 /// province it opens with (粤司〔2013〕… is 广东省司法厅's, 桂政发〔2015〕…
@@ -519,6 +538,11 @@ pub(crate) mod tests {
         assert_eq!(name("标题\n近日,上海市南汇监狱联合社会帮教组织开展帮教活动,效果良好。\n"), "上海市南汇监狱");
         // A province's prisons are run by its administration.
         assert_eq!(name("标题\n3月31日,江苏省监狱召开会议,部署全省监管安全工作。\n"), "江苏省监狱管理局");
+        let phrase = "标题\n“有事找我们。”上思县某某村的村委会主任兼人民调解委员会主任说。\n";
+        assert!(
+            read(phrase, Given::default(), Some("标题")).is_none_or(|f| !f.value.name.contains("的")),
+            "a phrase is no name"
+        );
         let negative = "标题\n近日,城关公证处开展便民服务活动,受到群众好评。\n";
         assert!(read(negative, Given::default(), Some("标题")).is_none(), "城关 is many counties' town");
     }
@@ -635,5 +659,17 @@ pub(crate) mod tests {
             rule_and_name(read(text, Given::default(), Some("某某程序规则"))),
             ("doc_no_order".into(), "司法部".into())
         );
+    }
+
+    #[test]
+    fn a_lone_county_name_the_page_s_province_speaks_against() {
+        let name = |text: &str| read(text, Given::default(), Some("标题")).map(|f| f.value.name);
+        // 西区 of 攀枝花 is the table's only one; the page is in 广东, where a 街道 has that name.
+        let text = "标题\n中秋前夕,西区司法所、社区工作人员组成帮教团前往广东省北江监狱开展帮教活动。\n";
+        assert_eq!(name(text), None);
+        let text = "标题\n中秋前夕,西区司法所组成帮教团前往四川省某某监狱开展帮教,攀枝花市有关部门参加。\n";
+        assert_eq!(name(text).as_deref(), Some("攀枝花市西区司法局"), "the page names its province");
+        let text = "标题\n近日,西区司法所组织社区矫正对象开展公益劳动。\n";
+        assert_eq!(name(text).as_deref(), Some("攀枝花市西区司法局"), "nothing speaks against it");
     }
 }

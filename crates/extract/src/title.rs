@@ -177,7 +177,17 @@ type LineHeadline = (String, Option<(usize, usize)>);
 /// Every headline-shaped line (or block of lines) near the top, scored.
 fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate<LineHeadline>> {
     let zone = page.all.len().min(HEADLINE_ZONE);
-    let views: Vec<LineView> = (0..zone).map(|i| view(page, i, agencies)).collect();
+    let mut views: Vec<LineView> = (0..zone).map(|i| view(page, i, agencies)).collect();
+    // A headline a site's template set as a list item (• 某某开展…) stands
+    // over the header block like any other.
+    for i in 0..zone {
+        let bulleted = views[i].noise == Some(Noise::Bullet) && views[i].shape.starts_with(shape::BULLETS);
+        let rest = views[i].shape.trim_start_matches(shape::BULLETS).trim_start().to_string();
+        if bulleted && is_headline(&rest) && header_right_below(&views, i + 1) {
+            views[i].noise = None;
+            views[i].shape = rest;
+        }
+    }
     let edition_at = views.iter().position(|v| v.noise == Some(Noise::Edition));
     let first_prose = views.iter().position(|v| v.prose).unwrap_or(zone);
     let banner_at = |i: usize| {
@@ -193,6 +203,21 @@ fn line_candidates(page: &PageLines, agencies: &AgencyResolver) -> Vec<Candidate
             && is_headline(&v.shape)
     };
     let mut out = Vec::new();
+    // A headline the page ran its header fields into.
+    for (i, v) in views.iter().enumerate() {
+        let Some(at) = crate::shapes::header::fields_after_text(&v.shape) else { continue };
+        let head = &v.shape[..at];
+        if is_headline(head) && shape::noise(head).is_none() && !shape::opens_like_prose(head) {
+            let above = views[..i].iter().filter(|v| v.noise.is_none()).count();
+            let score = score::LINE + score::FOLLOWED_BY_HEADER - score::PER_LINE * above as f32;
+            // Folding keeps one character for one once glosses are gone.
+            let published = sifa_fold::strip_glosses(v.published);
+            let published: String =
+                published.trim().trim_matches(['|', '｜', ' ']).chars().take(head.chars().count()).collect();
+            let value = title_text(&published);
+            out.push(Candidate::new((value.clone(), Some((i, i + 1))), "line:header_after", &value, score));
+        }
+    }
     for start in 0..zone {
         // A slogan (同心护平安 携手向未来) is a banner, unless the page's
         // header block stands right under it: then it is the headline.
@@ -377,7 +402,7 @@ fn comparable(text: &str) -> String {
 /// A published line as a title: no repost marker, no table pipes, no
 /// document number glued to either end.
 fn title_text(line: &str) -> String {
-    let line = line.trim().trim_matches(['|', '｜', ' ']);
+    let line = line.trim().trim_matches(['|', '｜', ' ']).trim_start_matches(shape::BULLETS).trim_start();
     let line = shape::strip_repost_marker(line);
     let folded = fold(line);
     let numbers = crate::shapes::numbers::numbers_in(&folded);
@@ -594,5 +619,15 @@ mod tests {
         assert_eq!(title(text).as_deref(), Some("某市开展社区戒毒人员集中警示教育暨某所开放日活动"));
         assert_eq!(shape::noise("- 首页"), Some(Noise::Navigation));
         assert!(shape::noise("- 严格落实安全生产责任制，确保各项措施到位").is_none(), "a list item of prose");
+    }
+
+    #[test]
+    fn a_headline_with_its_header_on_one_line_or_set_as_a_list_item() {
+        let text = "某某网 > 龙江\n坚守誓言 践行承诺——某市宪法主题广场正式启用 发布时间:2023-12-04 18:40 来源:某某司法行政\n今年12月4日是国家宪法日。为弘扬宪法精神，某市举办活动。\n";
+        assert_eq!(title(text).as_deref(), Some("坚守誓言 践行承诺——某市宪法主题广场正式启用"));
+        let text = "• 74位律师组团到某地开展公益法律服务\n• 发布时间:2021-06-13 03:26 | 作者: | 来源:某某在线\n某地7月24日电 23日，服务团启动仪式在某地举行。\n";
+        assert_eq!(title(text).as_deref(), Some("74位律师组团到某地开展公益法律服务"));
+        let text = "□坚决打赢疫情防控阻击战\n某县司法局开展普法宣传活动\n发布时间:2024-01-02\n正文，内容充实。\n";
+        assert_eq!(title(text).as_deref(), Some("某县司法局开展普法宣传活动"), "a boxed slogan stays one");
     }
 }

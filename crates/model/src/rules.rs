@@ -86,13 +86,19 @@ pub fn explain_rule(rule: &str) -> String {
         "title_place_acts" => "标题开头的“县（市、区）召开……”所指的当地政府".to_string(),
         "bare_bureau_title" => "标题中的“司法局”所指的机关".to_string(),
         "site_own_bureau" => "政府网站所在地的司法机关".to_string(),
+        "site" if detail.is_some_and(|d| d.ends_with(":own_report")) => {
+            "网址所示网站的“本网讯”：网站主办机关自己的报道".to_string()
+        }
         "site" => match detail {
             Some("justice") => "网址所示的司法厅（局）网站".to_string(),
             Some("office") => "网址所示的政府办公室栏目".to_string(),
             Some("congress") => "网址所示的人大常委会网站".to_string(),
+            Some("prisons") => "网址所示的监狱管理局网站".to_string(),
+            Some("rehabilitation") => "网址所示的戒毒管理局网站".to_string(),
             _ => "网址所示的政府网站".to_string(),
         },
         "publisher_host" => "网址所示的发布机构网站".to_string(),
+        "site_footer" => "网站页脚注明的主办单位（证据较弱）".to_string(),
         "subject_place" => "报道所写的当地司法行政工作（未写明发布机关，证据较弱）".to_string(),
         "newspaper" => "报纸自己网站上注明来源为本报（证据较弱）".to_string(),
         "salutation" => "主送机关的上一级机关".to_string(),

@@ -39,6 +39,9 @@ const HEADER_LINES: usize = 30;
 /// Every last-resort candidate.
 pub fn last_resort(resolver: &AgencyResolver, page: &PageLines, inputs: &AgencyInputs, found: &mut Candidates<Agency>) {
     publisher(resolver, inputs, false, found);
+    if let Some((agency, line)) = super::footer::footer_owner(resolver, &page.everything, inputs.context) {
+        found.push(agency, "site_footer", &line, score::PUBLISHER_HOST);
+    }
     subject_place(resolver, inputs, found);
     newspaper(resolver, page, inputs, found);
 }

@@ -124,7 +124,11 @@ fn title_prefix(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &mut Ca
         return;
     }
     let Some(agency) = resolver.resolve(&m, inputs.context) else { return };
-    let score = match (m.is_explicit(), title.contains("关于") || title.contains("印发")) {
+    // GB/T 9704: a document's title is its 发文机关, 事由 and 文种
+    // (某县司法局关于…的通知, 某县司法局2024年法治政府建设情况的报告): the
+    // body it opens with issued it, whatever site or 来源 field carries it.
+    let formal = title.contains("关于") || title.contains("印发") || ends_like_a_document(title);
+    let score = match (m.is_explicit(), formal) {
         (true, true) => score::TITLE_PREFIX_FORMAL,
         (true, false) => score::TITLE_PREFIX,
         (false, _) => score::TITLE_PREFIX_SHORT,

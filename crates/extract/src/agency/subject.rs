@@ -11,6 +11,8 @@
 //! 公告) or names a person's post (某厅副厅长某某); a post still says who
 //! speaks, and counts for less.
 
+use sifa_model::AgencyLevel;
+
 use super::{Agency, AgencyInputs, AgencyResolver, OwnerKind, score};
 use crate::candidate::Candidates;
 
@@ -296,7 +298,9 @@ fn bare_bureau_title(resolver: &AgencyResolver, inputs: &AgencyInputs, found: &m
 }
 
 /// On a government's portal, the bureau of the portal's own place that the
-/// first paragraph names.
+/// first paragraph names; on a county's portal, a township's 司法所 (the
+/// county bureau's office there, whose township the gazetteer does not
+/// list) is that county's bureau.
 fn site_own_bureau(resolver: &AgencyResolver, inputs: &AgencyInputs, paragraph: &str, found: &mut Candidates<Agency>) {
     let Some((code, kind)) = inputs.site.owner else { return };
     if !matches!(kind, OwnerKind::Government | OwnerKind::Office) {
@@ -307,8 +311,22 @@ fn site_own_bureau(resolver: &AgencyResolver, inputs: &AgencyInputs, paragraph: 
         judicial_mentions(resolver, inputs, paragraph).into_iter().find(|(a, _, _)| is_bureau(a) && a.path == place)
     {
         found.push(agency, "site_own_bureau", &text, score::SITE_OWN_BUREAU);
+        return;
+    }
+    let opening = &inputs.opening
+        [..inputs.opening.char_indices().nth(SITE_OFFICE_WINDOW).map_or(inputs.opening.len(), |(i, _)| i)];
+    let county = resolver.gazetteer().get(code).filter(|d| d.level == AgencyLevel::County);
+    if let Some(county) = county
+        && let Some(at) = opening.find("司法所")
+    {
+        let office: String =
+            opening[..at + "司法所".len()].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+        found.push(resolver.name_division(county, "司法局"), "site_own_bureau", &office, score::SITE_OWN_BUREAU);
     }
 }
+
+/// How far into the text a county portal's 司法所 is looked for, in characters.
+const SITE_OFFICE_WINDOW: usize = 600;
 
 #[cfg(test)]
 mod tests {

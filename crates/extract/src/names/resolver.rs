@@ -399,12 +399,24 @@ impl AgencyResolver {
             if !name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 break;
             }
+            // A body's own name is a name, not a phrase (某村的村委会主任兼…).
+            if named_body && name.contains(['的', '兼', '和', '与', '及', '、', '，', ',', '是', '为']) {
+                break;
+            }
             let township = ["镇", "乡", "街道", "苏木"].iter().any(|t| name.ends_with(t));
             let institution = NAMED_AFTER_PLACE.contains(&suffix);
             if !(institution || named_body || (township && suffix == "司法所")) {
                 continue;
             }
             let (chain, chain_start) = self.chain_before(&before[..cut]);
+            // 广东省某监狱 read at 省某: the place is 广东省, not 广东.
+            let level_cut_off = chain
+                .last()
+                .zip(name.chars().next())
+                .is_some_and(|(last, first)| self.gazetteer.is_full_name(&format!("{last}{first}")));
+            if level_cut_off {
+                continue;
+            }
             if institution {
                 // 新疆第三监狱, 省女子监狱: a short or bare province opens it.
                 let short = chain.first().is_some_and(|name| !self.gazetteer.is_full_name(name));

@@ -44,6 +44,10 @@ pub enum OwnerKind {
     Government,
     /// rd: a people's congress.
     Congress,
+    /// jyj: a province's prison administration (监狱管理局).
+    Prisons,
+    /// jdj: a province's drug rehabilitation administration (戒毒管理局).
+    Rehabilitation,
 }
 
 impl OwnerKind {
@@ -54,6 +58,8 @@ impl OwnerKind {
             OwnerKind::Office => "office",
             OwnerKind::Government => "government",
             OwnerKind::Congress => "congress",
+            OwnerKind::Prisons => "prisons",
+            OwnerKind::Rehabilitation => "rehabilitation",
         }
     }
 }
@@ -87,6 +93,10 @@ const DEPARTMENTS: &[(&str, OwnerKind)] = &[
     ("gov", OwnerKind::Government),
     ("rdcwh", OwnerKind::Congress),
     ("rd", OwnerKind::Congress),
+    ("jyj", OwnerKind::Prisons),
+    ("jyglj", OwnerKind::Prisons),
+    ("jdj", OwnerKind::Rehabilitation),
+    ("jdglj", OwnerKind::Rehabilitation),
 ];
 
 /// Level words after a place: 省/市 (s, sheng, shi), 区 (q, qu), 县 (x, xian).
@@ -215,7 +225,7 @@ impl SiteIndex {
         // The most specific department the address names: justice over an
         // office over a government; the last of a kind.
         let rank = |kind: OwnerKind| match kind {
-            OwnerKind::Justice => 0,
+            OwnerKind::Justice | OwnerKind::Prisons | OwnerKind::Rehabilitation => 0,
             OwnerKind::Office => 1,
             OwnerKind::Government => 2,
             OwnerKind::Congress => 3,
@@ -543,6 +553,16 @@ mod tests {
         assert_eq!(owner("http://www.bjdch.gov.cn/x/y.html").unwrap().0, "东城区", "ch kept as two letters");
         assert_eq!(owner("http://www.jsjy.gov.cn/art/x.html"), None, "江阴 or 建邺, both in 江苏");
         assert_eq!(owner_named("http://www.jsjy.gov.cn/art/x.html", &["建邺区"]).unwrap().0, "建邺区");
+    }
+
+    #[test]
+    fn prison_and_rehabilitation_administrations_name_themselves() {
+        assert_eq!(
+            owner("https://jyj.beijing.gov.cn/jyxw/201912/t1.html"),
+            Some(("北京市".into(), OwnerKind::Prisons))
+        );
+        assert_eq!(owner("http://jdj.jiangxi.gov.cn/a/1.html"), Some(("江西省".into(), OwnerKind::Rehabilitation)));
+        assert_eq!(owner("http://www.example.com/jyj/1.html"), None, "off a government host");
     }
 
     #[test]

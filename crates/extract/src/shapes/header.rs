@@ -43,6 +43,19 @@ pub fn dated_header(line: &str) -> Option<sifa_model::PubDate> {
     META_LABEL.is_match(line).then(|| crate::shapes::dates::parse_date(line)).flatten()
 }
 
+/// Where header fields start in a line that opens with something else: a
+/// headline the page ran its header into (`某某揭幕 发布时间:2023-12-04 来源:某某`).
+pub fn fields_after_text(line: &str) -> Option<usize> {
+    if line.chars().count() > MAX_HEADER_CHARS || line.contains('。') {
+        return None;
+    }
+    let label = META_LABEL.find(line)?;
+    let before = line[..label.start()].trim_end();
+    // The text before is a headline, not another field (文件编号: | 有效性:).
+    let field_like = before.contains([':', '：', '|', '｜', '【', '】']);
+    (before.chars().count() >= 6 && !field_like && META_LABEL.find(before).is_none()).then_some(before.len())
+}
+
 fn starts_with_date(line: &str) -> bool {
     let line = line.trim_start();
     let opening: String = line.chars().take(12).collect();
@@ -127,6 +140,15 @@ mod tests {
         assert!(is_meta_line("索引号：11370000004179787X/2024-00123  发布机构：某省司法厅"));
         assert!(!is_meta_line("会议指出，各级司法行政机关要把握时间节点。"));
         assert!(is_meta_line("2024-03-05 10:20:31  来源：某市司法局  浏览次数：12"));
+    }
+
+    #[test]
+    fn a_headline_run_into_its_header_fields() {
+        let line = "某市宪法主题广场正式启用 发布时间:2023-12-04 18:40 来源:某某司法行政";
+        assert_eq!(fields_after_text(line).map(|at| &line[..at]), Some("某市宪法主题广场正式启用"));
+        assert_eq!(fields_after_text("发布时间:2023-12-04 来源:某局"), None, "fields alone");
+        assert_eq!(fields_after_text("文件编号: | 有效性: | 有效 |"), None, "a table row");
+        assert_eq!(fields_after_text("会议强调,要按照时间:节点完成。"), None, "a sentence");
     }
 
     #[test]

@@ -244,6 +244,18 @@ static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[(（][^()�
 static AUTHORS_AND_UNIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\p{Han}{2,4}\s+)+\p{Han}{2,4}\s*/\s*\p{Han}{4,}$").expect("valid"));
 
+/// Marks that open a list item or a boxed slogan.
+pub const BULLETS: &[char] = &['•', '·', '●', '□', '■', '◆', '▲', '★', '☆', '○', '◎', '▪'];
+
+/// `《某某》杂志2023年第6期`: a periodical's issue line, which names where an
+/// article appeared, not what it is called.
+static ISSUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^《[^《》]{2,20}》\s*(杂志|期刊|月刊|半月刊|双月刊|季刊|周刊|学报)?\s*\d{4}\s*年\s*第?\s*\d{1,3}\s*期$",
+    )
+    .expect("valid")
+});
+
 /// Classifies a folded line that stands near the top of a page.
 pub fn noise(line: &str) -> Option<Noise> {
     let line = line.trim();
@@ -275,7 +287,6 @@ pub fn noise(line: &str) -> Option<Noise> {
     {
         return Some(Noise::Byline);
     }
-    const BULLETS: &[char] = &['•', '·', '●', '□', '■', '◆', '▲', '★', '☆', '○', '◎', '▪'];
     if line.starts_with(BULLETS) {
         let rest = line.trim_start_matches(BULLETS).trim_start();
         let byline = BYLINE_WORDS.iter().any(|w| rest.starts_with(w));
@@ -284,7 +295,7 @@ pub fn noise(line: &str) -> Option<Noise> {
     if lower.contains("www.") || lower.contains("http") || lower.contains(".com") || lower.contains(".cn") {
         return Some(Noise::Address);
     }
-    if EDITION.is_match(&lower) {
+    if EDITION.is_match(&lower) || ISSUE_LINE.is_match(line) {
         return Some(Noise::Edition);
     }
     if BANNER_WORDS.iter().any(|w| lower.contains(w))
@@ -511,6 +522,13 @@ mod tests {
         assert_eq!(clean_page_title("示范县举办调解员培训班_示范县司法局").as_deref(), Some("示范县举办调解员培训班"));
         assert_eq!(clean_page_title("首页 - 司法局"), None);
     }
+    #[test]
+    fn a_periodical_s_issue_line_is_no_headline() {
+        assert_eq!(noise("《某某法治》杂志2023年第6期"), Some(Noise::Edition));
+        assert_eq!(noise("《某某研究》2021年第3期"), Some(Noise::Edition));
+        assert!(noise("《某某法治》杂志刊发我市经验文章").is_none());
+    }
+
     #[test]
     fn documents_end_with_their_kind_before_closing_notes() {
         assert!(ends_like_a_document("某局关于印发《某某实施意见(2024—2025年)》"));

@@ -65,14 +65,35 @@ impl AgencyResolver {
 
     pub(super) fn place_chain(&self, chain: &[String], context: &RegionContext) -> Option<&Division> {
         let (last, outer) = chain.split_last()?;
-        self.gazetteer
+        let chosen = self
+            .gazetteer
             .lookup(last)
             .iter()
             .filter(|&&code| {
                 outer.iter().all(|name| self.gazetteer.lookup(name).iter().any(|&a| self.gazetteer.is_within(code, a)))
             })
             .max_by_key(|&&code| (self.context_score(code, context), std::cmp::Reverse(code)))
-            .and_then(|&code| self.gazetteer.get(code))
+            .and_then(|&code| self.gazetteer.get(code))?;
+        // A county with a generic name (西区, 城区: a direction or a word
+        // that streets and towns are named with too), written alone, whose
+        // province the page never names, on a page that names another
+        // province, is some other 西区: the page speaks against the table.
+        let alone = outer.is_empty() && chosen.level == AgencyLevel::County && has_generic_name(chosen);
+        let above = chosen.parent.map_or(0, |parent| self.context_score(parent, context));
+        if alone && above == 0 && self.names_another_province(chosen.code, context) {
+            return None;
+        }
+        Some(chosen)
+    }
+
+    /// Whether the page names a province that `code` does not lie in.
+    fn names_another_province(&self, code: u32, context: &RegionContext) -> bool {
+        let province = self.gazetteer.path(code).first().map(|d| d.code);
+        self.named_within(context).counts.iter().any(|(&named, &count)| {
+            count > 0
+                && Some(named) != province
+                && self.gazetteer.get(named).is_some_and(|d| d.level == AgencyLevel::Provincial)
+        })
     }
 
     pub(super) fn context_score(&self, code: u32, context: &RegionContext) -> u32 {
@@ -186,4 +207,13 @@ impl AgencyResolver {
             .find_map(|p| self.county_bases.get(p)?.iter().copied().find(|&c| self.gazetteer.is_within(c, outer)));
         Some(inner.unwrap_or(outer))
     }
+}
+
+/// Stems of division names that name a direction or a kind of area, which
+/// streets, towns and development zones take too (西区, 城区, 郊区, 市中区).
+const GENERIC_STEMS: &[&str] = &["东", "西", "南", "北", "中", "城", "郊", "新", "矿", "市中", "城关", "开发", "高新"];
+
+fn has_generic_name(division: &Division) -> bool {
+    let stem = division.name.trim_end_matches(['区', '县', '市']);
+    GENERIC_STEMS.contains(&stem)
 }
