@@ -672,4 +672,45 @@ pub(crate) mod tests {
         let text = "标题\n近日,西区司法所组织社区矫正对象开展公益劳动。\n";
         assert_eq!(name(text).as_deref(), Some("攀枝花市西区司法局"), "nothing speaks against it");
     }
+
+    #[test]
+    fn a_site_s_own_report_and_its_township_offices() {
+        let title = "某地监狱工作协同发展联席会议召开";
+        let text = format!(
+            "{title}\n本网讯 6月6日,联席会议在北京召开。会上,河北监狱局局长部署方案,河北省司法厅副厅长某某讲话。\n"
+        );
+        let found = read_at(&text, Given::default(), Some(title), Some("https://jyj.beijing.gov.cn/jyxw/1.html"));
+        assert_eq!(rule_and_name(found), ("site:prisons:own_report".into(), "北京市监狱管理局".into()));
+        let found = read_at(
+            &text.replace("本网讯 ", ""),
+            Given::default(),
+            Some(title),
+            Some("https://jyj.beijing.gov.cn/jyxw/1.html"),
+        );
+        assert_ne!(found.map(|f| f.rule), Some("site:prisons:own_report".into()), "no credit, no own report");
+        // A township's 司法所 on a county's portal.
+        let text = "为提高法律明白人素养,近日,某某司法所组织开展培训。\n培训会上,司法所工作人员结合实际讲解法律。\n";
+        let found = read_at(text, Given::default(), None, Some("http://www.huoqiu.gov.cn/a/1.html"));
+        assert_eq!(rule_and_name(found), ("site_own_bureau".into(), "六安市霍邱县司法局".into()));
+        let found = read_at(text, Given::default(), None, Some("http://www.example.com/a/1.html"));
+        assert!(found.is_none(), "off a county's portal a 司法所 names no county");
+    }
+
+    #[test]
+    fn a_document_s_title_names_its_issuer_over_the_portal() {
+        let title = "霍邱县司法局2024年法治政府建设情况的报告";
+        let text =
+            format!("{title}\n时间:2025-02-19 信息来源: 霍邱县人民政府 浏览次数:\n县委、县政府:\n现将情况报告如下。\n");
+        assert_eq!(
+            rule_and_name(read(&text, Given::default(), Some(title))),
+            ("title_prefix".into(), "六安市霍邱县司法局".into())
+        );
+        let title = "霍邱县司法局开展普法宣传活动";
+        let text = format!("{title}\n时间:2025-02-19 信息来源: 霍邱县人民政府\n近日,县里组织开展普法活动。\n");
+        assert_eq!(
+            rule_and_name(read(&text, Given::default(), Some(title))).0,
+            "header:信息来源",
+            "a story's title is no document's"
+        );
+    }
 }
