@@ -137,6 +137,7 @@ mod tests {
             id: "x1".into(),
             title: "<script>alert(1)</script>\"通知\"".into(),
             body: String::new(),
+            aside: String::new(),
             agency: Some("青岛市司法局".into()),
             agency_path: Vec::new(),
             agency_level: None,
