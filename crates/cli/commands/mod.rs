@@ -1,10 +1,11 @@
 //! One module per subcommand.
 
+mod add;
 mod check;
+mod delete;
 mod eval;
 mod eval_extract;
 mod inspect;
-mod maintain;
 mod reindex;
 mod search;
 mod serve;
@@ -22,8 +23,8 @@ use crate::args::{Command, EvalCommand};
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Reindex { data, index, threads, json } => reindex::run(&data, &index.index, threads, json),
-        Command::Add { paths, index, data, rules } => maintain::add(&paths, &index.index, &data, rules.as_deref()),
-        Command::Delete { targets, index, data } => maintain::delete(&targets, &index.index, &data),
+        Command::Add { paths, index, data, rules } => add::run(&paths, &index.index, &data, rules.as_deref()),
+        Command::Delete { targets, index, data } => delete::run(&targets, &index.index, &data),
         Command::Inspect { file, json, rules, data } => inspect::run(&file, json, rules.as_deref(), &data),
         Command::Stats { index, json } => stats::run(&index.index, json),
         Command::Eval { what: Some(EvalCommand::Extract { labels, json, rules }), .. } => {

@@ -15,7 +15,7 @@ use sifa_store::{IndexLocation, OpenIndex, first_match};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::IndexError;
-use crate::build::{SkippedEntry, UnreadableEntry};
+use crate::reindex::{SkippedEntry, UnreadableEntry};
 use crate::sources::{StoredSource, by_path, is_outside, source_path, stored_sources};
 use crate::walk::walk;
 
