@@ -10,8 +10,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sifa_query::QueryError;
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use crate::admin::AdminFailure;
-use crate::openapi::{ErrorBody, ErrorDetail};
 
 /// An error answered by the API.
 #[derive(Debug, thiserror::Error)]
@@ -74,6 +76,24 @@ impl ApiError {
         }
         text
     }
+}
+
+/// The body of every error answer.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// An error's stable code and human message.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorDetail {
+    /// Stable, machine-readable: invalid_parameter, document_not_found, not_found, method_not_allowed,
+    /// index_unavailable, unavailable, timeout, admin_disabled, unauthorized, busy, admin_failed, internal.
+    pub code: &'static str,
+    pub message: String,
+    /// For invalid_parameter: the parameter to fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<&'static str>,
 }
 
 /// What a failed response carries for [`log_failures`].

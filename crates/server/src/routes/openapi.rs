@@ -1,56 +1,22 @@
-//! The OpenAPI 3 description of `/api/v1`, generated from the request and
-//! response types (their doc comments are the descriptions).
+//! `GET /api/v1/openapi.json`: the OpenAPI 3 description of `/api/v1`,
+//! generated from the request and response types (their doc comments are
+//! the descriptions).
 
-use schemars::JsonSchema;
+use axum::Json;
+use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
-use serde::Serialize;
 use serde_json::{Map, Value, json};
-use sifa_store::IndexStats;
+use sifa_query::{SearchParams, SearchResponse, TimelineParams, TimelineResponse};
 
-use crate::admin::{ReindexResponse, ReloadResponse};
-use sifa_query::{Hit, KindLabel, Limits, SearchParams, SearchResponse, Suggestion, TimelineParams, TimelineResponse};
+use super::admin::{ReindexResponse, ReloadResponse};
+use super::documents::{DocumentResponse, SimilarResponse};
+use super::export::Format;
+use super::search::SuggestResponse;
+use super::stats::StatsResponse;
+use crate::error::ErrorBody;
 
-/// The body of every error answer.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ErrorBody {
-    pub error: ErrorDetail,
-}
-
-/// An error's stable code and human message.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ErrorDetail {
-    /// Stable, machine-readable: invalid_parameter, document_not_found, not_found, method_not_allowed,
-    /// index_unavailable, unavailable, timeout, admin_disabled, unauthorized, busy, admin_failed, internal.
-    pub code: &'static str,
-    pub message: String,
-    /// For invalid_parameter: the parameter to fix.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<&'static str>,
-}
-
-/// Publications similar to one.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SimilarResponse {
-    pub hits: Vec<Hit>,
-}
-
-/// Completions for the search box.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct SuggestResponse {
-    pub suggestions: Vec<Suggestion>,
-}
-
-/// What the index holds, with the API's limits and vocabularies, so
-/// clients (the web page among them) need not copy them.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct StatsResponse {
-    #[serde(flatten)]
-    pub index: IndexStats,
-    pub limits: Limits,
-    /// Every kind code with its Chinese label.
-    pub kinds: Vec<KindLabel>,
-    /// The field's abbreviations and synonyms searched with each query (`data/synonyms.toml`).
-    pub synonyms: Vec<sifa_query::SynonymGroup>,
+pub async fn openapi() -> Response {
+    Json(document()).into_response()
 }
 
 /// Parameters that may be given more than once.
@@ -110,12 +76,13 @@ fn json_content(schema: Value, description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
 
+/// The whole document.
 pub fn document() -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
     let search = response(generator.subschema_for::<SearchResponse>());
     let cited_by = search.clone();
-    let document = response(generator.subschema_for::<crate::page::DocumentResponse>());
+    let document = response(generator.subschema_for::<DocumentResponse>());
     let similar = response(generator.subschema_for::<SimilarResponse>());
     let suggest = response(generator.subschema_for::<SuggestResponse>());
     let stats = response(generator.subschema_for::<StatsResponse>());
@@ -153,7 +120,7 @@ pub fn document() -> Value {
     let atom =
         content(&["application/atom+xml"], "An Atom 1.0 feed (RFC 4287): newest first, RFC 5005 next/previous links");
     let exported = content(
-        &crate::export::Format::ALL.map(crate::export::Format::media_type),
+        &Format::ALL.map(Format::media_type),
         "The file, as an attachment; X-Total-Count and X-Exported-Count say how many matched and how many it holds",
     );
     let page =
