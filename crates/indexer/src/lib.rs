@@ -12,6 +12,7 @@
 //! What an index looks like on disk (schema, generations, stats, check) is
 //! `sifa-store`'s; reading pages is `sifa-extract`'s.
 
+mod bookkeeping;
 mod incremental;
 pub mod links;
 mod pipeline;
@@ -19,12 +20,10 @@ mod reindex;
 mod sources;
 mod walk;
 
+pub use bookkeeping::{Duplicate, SkippedEntry, UnreadableEntry};
 pub use incremental::{AddSummary, DeleteSummary, PathDeletion, RemovedEntry, add, delete};
 pub use pipeline::{Pipeline, load_extractor};
-pub use reindex::{
-    Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, StageSeconds,
-    UnreadableEntry, reindex,
-};
+pub use reindex::{ProgressSink, ProgressState, ReindexOptions, ReindexSummary, StageSeconds, reindex};
 pub use sources::{OutsideDocument, source_path};
 
 use sifa_store::StoreError;
