@@ -10,7 +10,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sifa_extract::Extractor;
-use sifa_store::generations::unix_now;
 use sifa_store::{IndexLocation, OpenIndex, first_match};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
@@ -250,7 +249,8 @@ fn read_from(stored: &[StoredSource], target: &str, data_root: &Path) -> Vec<Str
 fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
     crate::links::refresh(open)?;
     let mut info = open.info()?;
-    info.updated_at = unix_now().max(info.built_at + 1);
+    let now = u64::try_from(sifa_model::instant::unix_now()).unwrap_or(0);
+    info.updated_at = now.max(info.built_at + 1);
     location.write_info(&info)?;
     Ok(open.rewrite_manifest()?)
 }

@@ -6,14 +6,7 @@ use serde::Deserialize;
 use sifa_model::{Kind, PubDate};
 
 use crate::QueryError;
-
-/// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 1000;
-/// Most hits per page.
-pub const MAX_PER_PAGE: usize = 100;
-pub const DEFAULT_PER_PAGE: usize = 10;
-/// Deepest result reachable by paging.
-pub const MAX_RESULT_WINDOW: usize = 10_000;
+use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_WINDOW, check_query};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, JsonSchema)]
@@ -158,9 +151,7 @@ fn non_empty(values: Vec<String>) -> Vec<String> {
 impl SearchRequest {
     pub fn from_params(params: SearchParams) -> Result<Self, QueryError> {
         let query = params.q.unwrap_or_default();
-        if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(QueryError::invalid("q", format!("the query is longer than {MAX_QUERY_CHARS} characters")));
-        }
+        check_query(&query)?;
         let from = parse_day("from", params.from.as_deref())?;
         let to = parse_day("to", params.to.as_deref())?;
         if let (Some(from), Some(to)) = (from, to)

@@ -193,28 +193,6 @@ impl Suggestion {
     }
 }
 
-/// The limits of the API, so clients need not copy them.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Limits {
-    /// Hits per page when `per_page` is absent.
-    pub default_per_page: usize,
-    /// Largest `per_page`.
-    pub max_per_page: usize,
-    /// Deepest result reachable by paging (`page × per_page`).
-    pub max_result_window: usize,
-    /// Longest query, in characters.
-    pub max_query_chars: usize,
-}
-
-impl Limits {
-    pub const CURRENT: Self = Self {
-        default_per_page: crate::request::DEFAULT_PER_PAGE,
-        max_per_page: crate::request::MAX_PER_PAGE,
-        max_result_window: crate::request::MAX_RESULT_WINDOW,
-        max_query_chars: crate::request::MAX_QUERY_CHARS,
-    };
-}
-
 /// A kind's code and the label researchers read.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct KindLabel {

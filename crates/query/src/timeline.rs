@@ -20,14 +20,10 @@ use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
 use crate::build::Filters;
+use crate::limits::{DEFAULT_TOP, MAX_TOP};
 use crate::request::SearchRequest;
 use crate::synonyms::ExpandedTerm;
 use crate::{QueryError, Snapshot};
-
-/// Series returned when `top` is absent.
-pub const DEFAULT_TOP: usize = 5;
-/// Most series one request may ask for.
-pub const MAX_TOP: usize = 20;
 
 /// What the series are of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]

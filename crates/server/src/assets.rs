@@ -30,9 +30,18 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", CSS, include_str!("assets/app.css")),
 ];
 
-/// The page's HTML; `crate::routes::page` serves it, with a document's
-/// citation tags when the address names one.
+/// The page's HTML as written, with `{max_query_chars}` where the query
+/// length limit goes.
 pub const INDEX_HTML: &str = include_str!("assets/index.html");
+
+/// The page's HTML as served (`crate::routes::page` adds a document's
+/// citation tags when the address names one): the search box holds the
+/// API's query length limit from the first moment.
+pub fn index_html() -> &'static str {
+    static PAGE: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| INDEX_HTML.replace("{max_query_chars}", &sifa_query::MAX_QUERY_CHARS.to_string()));
+    &PAGE
+}
 
 /// The content type and content of the asset `name`, when there is one.
 pub fn find(name: &str) -> Option<(&'static str, &'static str)> {

@@ -48,17 +48,12 @@ function syncControls(current) {
   $('filters-toggle').textContent = n ? `筛选（${n}）` : '筛选';
 }
 
-/**
- * The header's document count, and the query length limit. Until
- * /api/v1/stats answers, the search box keeps the maxlength written in
- * index.html, so that it can be typed into at once.
- */
+/** The header's document count (the server wrote the query length limit into the page). */
 async function loadStats() {
   const target = $('stats');
   try {
     const service = await serviceInfo();
     target.textContent = `收录 ${formatNumber(service.documents)} 篇公开信息`;
-    if (service.limits && service.limits.max_query_chars) $('q').maxLength = service.limits.max_query_chars;
   } catch (err) {
     target.textContent = '收录统计暂不可用';
     target.title = err && err.message ? err.message : '';

@@ -49,25 +49,22 @@ pub async fn document(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let q = params::last(&params::pairs(raw.as_deref()), "q");
-    if q.as_ref().is_some_and(|q| q.chars().count() > sifa_query::MAX_QUERY_CHARS) {
-        return Err(QueryError::invalid("q", "the query is too long").into());
+    if let Some(q) = &q {
+        sifa_query::check_query(q)?;
     }
     let origin = origin(&headers);
-    let answer =
-        blocking(&state, move |s| {
-            let document = s.document(&id, q.as_deref())?;
-            let publication =
-                s.publications(&[id])?.pop().ok_or_else(|| QueryError::DocumentNotFound(document.id.clone()))?;
-            let cited = sifa_model::instant::china_day(sifa_model::instant::unix_now())
-                .unwrap_or(sifa_model::PubDate { year: 2025, month: None, day: None });
-            let citing = Citing { publication: &publication, page_url: document_page(&origin, &publication.id), cited };
-            let meta =
-                meta_tags(&citing).into_iter().map(|(name, content)| MetaTag { name: name.into(), content }).collect();
-            let citation =
-                CitationView { gbt7714: sifa_cite::gbt7714(&citing), meta, page_url: citing.page_url.clone() };
-            Ok(DocumentResponse { document, citation })
-        })
-        .await?;
+    let answer = blocking(&state, move |s| {
+        let document = s.document(&id, q.as_deref())?;
+        let publication =
+            s.publications(&[id])?.pop().ok_or_else(|| QueryError::DocumentNotFound(document.id.clone()))?;
+        let cited = sifa_model::instant::today_in_china();
+        let citing = Citing { publication: &publication, page_url: document_page(&origin, &publication.id), cited };
+        let meta =
+            meta_tags(&citing).into_iter().map(|(name, content)| MetaTag { name: name.into(), content }).collect();
+        let citation = CitationView { gbt7714: sifa_cite::gbt7714(&citing), meta, page_url: citing.page_url.clone() };
+        Ok(DocumentResponse { document, citation })
+    })
+    .await?;
     Ok(Json(answer).into_response())
 }
 

@@ -103,11 +103,7 @@ fn selected_ids(pairs: &[(String, String)]) -> Result<Vec<String>, QueryError> {
 
 fn cited_day(value: Option<&str>) -> Result<PubDate, QueryError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(sifa_model::instant::china_day(sifa_model::instant::unix_now()).unwrap_or(PubDate {
-            year: 2025,
-            month: Some(1),
-            day: Some(1),
-        })),
+        None => Ok(sifa_model::instant::today_in_china()),
         Some(v) => v
             .parse::<PubDate>()
             .ok()

@@ -12,9 +12,8 @@ use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Pe
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, FixedOffset};
 use sifa_model::PubDate;
-use sifa_model::instant::CHINA_OFFSET_SECS;
+use sifa_model::instant::{china_midnight_rfc3339, rfc3339_utc, unix_now};
 use sifa_query::{Hit, SearchRequest, SearchResponse, Sort};
 
 use crate::origin::{document_page, origin};
@@ -128,7 +127,7 @@ fn title(request: &SearchRequest) -> String {
 
 fn entry(origin: &str, hit: &Hit) -> Entry {
     let date = hit.date.as_deref().and_then(|d| d.parse::<PubDate>().ok());
-    let indexed = hit.indexed_at.as_deref().and_then(|t| DateTime::parse_from_rfc3339(t).ok());
+    let indexed = hit.indexed_at.as_deref().and_then(|t| t.parse::<FixedDateTime>().ok());
     let updated = date.map(china_midnight).or(indexed).unwrap_or_else(now);
     let mut links = vec![link(&document_page(origin, &hit.id), "alternate", "text/html")];
     if let Some(url) = sifa_cite::web_url(hit.url.as_deref()) {
@@ -173,13 +172,18 @@ fn person(name: &str) -> Person {
 
 /// The first day a date stands for, at midnight in China.
 fn china_midnight(date: PubDate) -> FixedDateTime {
-    let zone = FixedOffset::east_opt(CHINA_OFFSET_SECS as i32).expect("UTC+8 is a valid offset");
-    let secs = date.days_since_epoch() * 86_400 - CHINA_OFFSET_SECS;
-    DateTime::from_timestamp(secs, 0).unwrap_or_default().with_timezone(&zone)
+    atom_time(&china_midnight_rfc3339(date))
 }
 
 fn now() -> FixedDateTime {
-    DateTime::from_timestamp(sifa_model::instant::unix_now(), 0).unwrap_or_default().fixed_offset()
+    atom_time(&rfc3339_utc(unix_now()))
+}
+
+/// An RFC 3339 timestamp as the type Atom entries take (`atom_syndication`
+/// speaks `chrono`; sifa reads and writes time with `time`, so the two
+/// meet as text).
+fn atom_time(rfc3339: &str) -> FixedDateTime {
+    rfc3339.parse().unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub async fn asset(Path(name): Path<String>) -> Result<Response, ApiError> {
 }
 
 pub async fn index(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let page = assets::INDEX_HTML;
+    let page = assets::index_html();
     let Some(id) = params::last(&params::pairs(raw.as_deref()), "doc").filter(|id| !id.trim().is_empty()) else {
         return Html(page).into_response();
     };
@@ -77,6 +77,12 @@ mod tests {
     use sifa_model::{Evidence, Kind, SourceRef};
 
     use super::*;
+
+    #[test]
+    fn the_served_page_holds_the_query_length_limit() {
+        let limit = format!("maxlength=\"{}\"", sifa_query::MAX_QUERY_CHARS);
+        assert!(assets::index_html().contains(&limit) && !assets::index_html().contains("{max_query_chars}"));
+    }
 
     #[test]
     fn the_head_carries_escaped_citation_tags_once() {

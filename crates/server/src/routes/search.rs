@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, body::Bytes};
 use schemars::JsonSchema;
 use serde::Serialize;
-use sifa_query::{QueryError, SearchRequest, Suggestion};
+use sifa_query::{SearchRequest, Suggestion};
 
 use crate::{ApiError, AppState, blocking, cache, params};
 
@@ -48,9 +48,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
 
 pub async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let q = params::last(&params::pairs(raw.as_deref()), "q").unwrap_or_default();
-    if q.chars().count() > sifa_query::MAX_QUERY_CHARS {
-        return Err(QueryError::invalid("q", "the query is too long").into());
-    }
+    sifa_query::check_query(&q)?;
     let suggestions = blocking(&state, move |s| s.suggest(&q, SUGGEST_COUNT)).await?;
     Ok(Json(SuggestResponse { suggestions }).into_response())
 }
