@@ -38,35 +38,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
             serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
         }
-        Command::Search {
-            query,
-            index,
-            agency,
-            topic,
-            kind,
-            from,
-            to,
-            sort,
-            no_expand,
-            synonyms,
-            page,
-            per_page,
-            json,
-        } => {
-            let params = sifa_query::SearchParams {
-                q: query,
-                agency,
-                topic,
-                kind,
-                from,
-                to,
-                sort,
-                page: Some(page),
-                per_page: Some(per_page),
-                facets: None,
-                expand: no_expand.then(|| "false".to_string()),
-                ..sifa_query::SearchParams::default()
-            };
+        Command::Search { query, index, search, synonyms, json } => {
+            let q = query.into_iter().map(|q| ("q", q));
+            let params = sifa_query::SearchParams::from_pairs(q.chain(search.pairs));
             search::run(&index.index, params, json, synonyms::load(&synonyms)?)
         }
     }

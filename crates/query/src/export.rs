@@ -4,7 +4,7 @@
 use sifa_model::Publication;
 use sifa_store::{first_match, from_document_without_evidence};
 
-use crate::build::Filters;
+use crate::filters::Filters;
 use crate::limits::MAX_EXPORT;
 use crate::request::SearchRequest;
 use crate::search::{effective_sort, top_collector};

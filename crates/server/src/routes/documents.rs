@@ -87,7 +87,7 @@ pub async fn cited_by(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let mut params = params::search_params(raw.as_deref());
-    params.cites = Some(id.clone());
+    params.set("cites", id.clone());
     let request = SearchRequest::from_params(params)?;
     let response = blocking(&state, move |s| {
         s.document(&id, None)?;

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use sifa_cite::Citing;
 use sifa_model::{PubDate, Publication};
-use sifa_query::{MAX_EXPORT, QueryError, SearchRequest};
+use sifa_query::{MAX_EXPORT, Parameter, QueryError, SearchRequest, Shape};
 
 use crate::origin::{document_page, origin};
 use crate::{ApiError, AppState, blocking, params};
@@ -84,6 +84,30 @@ impl Format {
             Format::Gbt7714 => sifa_cite::gbt7714_list(&citings),
         }
     }
+}
+
+/// The export's own parameters (the search's come beside them).
+pub fn export_parameters() -> Vec<Parameter> {
+    let names = Format::ALL.map(Format::name).join(", ");
+    vec![
+        Parameter::new("format", Shape::Text, "导出格式", "请从“引用格式”菜单中选择。", &format!("{names} (required)")),
+        Parameter::new(
+            "ids",
+            Shape::Text,
+            "所选文件",
+            "所选文件过多，请减少后再导出。",
+            &format!(
+                "Publication ids, comma-separated or repeated: exactly these, in this order; without it every match of the search (up to {MAX_EXPORT})"
+            ),
+        ),
+        Parameter::new(
+            "cited",
+            Shape::Text,
+            "引用日期",
+            "请按“年-月-日”填写日期。",
+            "The citing date (GB/T 7714 引用日期, RIS Y2, CSL accessed), YYYY-MM-DD; default today in China",
+        ),
+    ]
 }
 
 /// The ids of a selection: every `ids` value, split at commas.

@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use sifa_model::PubDate;
 use sifa_model::instant::{china_midnight_rfc3339, rfc3339_utc, unix_now};
-use sifa_query::{Hit, SearchRequest, SearchResponse, Sort};
+use sifa_query::{DIMENSIONS, Dimension, Hit, SearchRequest, SearchResponse, Sort, search_parameters};
 
 use crate::origin::{document_page, origin};
 use crate::{ApiError, AppState, blocking, params};
@@ -25,18 +25,17 @@ const FEED_ENTRIES: usize = 20;
 const ATOM: &str = "application/atom+xml; charset=utf-8";
 const ATOM_LINK: &str = "application/atom+xml";
 
-/// The search parameters that pick the publications (not their order or page).
-const SELECTING: &[&str] = &["q", "agency", "topic", "kind", "from", "to", "expand"];
-
 pub async fn search_feed(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let mut search = params::search_params(raw.as_deref());
-    search.sort = Some("newest".into());
-    search.facets = Some("none".into());
-    search.per_page = search.per_page.or_else(|| Some(FEED_ENTRIES.to_string()));
+    search.set("sort", "newest");
+    search.set("facets", "none");
+    if search.last("per_page").is_none() {
+        search.set("per_page", FEED_ENTRIES.to_string());
+    }
     let request = SearchRequest::from_params(search)?;
     let asked = request.clone();
     let response = blocking(&state, move |s| s.search(&asked)).await?;
@@ -45,12 +44,13 @@ pub async fn search_feed(
     Ok(([(header::CONTENT_TYPE, ATOM)], xml).into_response())
 }
 
-/// The query string of the parameters that select publications, in a fixed order.
+/// The query string of the parameters that select publications (not
+/// their order, page or counts), in the order of the parameter list.
 fn selecting_query(raw: Option<&str>) -> String {
     let pairs = params::pairs(raw);
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for key in SELECTING {
-        for (k, v) in pairs.iter().filter(|(k, v)| k == key && !v.trim().is_empty()) {
+    for parameter in search_parameters().iter().filter(|p| p.selects) {
+        for (k, v) in pairs.iter().filter(|(k, v)| *k == parameter.name && !v.trim().is_empty()) {
             out.append_pair(k, v);
         }
     }
@@ -107,9 +107,9 @@ fn title(request: &SearchRequest) -> String {
     if !request.query.trim().is_empty() {
         parts.push(request.query.trim().to_string());
     }
-    parts.extend(request.agencies.iter().cloned());
-    parts.extend(request.topics.iter().cloned());
-    parts.extend(request.kinds.iter().map(|k| k.label_zh().to_string()));
+    for dimension in DIMENSIONS {
+        parts.extend(request.filter(dimension).iter().map(|value| filter_text(dimension, value)));
+    }
     match (request.from, request.to) {
         (None, None) => {}
         (from, to) => parts.push(format!(
@@ -122,6 +122,15 @@ fn title(request: &SearchRequest) -> String {
         "sifa：最新司法行政公开信息".to_string()
     } else {
         format!("sifa 检索：{}", parts.join(" · "))
+    }
+}
+
+/// A filter value as the title names it: a path as given, a value of a
+/// fixed list by its label.
+fn filter_text(dimension: &Dimension, value: &str) -> String {
+    match dimension.vocabulary() {
+        Some(_) => dimension.label_of(value),
+        None => value.to_string(),
     }
 }
 

@@ -6,7 +6,8 @@
 //!   those citing it;
 //! - research exports and feeds: [`export`], [`feed`] (Atom),
 //!   [`timeline`] (the 对比 chart);
-//! - [`stats`] and [`openapi`]: what the index holds and what the API offers;
+//! - [`stats`] (with the dimensions) and [`openapi`]: what the index holds
+//!   and what the API offers;
 //! - [`admin`]: the token-protected reindex and reload;
 //! - [`health`]: liveness, readiness and metrics for operators;
 //! - [`page`]: the web page and its assets.
@@ -53,6 +54,7 @@ pub fn app(state: AppState) -> Router {
         .route("/documents/{id}/cited-by", get(documents::cited_by))
         .route("/suggest", get(search::suggest))
         .route("/stats", get(stats::stats))
+        .route("/dimensions", get(stats::dimensions))
         .route("/openapi.json", get(openapi::openapi))
         .route("/admin/reindex", post(admin::reindex))
         .route("/admin/reload", post(admin::reload));

@@ -6,11 +6,13 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
-use sifa_query::{SearchParams, SearchResponse, TimelineParams, TimelineResponse};
+use sifa_query::{
+    DimensionsResponse, Parameter, SearchResponse, Shape, TimelineResponse, search_parameters, timeline_parameters,
+};
 
 use super::admin::{ReindexResponse, ReloadResponse};
 use super::documents::{DocumentResponse, SimilarResponse};
-use super::export::Format;
+use super::export::{Format, export_parameters};
 use super::search::SuggestResponse;
 use super::stats::StatsResponse;
 use crate::error::ErrorBody;
@@ -19,50 +21,22 @@ pub async fn openapi() -> Response {
     Json(document()).into_response()
 }
 
-/// Parameters that may be given more than once.
-const REPEATABLE: &[&str] = &["agency", "topic", "kind"];
-/// Parameters that are whole numbers, with their smallest value.
-const INTEGERS: &[(&str, u64)] = &[("page", 1), ("per_page", 1)];
-
-/// Query parameters from the fields of the request type.
-fn search_parameters() -> Vec<Value> {
-    let schema = schemars::schema_for!(SearchParams).to_value();
-    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
-    properties
-        .into_iter()
-        .map(|(name, property)| {
-            let repeatable = REPEATABLE.contains(&name.as_str());
-            let integer = INTEGERS.iter().find(|(n, _)| *n == name);
-            let schema = match (repeatable, integer) {
-                (true, _) => json!({"type": "array", "items": {"type": "string"}}),
-                (false, Some((_, minimum))) => json!({"type": "integer", "minimum": minimum}),
-                (false, None) => json!({"type": "string"}),
-            };
-            json!({
-                "name": name, "in": "query", "required": false,
-                "description": property["description"].clone(),
-                "style": "form", "explode": repeatable,
-                "schema": schema,
-            })
-        })
-        .collect()
+/// A query parameter as OpenAPI describes it.
+fn parameter(p: &Parameter) -> Value {
+    let (schema, repeatable) = match p.shape {
+        Shape::List => (json!({"type": "array", "items": {"type": "string"}}), true),
+        Shape::Integer { minimum } => (json!({"type": "integer", "minimum": minimum}), false),
+        Shape::Text => (json!({"type": "string"}), false),
+    };
+    json!({
+        "name": p.name, "in": "query", "required": false, "description": p.description,
+        "style": "form", "explode": repeatable, "schema": schema,
+    })
 }
 
-/// Query parameters from the fields of a parameter type other than the search's.
-fn own_parameters(schema: Value) -> Vec<Value> {
-    let properties = schema["properties"].as_object().cloned().unwrap_or_default();
-    properties
-        .into_iter()
-        .map(|(name, property)| {
-            json!({"name": name, "in": "query", "required": false,
-                   "description": property["description"].clone(), "schema": {"type": "string"}})
-        })
-        .collect()
-}
-
-/// The search parameters and `extra` after them.
-fn with_search(extra: Vec<Value>) -> Value {
-    Value::Array(search_parameters().into_iter().chain(extra).collect())
+/// The search's parameters, then `own` (a route's own).
+fn with_search(own: Vec<Parameter>) -> Vec<Value> {
+    search_parameters().iter().chain(&own).map(parameter).collect()
 }
 
 /// A 200 answer that is not JSON: one media type per format.
@@ -86,6 +60,7 @@ pub fn document() -> Value {
     let similar = response(generator.subschema_for::<SimilarResponse>());
     let suggest = response(generator.subschema_for::<SuggestResponse>());
     let stats = response(generator.subschema_for::<StatsResponse>());
+    let dimensions = response(generator.subschema_for::<DimensionsResponse>());
     let timeline = response(generator.subschema_for::<TimelineResponse>());
     let reindexed = response(generator.subschema_for::<ReindexResponse>());
     let reloaded = response(generator.subschema_for::<ReloadResponse>());
@@ -93,7 +68,7 @@ pub fn document() -> Value {
     let schemas: Map<String, Value> = generator.take_definitions(true);
     let failure = |description: &str| json_content(error.clone(), description);
     let id = json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}});
-    let cited_by_parameters: Vec<Value> = std::iter::once(id.clone()).chain(search_parameters()).collect();
+    let cited_by_parameters: Vec<Value> = std::iter::once(id.clone()).chain(with_search(Vec::new())).collect();
     let q = json!({"name": "q", "in": "query", "required": false, "schema": {"type": "string"}});
     let bearer = json!([{"bearer": []}]);
     // Every route can answer these; each route adds its own.
@@ -125,12 +100,6 @@ pub fn document() -> Value {
     );
     let page =
         content(&["text/html"], "The search page; for doc=ID with the publication's citation_* meta tags in its head");
-    let export_parameters = own_parameters(json!({"properties": {
-        "format": {"description": "csv, json, ris, csljson or gbt7714 (required)"},
-        "ids": {"description": "Publication ids, comma-separated or repeated: exactly these, in this order; without it every match of the search (up to 10,000)"},
-        "cited": {"description": "The citing date (GB/T 7714 引用日期, RIS Y2, CSL accessed), YYYY-MM-DD; default today in China"}
-    }}));
-    let timeline_parameters = own_parameters(schemars::schema_for!(TimelineParams).to_value());
     let doc = json!({"name": "doc", "in": "query", "required": false, "schema": {"type": "string"},
                      "description": "A publication id: the page opens on it, with its citation tags"});
     json!({
@@ -138,13 +107,13 @@ pub fn document() -> Value {
         "info": {"title": "sifa search API", "version": "1", "description": "Full-text search over Chinese judicial-administration publications."},
         "paths": {
             "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets (months are counted when from and to span at most two years)",
-                "parameters": search_parameters(), "responses": responses(search, &[invalid])}},
+                "parameters": with_search(Vec::new()), "responses": responses(search, &[invalid])}},
             "/api/v1/search.atom": {"get": {"summary": "Follow a search: its newest matches as an Atom feed (sort and facets are the feed's own; per_page defaults to 20)",
-                "parameters": search_parameters(), "responses": responses(atom, &[invalid])}},
+                "parameters": with_search(Vec::new()), "responses": responses(atom, &[invalid])}},
             "/api/v1/export": {"get": {"summary": "The matches of a search, or a selection by id, as CSV, JSON, RIS, CSL-JSON or GB/T 7714-2015 references",
-                "parameters": with_search(export_parameters), "responses": responses(exported, &[invalid, missing])}},
+                "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, missing])}},
             "/api/v1/timeline": {"get": {"summary": "Publications of a search per year or month, one series per province, agency, topic or kind",
-                "parameters": with_search(timeline_parameters), "responses": responses(timeline, &[invalid])}},
+                "parameters": with_search(timeline_parameters()), "responses": responses(timeline, &[invalid])}},
             "/": {"get": {"summary": "The search page", "parameters": [doc],
                 "responses": responses(page, &[("404", "doc names no publication; the page still loads and says so")])}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
@@ -155,6 +124,7 @@ pub fn document() -> Value {
                 "parameters": cited_by_parameters, "responses": responses(cited_by, &[invalid, missing])}},
             "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid])}},
             "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits and kind labels", "responses": responses(stats, &[])}},
+            "/api/v1/dimensions": {"get": {"summary": "The facet dimensions: each one's filter parameter, labels, shape and fixed values; the year facet; what the timeline compares", "responses": responses(dimensions, &[])}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": responses(ok.clone(), &[])}},
             "/api/v1/admin/reindex": {"post": {"summary": "Rebuild the index from the data directory and switch to it", "security": bearer.clone(),
                 "responses": responses(reindexed, &[unauthorized, disabled, ("409", "Another process is writing the index (busy)")])}},

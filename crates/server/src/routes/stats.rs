@@ -1,12 +1,13 @@
-//! `GET /api/v1/stats`: what the index holds, with the API's limits and
-//! vocabularies.
+//! What the service holds and offers: `GET /api/v1/stats` (what the index
+//! holds, with the API's limits and vocabularies) and `GET
+//! /api/v1/dimensions` (the facet dimensions, which need no index).
 
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use schemars::JsonSchema;
 use serde::Serialize;
-use sifa_query::{KindLabel, Limits};
+use sifa_query::{DimensionsResponse, KindLabel, Limits};
 use sifa_store::IndexStats;
 
 use crate::{ApiError, AppState, blocking};
@@ -29,4 +30,10 @@ pub async fn stats(State(state): State<AppState>) -> Result<Response, ApiError> 
     let synonyms = state.engine.synonyms().groups().to_vec();
     let stats = StatsResponse { index, limits: Limits::CURRENT, kinds: sifa_query::kind_labels(), synonyms };
     Ok(Json(stats).into_response())
+}
+
+/// The dimension table as clients need it: the page builds its filters,
+/// facets, chips and comparison menu from it.
+pub async fn dimensions() -> Response {
+    Json(DimensionsResponse::new()).into_response()
 }
