@@ -15,6 +15,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("compare.js", JS, include_str!("assets/compare.js")),
     ("compareview.js", JS, include_str!("assets/compareview.js")),
     ("document.js", JS, include_str!("assets/document.js")),
+    ("dimensions.js", JS, include_str!("assets/dimensions.js")),
     ("dom.js", JS, include_str!("assets/dom.js")),
     ("export.js", JS, include_str!("assets/export.js")),
     ("facetlist.js", JS, include_str!("assets/facetlist.js")),

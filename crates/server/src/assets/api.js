@@ -1,8 +1,10 @@
 // The JSON API: one fetch wrapper with user-facing Chinese errors (by the
-// error's stable code; the wording lives in labels.js), and the
-// service description from /api/v1/stats (limits and kind labels), fetched
-// once and shared by every module.
+// error's stable code; the wording lives in labels.js), the facet
+// dimensions from /api/v1/dimensions, and the service description from
+// /api/v1/stats (documents and limits), each fetched once and shared by
+// every module.
 
+import { setDimensions } from './dimensions.js';
 import { ERROR_MESSAGES, PARAMETER_LABELS, STATUS_MESSAGES } from './labels.js';
 
 /** A failed request: `message` in Chinese, `code` and `detail` as the API sent them. */
@@ -67,30 +69,23 @@ export async function api(path, params, signal) {
 
 export const isAbort = (err) => Boolean(err && err.name === 'AbortError');
 
+/** Loads the facet dimensions into dimensions.js; the page renders nothing before. */
+export async function loadDimensions() {
+  setDimensions(await api('dimensions'));
+}
+
 let serviceRequest = null;
-let service = null;
 
 /**
- * /api/v1/stats: documents, `limits` and `kinds`. Requested once; a failed
- * request is forgotten so that the next caller asks again.
+ * /api/v1/stats: documents and `limits`. Requested once; a failed request
+ * is forgotten so that the next caller asks again.
  */
 export function serviceInfo() {
   if (!serviceRequest) {
-    serviceRequest = api('stats').then(
-      (stats) => {
-        service = { ...stats, kindLabels: new Map((stats.kinds || []).map((k) => [k.value, k.label])) };
-        return service;
-      },
-      (err) => {
-        serviceRequest = null;
-        throw err;
-      },
-    );
+    serviceRequest = api('stats').catch((err) => {
+      serviceRequest = null;
+      throw err;
+    });
   }
   return serviceRequest;
-}
-
-/** The label of a kind code from /api/v1/stats; undefined until it has arrived. */
-export function kindLabel(code) {
-  return service ? service.kindLabels.get(code) : undefined;
 }

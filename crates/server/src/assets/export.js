@@ -2,7 +2,8 @@
 // builders and the paging are pure (unit-tested under Node); the paging
 // takes its page size and depth from the API's limits in /api/v1/stats.
 
-import { api, kindLabel, serviceInfo } from './api.js';
+import { api, serviceInfo } from './api.js';
+import { valueLabel } from './dimensions.js';
 import { $, el, formatNumber, showError } from './dom.js';
 import { CSV_HEADERS } from './labels.js';
 import { state } from './nav.js';
@@ -90,7 +91,7 @@ export async function exportResults(format) {
     const fetchPage = (page, perPage) => api('search', searchParams(shown, { page, per_page: perPage, facets: 'none' }));
     const progress = (n) => { status.textContent = `正在导出… 已获取 ${formatNumber(n)} 条`; };
     const { rows, total } = await fetchAllHits(fetchPage, limits, progress);
-    if (format === 'csv') download(toCsv(rows, kindLabel), 'sifa-export.csv', 'text/csv;charset=utf-8');
+    if (format === 'csv') download(toCsv(rows, (code) => valueLabel('kind', code)), 'sifa-export.csv', 'text/csv;charset=utf-8');
     else download(toJsonExport(rows), 'sifa-export.json', 'application/json;charset=utf-8');
     const capped = total > rows.length ? `（共 ${formatNumber(total)} 条，最多导出 ${formatNumber(limits.max_result_window)} 条）` : '';
     status.textContent = `已导出 ${formatNumber(rows.length)} 条${capped}`;

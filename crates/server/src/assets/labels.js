@@ -1,9 +1,6 @@
-// Page text that is UI copy, not data: section titles and field names.
-// Labels of data values (kinds, suggestion kinds, facet entries) come from
-// the API.
-
-/** Facet sections, in the order shown. */
-export const FACET_TITLES = { agency: '发布机关', topic: '主题', kind: '类型', year: '年份' };
+// Page text that is UI copy, not data: field names and messages. Facet
+// titles and the labels of data values (kinds, suggestion kinds, facet
+// entries) come from the API.
 
 /** Field names in the document view's 解析依据 table, in the order shown. */
 export const EVIDENCE_LABELS = {

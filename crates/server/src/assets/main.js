@@ -4,11 +4,11 @@
 // text nodes (the API's pre-escaped *_html fields go through markedNodes()).
 // This module wires the others together.
 
-import { serviceInfo } from './api.js';
+import { loadDimensions, serviceInfo } from './api.js';
 import { bindCite } from './cite.js';
 import { bindCompare } from './compareview.js';
 import { loadDocument } from './document.js';
-import { $, clearError, formatNumber } from './dom.js';
+import { $, clearError, formatNumber, showError } from './dom.js';
 import { exportResults, toCsv, toJsonExport } from './export.js';
 import { applyDates, clearAllFilters, clearDates, setPanelOpen } from './facets.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
@@ -96,9 +96,19 @@ window.sifa = {
   get state() { return { ...state() }; },
 };
 
-setRenderer(render);
-readLocation();
-bindEvents();
-if (!history.state || !history.state.sifa) history.replaceState({ sifa: true, fromResults: false }, '', location.href);
-loadStats();
-render();
+/** The dimensions first: the address and the filters are read by them. */
+async function start() {
+  try {
+    await loadDimensions();
+  } catch (err) {
+    showError(err && err.message ? err.message : '检索服务暂时不可用，请稍后重试。', err);
+  }
+  setRenderer(render);
+  readLocation();
+  bindEvents();
+  if (!history.state || !history.state.sifa) history.replaceState({ sifa: true, fromResults: false }, '', location.href);
+  loadStats();
+  render();
+}
+
+start();
