@@ -38,7 +38,7 @@ mod synonyms;
 mod testing;
 mod timeline;
 
-pub use dimensions::{DIMENSIONS, Dimension, DimensionsResponse, ValueLabel, Values};
+pub use dimensions::{DIMENSIONS, Dimension, DimensionsResponse, ValueLabel, Values, comparisons};
 pub use error::QueryError;
 pub use export::Exported;
 pub use highlight::{Highlighter, SNIPPET_CHARS};

@@ -12,6 +12,8 @@ mod admin;
 mod assets;
 pub mod cache;
 mod error;
+mod error_codes;
+mod formats;
 pub mod metrics;
 mod origin;
 mod params;

@@ -1,11 +1,12 @@
-// The JSON API: one fetch wrapper with user-facing Chinese errors (by the
-// error's stable code; the wording lives in labels.js), the facet
+// The JSON API: one fetch wrapper with user-facing Chinese errors (each
+// error answer carries its Chinese message from the API's table of error
+// codes; labels.js words only answers that are not the API's), the facet
 // dimensions from /api/v1/dimensions, and the service description from
 // /api/v1/stats (documents and limits), each fetched once and shared by
 // every module.
 
 import { setDimensions } from './dimensions.js';
-import { ERROR_MESSAGES, PARAMETER_LABELS, STATUS_MESSAGES } from './labels.js';
+import { STATUS_MESSAGES } from './labels.js';
 
 /** A failed request: `message` in Chinese, `code` and `detail` as the API sent them. */
 export class ApiError extends Error {
@@ -17,29 +18,17 @@ export class ApiError extends Error {
   }
 }
 
-/** The parameter an invalid_parameter error names (`parameter`, else its message). */
-export function parameterOf(error) {
-  if (error && typeof error.parameter === 'string' && error.parameter) return error.parameter;
-  const match = /invalid parameter `([^`]+)`/.exec(String((error && error.message) || ''));
-  return match ? match[1] : '';
-}
-
 /**
- * The Chinese message for a failed answer, by the error's stable `code`
- * (its English `message` is kept as detail), else by HTTP status.
+ * The Chinese message for a failed answer: the API's own (`message_zh`,
+ * from its table of error codes; its English `message` is kept as
+ * detail), else, for answers that are not the API's (a proxy's 502, a bare
+ * timeout), by HTTP status.
  */
 export function errorMessage(status, body) {
   const error = (body && typeof body.error === 'object' && body.error) || {};
-  const code = typeof error.code === 'string' ? error.code : '';
-  if (code === 'invalid_parameter') {
-    const name = parameterOf(error);
-    if (!name) return `${ERROR_MESSAGES.invalid_parameter}，请检查检索条件后重试。`;
-    const [label, advice] = PARAMETER_LABELS[name] || [name, '请检查后重试。'];
-    return `参数“${label}”（${name}）有误：${advice}`;
-  }
-  if (Object.hasOwn(ERROR_MESSAGES, code)) return ERROR_MESSAGES[code];
+  if (typeof error.message_zh === 'string' && error.message_zh) return error.message_zh;
   if (Object.hasOwn(STATUS_MESSAGES, status)) return STATUS_MESSAGES[status];
-  if (status >= 500) return ERROR_MESSAGES.internal;
+  if (status >= 500) return STATUS_MESSAGES[500];
   return `请求没有成功（HTTP ${status}），请稍后重试。`;
 }
 

@@ -2,20 +2,25 @@
 //! generated from the request and response types (their doc comments are
 //! the descriptions).
 
+use std::collections::BTreeMap;
+
 use axum::Json;
 use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 use sifa_query::{
-    DimensionsResponse, Parameter, SearchResponse, Shape, TimelineResponse, search_parameters, timeline_parameters,
+    DimensionsResponse, Parameter, SearchResponse, Shape, TimelineResponse, comparisons, search_parameters,
+    timeline_parameters,
 };
 
 use super::admin::{ReindexResponse, ReloadResponse};
 use super::documents::{DocumentResponse, SimilarResponse};
-use super::export::{Format, export_parameters};
 use super::search::SuggestResponse;
 use super::stats::StatsResponse;
 use crate::error::ErrorBody;
+use crate::error_codes::ErrorCode;
+use crate::formats::FORMATS;
+use crate::params::export_parameters;
 
 pub async fn openapi() -> Response {
     Json(document()).into_response()
@@ -71,40 +76,42 @@ pub fn document() -> Value {
     let cited_by_parameters: Vec<Value> = std::iter::once(id.clone()).chain(with_search(Vec::new())).collect();
     let q = json!({"name": "q", "in": "query", "required": false, "schema": {"type": "string"}});
     let bearer = json!([{"bearer": []}]);
-    // Every route can answer these; each route adds its own.
-    let responses = |ok: Value, own: &[(&str, &str)]| -> Value {
+    // Every route can answer the codes of `ErrorCode::EVERYWHERE`; each
+    // route adds its own. Codes of one status share its description.
+    let responses = |ok: Value, own: &[ErrorCode]| -> Value {
+        let mut by_status: BTreeMap<u16, Vec<ErrorCode>> = BTreeMap::new();
+        for &code in own.iter().chain(ErrorCode::EVERYWHERE) {
+            by_status.entry(code.status().as_u16()).or_default().push(code);
+        }
         let mut all = Map::new();
         all.insert("200".into(), ok);
-        for (status, description) in own.iter().chain(&[
-            ("405", "The route does not answer this method (method_not_allowed)"),
-            ("500", "An internal failure (internal, admin_failed)"),
-            (
-                "503",
-                "No index is available yet, or the request took too long (index_unavailable, unavailable, timeout)",
-            ),
-        ]) {
-            all.insert(status.to_string(), failure(description));
+        for (status, codes) in by_status {
+            let meanings: Vec<String> = codes.iter().map(|c| format!("{} ({})", c.meaning(), c.code())).collect();
+            all.insert(status.to_string(), failure(&meanings.join("; ")));
         }
         Value::Object(all)
     };
     let ok = json!({"description": "OK"});
-    let invalid = ("400", "A parameter is invalid (invalid_parameter; `parameter` names it)");
-    let missing = ("404", "No such publication (document_not_found)");
-    let unauthorized = ("401", "Missing or wrong token (unauthorized)");
-    let disabled = ("404", "Admin operations are disabled (admin_disabled)");
+    let (invalid, missing) = (ErrorCode::InvalidParameter, ErrorCode::DocumentNotFound);
+    let (unauthorized, disabled) = (ErrorCode::Unauthorized, ErrorCode::AdminDisabled);
+    let compared: Vec<&str> = comparisons().into_iter().map(|(by, _)| by).collect();
     let atom =
         content(&["application/atom+xml"], "An Atom 1.0 feed (RFC 4287): newest first, RFC 5005 next/previous links");
     let exported = content(
-        &Format::ALL.map(Format::media_type),
+        &FORMATS.iter().map(|f| f.media_type).collect::<Vec<_>>(),
         "The file, as an attachment; X-Total-Count and X-Exported-Count say how many matched and how many it holds",
     );
     let page =
         content(&["text/html"], "The search page; for doc=ID with the publication's citation_* meta tags in its head");
+    let mut page_responses = responses(page, &[]);
+    page_responses["404"] = json!({"description": "doc names no publication; the page still loads and says so"});
     let doc = json!({"name": "doc", "in": "query", "required": false, "schema": {"type": "string"},
                      "description": "A publication id: the page opens on it, with its citation tags"});
     json!({
         "openapi": "3.0.3",
-        "info": {"title": "sifa search API", "version": "1", "description": "Full-text search over Chinese judicial-administration publications."},
+        "info": {"title": "sifa search API", "version": "1", "description": format!(
+            "Full-text search over Chinese judicial-administration publications. Any other path answers {} ({}).",
+            ErrorCode::NotFound.status().as_u16(), ErrorCode::NotFound.code())},
         "paths": {
             "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets (months are counted when from and to span at most two years)",
                 "parameters": with_search(Vec::new()), "responses": responses(search, &[invalid])}},
@@ -112,10 +119,10 @@ pub fn document() -> Value {
                 "parameters": with_search(Vec::new()), "responses": responses(atom, &[invalid])}},
             "/api/v1/export": {"get": {"summary": "The matches of a search, or a selection by id, as CSV, JSON, RIS, CSL-JSON or GB/T 7714-2015 references",
                 "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, missing])}},
-            "/api/v1/timeline": {"get": {"summary": "Publications of a search per year or month, one series per province, agency, topic or kind",
+            "/api/v1/timeline": {"get": {"summary": format!("Publications of a search per year or month, one series per value of one of: {}", compared.join(", ")),
                 "parameters": with_search(timeline_parameters()), "responses": responses(timeline, &[invalid])}},
             "/": {"get": {"summary": "The search page", "parameters": [doc],
-                "responses": responses(page, &[("404", "doc names no publication; the page still loads and says so")])}},
+                "responses": page_responses}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
                 "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, missing])}},
             "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
@@ -123,11 +130,11 @@ pub fn document() -> Value {
             "/api/v1/documents/{id}/cited-by": {"get": {"summary": "The publications citing this one, paged and faceted like a search (every search parameter applies)",
                 "parameters": cited_by_parameters, "responses": responses(cited_by, &[invalid, missing])}},
             "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid])}},
-            "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits and kind labels", "responses": responses(stats, &[])}},
+            "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits, kind labels and synonyms", "responses": responses(stats, &[])}},
             "/api/v1/dimensions": {"get": {"summary": "The facet dimensions: each one's filter parameter, labels, shape and fixed values; the year facet; what the timeline compares", "responses": responses(dimensions, &[])}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": responses(ok.clone(), &[])}},
             "/api/v1/admin/reindex": {"post": {"summary": "Rebuild the index from the data directory and switch to it", "security": bearer.clone(),
-                "responses": responses(reindexed, &[unauthorized, disabled, ("409", "Another process is writing the index (busy)")])}},
+                "responses": responses(reindexed, &[unauthorized, disabled, ErrorCode::Busy, ErrorCode::AdminFailed])}},
             "/api/v1/admin/reload": {"post": {"summary": "Switch to the live generation now", "security": bearer,
                 "responses": responses(reloaded, &[unauthorized, disabled])}},
             "/healthz": {"get": {"summary": "Liveness: answers while the process runs, with the generation served (if any) and the last one refused", "responses": responses(ok.clone(), &[])}},
