@@ -683,18 +683,26 @@ fn hostile_content_is_inert_in_the_api_the_page_and_the_export() {
         json!(true)
     );
 
-    // CSV export neutralises formulas.
-    let csv = browser.script(
-        "return window.sifa.toCsv([{id: 'x2', title: '=HYPERLINK(1)', agency: '-2+3', agency_path: [], date: '2024', kind: 'news', topics: ['@cmd'], url: '+1'}]);",
-    );
-    let row = csv.as_str().unwrap().lines().nth(1).unwrap().to_string();
-    assert!(
-        row.contains("\"'=HYPERLINK(1)\"")
-            && row.contains("\"'-2+3\"")
-            && row.contains("\"'@cmd\"")
-            && row.contains("\"'+1\""),
-        "{row}"
-    );
+    // The CSV export (the API's file, which 导出 CSV saves) neutralises formulas.
+    browser.goto(&page);
+    browser.wait_for("the hostile results", "document.querySelectorAll('#results .hit').length === 2");
+    browser.click("#export-csv");
+    let mut csv = String::new();
+    wait_until("the CSV download", Duration::from_secs(15), || {
+        let file = std::fs::read_dir(&downloads)
+            .ok()
+            .and_then(|d| d.filter_map(Result::ok).find(|e| e.path().extension().is_some_and(|x| x == "csv")));
+        if let Some(file) = file {
+            csv = std::fs::read_to_string(file.path()).unwrap_or_default();
+        }
+        !csv.is_empty()
+    });
+    let row = csv.lines().find(|line| line.starts_with("\"x2\"")).unwrap_or_default().to_string();
+    assert!(row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")法律援助公式\""), "{row}");
+    for cell in quoted_cells(&row) {
+        let text = cell.trim_matches('"');
+        assert!(!text.starts_with(['=', '+', '-', '@']), "{cell} in {row}");
+    }
 }
 
 #[test]

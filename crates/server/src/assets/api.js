@@ -32,28 +32,44 @@ export function errorMessage(status, body) {
   return `请求没有成功（HTTP ${status}），请稍后重试。`;
 }
 
-/** GETs a JSON endpoint; throws ApiError with a Chinese, user-facing message. */
-export async function api(path, params, signal) {
-  const query = params ? `?${params.toString()}` : '';
-  let response;
+/** Fetches `url`; a network failure is an ApiError in Chinese (an abort stays an abort). */
+async function reach(url, init) {
   try {
-    response = await fetch(`/api/v1/${path}${query}`, { headers: { Accept: 'application/json' }, signal });
+    return await fetch(url, init);
   } catch (err) {
     if (err && err.name === 'AbortError') throw err;
     throw new ApiError(0, '无法连接到检索服务，请检查网络后重试。');
   }
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (_) {
-    body = null;
-  }
-  if (!response.ok) {
-    const error = (body && body.error) || {};
-    throw new ApiError(response.status, errorMessage(response.status, body), String(error.code || ''), String(error.message || ''));
-  }
+}
+
+/** The ApiError of a failed answer whose body (if JSON) was `body`. */
+function failure(response, body) {
+  const error = (body && body.error) || {};
+  return new ApiError(response.status, errorMessage(response.status, body), String(error.code || ''), String(error.message || ''));
+}
+
+const jsonOf = (response) => response.json().catch(() => null);
+
+/** GETs a JSON endpoint; throws ApiError with a Chinese, user-facing message. */
+export async function api(path, params, signal) {
+  const query = params ? `?${params.toString()}` : '';
+  const response = await reach(`/api/v1/${path}${query}`, { headers: { Accept: 'application/json' }, signal });
+  const body = await jsonOf(response);
+  if (!response.ok) throw failure(response, body);
   if (body == null) throw new ApiError(response.status, '服务器返回了无法识别的数据，请稍后重试。');
   return body;
+}
+
+/**
+ * GETs a file the API writes (an export): its content and the counts it
+ * reports (`X-Total-Count` matched, `X-Exported-Count` in the file);
+ * throws ApiError like api().
+ */
+export async function apiFile(url, signal) {
+  const response = await reach(url, { signal });
+  if (!response.ok) throw failure(response, await jsonOf(response));
+  const count = (name) => Number(response.headers.get(name)) || 0;
+  return { blob: await response.blob(), total: count('x-total-count'), exported: count('x-exported-count') };
 }
 
 export const isAbort = (err) => Boolean(err && err.name === 'AbortError');

@@ -24,6 +24,3 @@ export const STATUS_MESSAGES = {
   500: '服务器内部出错，请稍后重试。',
   503: '检索服务暂时不可用（请求超时或服务繁忙），请稍后重试。',
 };
-
-/** Column headers of the CSV export, in column order. */
-export const CSV_HEADERS = ['编号', '标题', '发布机关', '地区', '日期', '发文字号', '类型', '主题', '原文链接'];

@@ -9,7 +9,7 @@ import { bindCite } from './cite.js';
 import { bindCompare } from './compareview.js';
 import { loadDocument } from './document.js';
 import { $, clearError, formatNumber, showError } from './dom.js';
-import { exportResults, toCsv, toJsonExport } from './export.js';
+import { exportResults } from './export.js';
 import { applyDates, clearAllFilters, clearDates, setPanelOpen } from './facets.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { beginRender, readLocation, refine, setRenderer, state } from './nav.js';
@@ -87,8 +87,6 @@ function bindEvents() {
 
 // Exposed for tests and the console.
 window.sifa = {
-  toCsv,
-  toJsonExport,
   parseState,
   stateToQuery,
   markedSegments,
