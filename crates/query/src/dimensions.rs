@@ -15,6 +15,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use sifa_model::Kind;
 use sifa_store::Links;
+use sifa_store::links::{Version, VersionStatus};
 use sifa_store::schema::names;
 
 /// One facet dimension.
@@ -94,7 +95,38 @@ pub static DIMENSIONS: &[Dimension] = &[
         missing: "未识别类型",
         values: Values::Flat { facet: names::KIND_FACET, vocabulary: Some(kind_values) },
     },
+    Dimension {
+        name: "status",
+        label: "时效性",
+        chip: "时效性",
+        description: "Where a law, regulation or rule stands, from its versions and the texts that repeal it: current (in force: the newest version, or the only one, not repealed), amended (a later version replaced it; shown with version=all) or repealed; repeatable.",
+        missing: "非法规规章",
+        values: Values::Links { by_kind: in_force_by_kind, named: version_statuses, vocabulary: status_values },
+    },
 ];
+
+fn status_values() -> Vec<ValueLabel> {
+    vec![
+        ValueLabel { value: "current", label: "现行有效" },
+        ValueLabel { value: "amended", label: "已被修改" },
+        ValueLabel { value: "repealed", label: "已废止" },
+    ]
+}
+
+/// A law, regulation or rule is in force unless its versions say otherwise.
+fn in_force_by_kind(kind: Kind) -> Option<&'static str> {
+    kind.is_law_like().then_some("current")
+}
+
+/// The status of every version of a work in several versions or repealed.
+fn version_statuses(links: &Links) -> Vec<(&str, &'static str)> {
+    let status = |version: &Version| match version.status {
+        VersionStatus::Current => "current",
+        VersionStatus::Amended => "amended",
+        VersionStatus::Repealed => "repealed",
+    };
+    links.version_groups.iter().flatten().map(|v| (v.id.as_str(), status(v))).collect()
+}
 
 fn kind_values() -> Vec<ValueLabel> {
     Kind::ALL.iter().map(|k| ValueLabel { value: k.as_str(), label: k.label_zh() }).collect()
@@ -242,5 +274,61 @@ mod tests {
         let agency = Dimension::named("agency").unwrap();
         assert_eq!(agency.label_of("山东省/聊城市"), "聊城市");
         assert_eq!(agency.advice(), "请在“发布机关”中重新选择。");
+    }
+
+    /// A law in two versions, a regulation a later text repeals, a rule of
+    /// one version and a news item.
+    fn statuses() -> crate::testing::Fixture {
+        use crate::testing::{Fixture, dated};
+        let publications = [
+            dated("v1", "中华人民共和国示范法", "第一条 旧文。", Kind::Law, Some("2010-01-01")),
+            dated("v2", "中华人民共和国示范法", "第一条 新文。", Kind::Law, Some("2020-01-01")),
+            dated("old-rule", "某省示范规定", "第一条 示范。", Kind::LocalRegulation, Some("2003-01-01")),
+            dated("one", "某市示范办法", "第一条 示范。", Kind::Rule, Some("2021-05-01")),
+            dated("news", "示范法宣传周", "宣传示范法。", Kind::News, Some("2022-05-01")),
+        ];
+        let version = |id: &str, date: &str, status| Version { id: id.into(), date: Some(date.into()), status };
+        let mut links = Links::default();
+        links.version_groups.push(vec![
+            version("v1", "2010-01-01", VersionStatus::Amended),
+            version("v2", "2020-01-01", VersionStatus::Current),
+        ]);
+        links.version_groups.push(vec![version("old-rule", "2003-01-01", VersionStatus::Repealed)]);
+        for (id, group) in [("v1", 0), ("v2", 0), ("old-rule", 1)] {
+            links.documents.entry(id.into()).or_default().version_group = Some(group);
+        }
+        Fixture::of(&publications, &links)
+    }
+
+    #[test]
+    fn the_status_facet_counts_and_filters_what_the_links_say() {
+        let fixture = statuses();
+        let snapshot = fixture.engine().snapshot();
+        let counts = |params: &[(&str, &str)]| -> Vec<(String, u64, String)> {
+            let response = snapshot.search(&crate::testing::request("", params)).unwrap();
+            response.facets["status"].iter().map(|f| (f.value.clone(), f.count, f.label.clone())).collect()
+        };
+        let shown = counts(&[]);
+        assert_eq!(
+            shown,
+            [("current".into(), 2, "现行有效".into()), ("repealed".into(), 1, "已废止".into())],
+            "the older version is hidden by default, the news has no status"
+        );
+        let every = counts(&[("version", "all")]);
+        assert!(every.contains(&("amended".into(), 1, "已被修改".into())), "{every:?}");
+        let ids = |params: &[(&str, &str)]| -> Vec<String> {
+            let response = snapshot.search(&crate::testing::request("", params)).unwrap();
+            response.hits.into_iter().map(|h| h.id).collect()
+        };
+        assert_eq!(ids(&[("status", "repealed")]), ["old-rule"]);
+        assert_eq!(ids(&[("status", "amended"), ("version", "all")]), ["v1"]);
+        let mut in_force = ids(&[("status", "current")]);
+        in_force.sort();
+        assert_eq!(in_force, ["one", "v2"]);
+        let disjunctive = counts(&[("status", "repealed")]);
+        assert!(
+            disjunctive.iter().any(|(v, n, _)| v == "current" && *n == 2),
+            "its own filter left out: {disjunctive:?}"
+        );
     }
 }
