@@ -237,7 +237,7 @@ impl clap::Args for SearchArgs {
                 Flag::Named(long) => {
                     let many = parameter.shape == Shape::List;
                     let action = if many { clap::ArgAction::Append } else { clap::ArgAction::Set };
-                    arg.long(long).action(action).help(parameter.description)
+                    arg.long(long).action(action).help(parameter.description.clone())
                 }
                 Flag::Switch { long, help, .. } => arg.long(long).action(clap::ArgAction::SetTrue).help(help),
             };

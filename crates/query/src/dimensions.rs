@@ -11,6 +11,8 @@
 //!
 //! Every dimension is counted disjunctively: with every filter but its own.
 
+use std::sync::LazyLock;
+
 use schemars::JsonSchema;
 use serde::Serialize;
 use sifa_model::Kind;
@@ -147,12 +149,21 @@ impl Dimension {
         DIMENSIONS.iter().position(|d| std::ptr::eq(d, self)).expect("a dimension of the table")
     }
 
-    /// The fixed list of values, when there is one.
-    pub fn vocabulary(&self) -> Option<Vec<ValueLabel>> {
-        match &self.values {
-            Values::Tree { .. } | Values::Flat { vocabulary: None, .. } => None,
-            Values::Flat { vocabulary: Some(values), .. } | Values::Links { vocabulary: values, .. } => Some(values()),
-        }
+    /// The fixed list of values, when there is one (made once: every
+    /// filter value is checked against it).
+    pub fn vocabulary(&self) -> Option<&'static [ValueLabel]> {
+        static VOCABULARIES: LazyLock<Vec<Option<Vec<ValueLabel>>>> = LazyLock::new(|| {
+            DIMENSIONS
+                .iter()
+                .map(|d| match &d.values {
+                    Values::Tree { .. } | Values::Flat { vocabulary: None, .. } => None,
+                    Values::Flat { vocabulary: Some(values), .. } | Values::Links { vocabulary: values, .. } => {
+                        Some(values())
+                    }
+                })
+                .collect()
+        });
+        VOCABULARIES[self.index()].as_deref()
     }
 
     /// The label of `value`: from the vocabulary, or the last segment of a
@@ -223,7 +234,7 @@ impl DimensionsResponse {
                 label: d.label,
                 chip: d.chip,
                 shape: if matches!(d.values, Values::Tree { .. }) { "tree" } else { "flat" },
-                values: d.vocabulary(),
+                values: d.vocabulary().map(<[_]>::to_vec),
             })
             .collect();
         let compare = comparisons().into_iter().map(|(by, label)| ComparisonView { by, label }).collect();

@@ -6,6 +6,7 @@
 //! invalid one is named to researchers by its Chinese label and advice.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use crate::dimensions::{DIMENSIONS, comparisons};
 use crate::limits::{DEFAULT_PER_PAGE, DEFAULT_TOP, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_TOP};
@@ -70,8 +71,14 @@ impl Parameter {
 
 const DATE_ADVICE: &str = "请按“年-月-日”填写日期，且起始日期不能晚于截止日期。";
 
-/// Every parameter of a search, in the order the API documents them.
-pub fn search_parameters() -> Vec<Parameter> {
+/// Every parameter of a search, in the order the API documents them (made
+/// once: every request's query string is read by it).
+pub fn search_parameters() -> &'static [Parameter] {
+    static LIST: LazyLock<Vec<Parameter>> = LazyLock::new(list_search_parameters);
+    &LIST
+}
+
+fn list_search_parameters() -> Vec<Parameter> {
     let q = Parameter::new(
         "q",
         Shape::Text,
@@ -160,7 +167,12 @@ pub fn search_parameters() -> Vec<Parameter> {
 }
 
 /// The timeline's own parameters (the search's come beside them).
-pub fn timeline_parameters() -> Vec<Parameter> {
+pub fn timeline_parameters() -> &'static [Parameter] {
+    static LIST: LazyLock<Vec<Parameter>> = LazyLock::new(list_timeline_parameters);
+    &LIST
+}
+
+fn list_timeline_parameters() -> Vec<Parameter> {
     let by: Vec<&str> = comparisons().into_iter().map(|(name, _)| name).collect();
     vec![
         Parameter::new(
@@ -183,23 +195,25 @@ pub fn timeline_parameters() -> Vec<Parameter> {
     ]
 }
 
+/// The search parameter called `name`, by its name in the list.
+fn parameter_name(name: &str) -> Option<&'static str> {
+    search_parameters().iter().map(|p| p.name).find(|known| *known == name)
+}
+
 /// Raw parameters, as strings, so that every mistake gets the API's own
 /// message: every value of every parameter given, by name.
 #[derive(Debug, Clone, Default)]
 pub struct SearchParams {
-    values: BTreeMap<String, Vec<String>>,
+    values: BTreeMap<&'static str, Vec<String>>,
 }
 
 impl SearchParams {
     /// The search parameters among `pairs` (a query string's, in order);
     /// other keys are left out.
     pub fn from_pairs<K: AsRef<str>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Self {
-        let known: Vec<&'static str> = search_parameters().iter().map(|p| p.name).collect();
         let mut params = Self::default();
         for (key, value) in pairs {
-            if known.contains(&key.as_ref()) {
-                params.values.entry(key.as_ref().to_string()).or_default().push(value.into());
-            }
+            params.push(key.as_ref(), value);
         }
         params
     }
@@ -214,19 +228,24 @@ impl SearchParams {
         self.values.get(name).map_or(&[], Vec::as_slice)
     }
 
-    /// Sets `name` to `value` alone.
+    /// Sets `name` to `value` alone (a name that is no search parameter is
+    /// ignored, as in a query string).
     pub fn set(&mut self, name: &str, value: impl Into<String>) {
-        self.values.insert(name.to_string(), vec![value.into()]);
+        if let Some(name) = parameter_name(name) {
+            self.values.insert(name, vec![value.into()]);
+        }
     }
 
-    /// Adds a value of `name`.
+    /// Adds a value of `name` (a name that is no search parameter is ignored).
     pub fn push(&mut self, name: &str, value: impl Into<String>) {
-        self.values.entry(name.to_string()).or_default().push(value.into());
+        if let Some(name) = parameter_name(name) {
+            self.values.entry(name).or_default().push(value.into());
+        }
     }
 
     /// Every (name, value) pair.
     pub fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.values.iter().flat_map(|(k, vs)| vs.iter().map(move |v| (k.as_str(), v.as_str())))
+        self.values.iter().flat_map(|(k, vs)| vs.iter().map(move |v| (*k, v.as_str())))
     }
 }
 
@@ -236,7 +255,7 @@ mod tests {
 
     #[test]
     fn every_parameter_is_named_once_and_labelled() {
-        let all: Vec<Parameter> = search_parameters().into_iter().chain(timeline_parameters()).collect();
+        let all: Vec<&Parameter> = search_parameters().iter().chain(timeline_parameters()).collect();
         let names: std::collections::BTreeSet<&str> = all.iter().map(|p| p.name).collect();
         assert_eq!(names.len(), all.len());
         for p in &all {

@@ -253,5 +253,5 @@ pub type KindLabel = crate::dimensions::ValueLabel;
 
 /// Every kind with its label, in display order.
 pub fn kind_labels() -> Vec<KindLabel> {
-    crate::dimensions::Dimension::named("kind").and_then(|d| d.vocabulary()).unwrap_or_default()
+    crate::dimensions::Dimension::named("kind").and_then(|d| d.vocabulary()).map(<[_]>::to_vec).unwrap_or_default()
 }

@@ -49,7 +49,8 @@ pub fn export_parameters() -> Vec<Parameter> {
 
 /// The parameter `name` of any route, for its Chinese label and advice.
 pub fn parameter(name: &str) -> Option<Parameter> {
-    search_parameters().into_iter().chain(timeline_parameters()).chain(export_parameters()).find(|p| p.name == name)
+    let mut lists = search_parameters().iter().chain(timeline_parameters());
+    lists.find(|p| p.name == name).cloned().or_else(|| export_parameters().into_iter().find(|p| p.name == name))
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ pub fn document() -> Value {
             "/api/v1/export": {"get": {"summary": "The matches of a search, or a selection by id, as CSV, JSON, RIS, CSL-JSON or GB/T 7714-2015 references",
                 "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, missing])}},
             "/api/v1/timeline": {"get": {"summary": format!("Publications of a search per year or month, one series per value of one of: {}", compared.join(", ")),
-                "parameters": with_search(timeline_parameters()), "responses": responses(timeline, &[invalid])}},
+                "parameters": with_search(timeline_parameters().to_vec()), "responses": responses(timeline, &[invalid])}},
             "/": {"get": {"summary": "The search page", "parameters": [doc],
                 "responses": page_responses}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
