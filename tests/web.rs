@@ -688,16 +688,7 @@ fn hostile_content_is_inert_in_the_api_the_page_and_the_export() {
     browser.goto(&page);
     browser.wait_for("the hostile results", "document.querySelectorAll('#results .hit').length === 2");
     browser.click("#export-csv");
-    let mut csv = String::new();
-    wait_until("the CSV download", Duration::from_secs(15), || {
-        let file = std::fs::read_dir(&downloads)
-            .ok()
-            .and_then(|d| d.filter_map(Result::ok).find(|e| e.path().extension().is_some_and(|x| x == "csv")));
-        if let Some(file) = file {
-            csv = std::fs::read_to_string(file.path()).unwrap_or_default();
-        }
-        !csv.is_empty()
-    });
+    let csv = research::downloaded(&downloads, ".csv");
     let row = csv.lines().find(|line| line.starts_with("\"x2\"")).unwrap_or_default().to_string();
     assert!(row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")法律援助公式\""), "{row}");
     for cell in quoted_cells(&row) {
