@@ -149,7 +149,7 @@ impl SearchRequest {
             return Err(QueryError::invalid("from", format!("from ({from}) is after to ({to})")));
         }
         let sort = match params.last("sort").map(str::trim) {
-            None | Some("") | Some("relevance") => Sort::Relevance,
+            None | Some("" | "relevance") => Sort::Relevance,
             Some("date_desc") => Sort::DateDesc,
             Some("date_asc") => Sort::DateAsc,
             Some("newest") => Sort::Newest,
@@ -162,15 +162,15 @@ impl SearchRequest {
             }
         };
         let version = match params.last("version").map(str::trim) {
-            None | Some("") | Some("current") => VersionMode::Current,
+            None | Some("" | "current") => VersionMode::Current,
             Some("all") => VersionMode::All,
             Some(other) => {
                 return Err(QueryError::invalid("version", format!("{other:?} is not a version; use current or all")));
             }
         };
         let collapse = match params.last("collapse").map(str::trim) {
-            None | Some("") | Some("true") | Some("1") => true,
-            Some("false") | Some("0") => false,
+            None | Some("" | "true" | "1") => true,
+            Some("false" | "0") => false,
             Some(other) => return Err(QueryError::invalid("collapse", format!("{other:?} is not true or false"))),
         };
         let cites = params.last("cites").map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
@@ -191,8 +191,8 @@ impl SearchRequest {
         let filters = DIMENSIONS.iter().map(|d| filter_values(d, params.all(d.name))).collect::<Result<_, _>>()?;
         let facets = parse_facets(params.last("facets"))?;
         let expand = match params.last("expand").map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("") | Some("true") | Some("1") | Some("yes") | Some("on") => true,
-            Some("false") | Some("0") | Some("no") | Some("off") => false,
+            None | Some("" | "true" | "1" | "yes" | "on") => true,
+            Some("false" | "0" | "no" | "off") => false,
             Some(other) => return Err(QueryError::invalid("expand", format!("{other:?} is not true or false"))),
         };
         Ok(Self { expand, query, filters, from, to, sort, cites, version, collapse, page, per_page, facets })
