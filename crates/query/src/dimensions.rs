@@ -30,7 +30,7 @@ pub struct Dimension {
     pub label: &'static str,
     /// The short name on the chip of an active filter (`机关：山东省`).
     pub chip: &'static str,
-    /// What a filter value is (the API's parameter description).
+    /// What a filter value is; [`Dimension::description`] adds the fixed values.
     pub description: &'static str,
     /// What the timeline calls the publications without a value.
     pub missing: &'static str,
@@ -93,7 +93,7 @@ pub static DIMENSIONS: &[Dimension] = &[
         name: "kind",
         label: "类型",
         chip: "类型",
-        description: "A kind: news, notice, work_plan, report, rule, law, regulation, local_regulation, judicial_interpretation, departmental_rule, case, other; repeatable.",
+        description: "A kind of publication; repeatable, any matches.",
         missing: "未识别类型",
         values: Values::Flat { facet: names::KIND_FACET, vocabulary: Some(kind_values) },
     },
@@ -101,7 +101,7 @@ pub static DIMENSIONS: &[Dimension] = &[
         name: "status",
         label: "时效性",
         chip: "时效性",
-        description: "Where a law, regulation or rule stands, from its versions and the texts that repeal it: current (in force: the newest version, or the only one, not repealed), amended (a later version replaced it; shown with version=all) or repealed; repeatable.",
+        description: "Where a law, regulation or rule stands, from its versions and the texts that repeal it (a version a later one replaced is amended, shown with version=all; the newest, or the only one, is current unless a text repeals the work); repeatable, any matches.",
         missing: "非法规规章",
         values: Values::Links { by_kind: in_force_by_kind, named: version_statuses, vocabulary: status_values },
     },
@@ -180,6 +180,18 @@ impl Dimension {
         match &self.values {
             Values::Tree { facet, .. } | Values::Flat { facet, .. } => Some(facet),
             Values::Links { .. } => None,
+        }
+    }
+
+    /// What a filter value is, with the fixed values and their labels (the
+    /// API's parameter description).
+    pub fn description(&self) -> String {
+        match self.vocabulary() {
+            None => self.description.to_string(),
+            Some(values) => {
+                let values: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.label)).collect();
+                format!("{} Values: {}.", self.description, values.join(", "))
+            }
         }
     }
 

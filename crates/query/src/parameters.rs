@@ -88,8 +88,9 @@ fn list_search_parameters() -> Vec<Parameter> {
     )
     .selecting()
     .flag(Flag::Positional);
-    let dimensions =
-        DIMENSIONS.iter().map(|d| Parameter::new(d.name, Shape::List, d.label, &d.advice(), d.description).selecting());
+    let dimensions = DIMENSIONS
+        .iter()
+        .map(|d| Parameter::new(d.name, Shape::List, d.label, &d.advice(), &d.description()).selecting());
     let rest = [
         Parameter::new("from", Shape::Text, "起始日期", DATE_ADVICE, "Earliest date, YYYY-MM-DD (inclusive).").selecting(),
         Parameter::new("to", Shape::Text, "截止日期", DATE_ADVICE, "Latest date, YYYY-MM-DD (inclusive).").selecting(),

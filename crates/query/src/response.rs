@@ -124,7 +124,7 @@ impl JsonSchema for Facets {
         let mut properties = serde_json::Map::new();
         for dimension in DIMENSIONS {
             let mut schema = counts.clone().to_value();
-            schema["description"] = format!("{}: {}", dimension.label, dimension.description).into();
+            schema["description"] = format!("{}: {}", dimension.label, dimension.description()).into();
             properties.insert(dimension.name.into(), schema);
         }
         let mut year = counts.clone().to_value();
