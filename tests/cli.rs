@@ -4,7 +4,7 @@ use std::fs;
 
 use serde_json::Value;
 
-use crate::util::{demo_data, reindex_json, run, run_ok, tempdir};
+use crate::util::{demo_data, reindex_json, run, run_ok, status_data, tempdir};
 
 fn stats(index: &str) -> Value {
     serde_json::from_str(&run_ok(&["stats", "--json", "--index", index])).unwrap()
@@ -148,4 +148,35 @@ fn gzipped_json_lines_are_streamed_with_line_numbers() {
             .unwrap();
     let sources: Vec<&str> = found["hits"].as_array().unwrap().iter().map(|h| h["source"].as_str().unwrap()).collect();
     assert!(sources.contains(&"more.jsonl.gz:1"), "{sources:?}");
+}
+
+#[test]
+fn sifa_search_filters_and_counts_by_status() {
+    let dir = tempdir();
+    let index = dir.path().join("index");
+    reindex_json(&status_data(dir.path()), &index);
+    let search = |args: &[&str]| -> Value {
+        let mut all = vec!["search", "--json", "--index", index.to_str().unwrap()];
+        all.extend(args);
+        serde_json::from_str(&run_ok(&all)).unwrap()
+    };
+    let ids = |r: &Value| -> Vec<String> {
+        r["hits"].as_array().unwrap().iter().map(|h| h["id"].as_str().unwrap().to_string()).collect()
+    };
+    let repealed = search(&["--status", "repealed"]);
+    assert_eq!(ids(&repealed), ["rule-2003"], "{repealed}");
+    let counts: Vec<(&str, u64)> = repealed["facets"]["status"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["value"].as_str().unwrap(), f["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counts, [("current", 2), ("repealed", 1)], "its own filter left out");
+    assert_eq!(ids(&search(&["--status", "amended", "--version", "all"])), ["law-2010"]);
+    let mut in_force = ids(&search(&["--status", "current"]));
+    in_force.sort();
+    assert_eq!(in_force, ["law-2020", "rule-2023"]);
+    let wrong = run(&["search", "--index", index.to_str().unwrap(), "--status", "lost"]);
+    assert!(!wrong.status.success());
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("status"), "{}", String::from_utf8_lossy(&wrong.stderr));
 }

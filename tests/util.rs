@@ -81,6 +81,24 @@ pub fn corpus() -> Option<PathBuf> {
     None
 }
 
+/// Laws in the three states of the 时效性 facet, as JSON Lines: a law in
+/// two versions (2010 amended, 2020 in force), a provincial rule that a
+/// later one repeals, that later rule (in force) and a news item (none).
+pub const STATUSES: &str = r#"{"id": "law-2010", "title": "中华人民共和国示范法", "body": "第一条 为了示范，制定本法。第二条 旧的规定。", "kind": "law", "date": "2010-01-01", "agency": "全国人民代表大会常务委员会"}
+{"id": "law-2020", "title": "中华人民共和国示范法", "body": "第一条 为了示范，制定本法。第二条 新的规定。第三条 补充的规定。", "kind": "law", "date": "2020-01-01", "agency": "全国人民代表大会常务委员会"}
+{"id": "rule-2003", "title": "某某省示范规定", "body": "第一条 为了示范，制定本规定。", "kind": "local_regulation", "date": "2003-01-01"}
+{"id": "rule-2023", "title": "某某省示范条例", "body": "第一条 为了示范，制定本条例。第二十条 本条例自2024年1月1日起施行。《某某省示范规定》同时废止。", "kind": "local_regulation", "date": "2023-11-30"}
+{"id": "news-2022", "title": "某某县司法局开展示范法宣传", "body": "某某县司法局组织开展示范法宣传活动，向群众发放宣传资料。", "kind": "news", "date": "2022-05-01"}
+"#;
+
+/// A data directory holding [`STATUSES`].
+pub fn status_data(dir: &Path) -> PathBuf {
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).expect("the data directory");
+    std::fs::write(data.join("statuses.jsonl"), STATUSES).expect("the statuses");
+    data
+}
+
 /// A temporary directory that lives as long as the value.
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")

@@ -5,6 +5,7 @@
 //! client defined here; the research workflow's steps live in `web/research.rs`.
 
 mod research;
+mod status;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -683,18 +684,17 @@ fn hostile_content_is_inert_in_the_api_the_page_and_the_export() {
         json!(true)
     );
 
-    // CSV export neutralises formulas.
-    let csv = browser.script(
-        "return window.sifa.toCsv([{id: 'x2', title: '=HYPERLINK(1)', agency: '-2+3', agency_path: [], date: '2024', kind: 'news', topics: ['@cmd'], url: '+1'}]);",
-    );
-    let row = csv.as_str().unwrap().lines().nth(1).unwrap().to_string();
-    assert!(
-        row.contains("\"'=HYPERLINK(1)\"")
-            && row.contains("\"'-2+3\"")
-            && row.contains("\"'@cmd\"")
-            && row.contains("\"'+1\""),
-        "{row}"
-    );
+    // The CSV export (the API's file, which 导出 CSV saves) neutralises formulas.
+    browser.goto(&page);
+    browser.wait_for("the hostile results", "document.querySelectorAll('#results .hit').length === 2");
+    browser.click("#export-csv");
+    let csv = research::downloaded(&downloads, ".csv");
+    let row = csv.lines().find(|line| line.starts_with("\"x2\"")).unwrap_or_default().to_string();
+    assert!(row.contains("\"'=HYPERLINK(\"\"http://evil.example\"\")法律援助公式\""), "{row}");
+    for cell in quoted_cells(&row) {
+        let text = cell.trim_matches('"');
+        assert!(!text.starts_with(['=', '+', '-', '@']), "{cell} in {row}");
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
+use sifa_query::{Flag, Shape};
 
 #[derive(Debug, Parser)]
 #[command(name = "sifa", version, about = "Search engine for Chinese judicial-administration publications (司法行政)")]
@@ -134,42 +135,18 @@ pub enum Command {
         #[command(flatten)]
         synonyms: SynonymsArgs,
     },
-    /// Search from the terminal, with the same query language as the web page.
+    /// Search from the terminal, with the same query language and parameters as the API.
     Search {
         /// Words, "phrases", -exclusions, OR, title:word (a query may start with -).
         #[arg(allow_hyphen_values = true)]
         query: Option<String>,
         #[command(flatten)]
         index: IndexArgs,
-        /// Agency name or region path (山东省/聊城市); repeatable.
-        #[arg(long)]
-        agency: Vec<String>,
-        /// Topic; repeatable.
-        #[arg(long)]
-        topic: Vec<String>,
-        /// Kind (news, notice, work_plan, report, rule, …); repeatable.
-        #[arg(long)]
-        kind: Vec<String>,
-        /// Earliest date, YYYY-MM-DD.
-        #[arg(long)]
-        from: Option<String>,
-        /// Latest date, YYYY-MM-DD.
-        #[arg(long)]
-        to: Option<String>,
-        /// relevance, date_desc, date_asc or newest.
-        #[arg(long)]
-        sort: Option<String>,
-        /// Search every word as written, without the field's abbreviations and synonyms.
-        #[arg(long)]
-        no_expand: bool,
+        // One flag per search parameter of the API (`--agency`, `--per-page`, …).
+        #[command(flatten)]
+        search: SearchArgs,
         #[command(flatten)]
         synonyms: SynonymsArgs,
-        /// Page of results, from 1.
-        #[arg(long, default_value = "1")]
-        page: String,
-        /// Results per page (at most 100).
-        #[arg(long, default_value = "10")]
-        per_page: String,
         /// Print the API's JSON response.
         #[arg(long)]
         json: bool,
@@ -215,6 +192,63 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The search parameters of the API as `sifa search` flags, made from the
+/// one list of them ([`sifa_query::search_parameters`]): a dimension added
+/// there is a flag here.
+#[derive(Debug, Clone, Default)]
+pub struct SearchArgs {
+    /// (parameter, value) pairs, as a query string would give them.
+    pub pairs: Vec<(&'static str, String)>,
+}
+
+impl clap::FromArgMatches for SearchArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut pairs = Vec::new();
+        for parameter in sifa_query::search_parameters() {
+            match parameter.flag {
+                Flag::Positional => {}
+                Flag::Named(_) => {
+                    let values = matches.get_many::<String>(parameter.name).into_iter().flatten();
+                    pairs.extend(values.map(|v| (parameter.name, v.clone())));
+                }
+                Flag::Switch { value, .. } if matches.get_flag(parameter.name) => {
+                    pairs.push((parameter.name, value.to_string()));
+                }
+                Flag::Switch { .. } => {}
+            }
+        }
+        Ok(Self { pairs })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for SearchArgs {
+    fn augment_args(mut command: clap::Command) -> clap::Command {
+        for parameter in sifa_query::search_parameters() {
+            let arg = clap::Arg::new(parameter.name);
+            let arg = match parameter.flag {
+                Flag::Positional => continue,
+                Flag::Named(long) => {
+                    let many = parameter.shape == Shape::List;
+                    let action = if many { clap::ArgAction::Append } else { clap::ArgAction::Set };
+                    arg.long(long).action(action).help(parameter.description.clone())
+                }
+                Flag::Switch { long, help, .. } => arg.long(long).action(clap::ArgAction::SetTrue).help(help),
+            };
+            command = command.arg(arg);
+        }
+        command
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
 }
 
 #[derive(Debug, Subcommand)]

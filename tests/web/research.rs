@@ -20,7 +20,7 @@ fn research_shots() -> PathBuf {
 }
 
 /// The first file in `dir` whose name ends with `suffix`, once it is complete.
-fn downloaded(dir: &Path, suffix: &str) -> String {
+pub(super) fn downloaded(dir: &Path, suffix: &str) -> String {
     let mut text = String::new();
     wait_until(&format!("the {suffix} download"), Duration::from_secs(15), || {
         let file = std::fs::read_dir(dir)

@@ -1,11 +1,10 @@
-//! The CSV and JSON tables of an export: the same columns as the search
-//! page's own export (`crates/server/src/assets/export.js`), so a file
-//! downloaded from the page and one fetched from the API read alike.
+//! The CSV and JSON tables of an export (`GET /api/v1/export`), which the
+//! search page's 导出 CSV and 导出 JSON also save: one writer of the tables.
 
 use serde::Serialize;
 use sifa_model::Publication;
 
-/// Column headers of the CSV, in column order (the page's `CSV_HEADERS`).
+/// Column headers of the CSV, in column order.
 pub const CSV_HEADERS: [&str; 9] = ["编号", "标题", "发布机关", "地区", "日期", "发文字号", "类型", "主题", "原文链接"];
 
 /// One exported row, with the kind as its code (the JSON export).

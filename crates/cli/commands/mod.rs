@@ -1,10 +1,11 @@
 //! One module per subcommand.
 
+mod add;
 mod check;
+mod delete;
 mod eval;
 mod eval_extract;
 mod inspect;
-mod maintain;
 mod reindex;
 mod search;
 mod serve;
@@ -22,8 +23,8 @@ use crate::args::{Command, EvalCommand};
 pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Reindex { data, index, threads, json } => reindex::run(&data, &index.index, threads, json),
-        Command::Add { paths, index, data, rules } => maintain::add(&paths, &index.index, &data, rules.as_deref()),
-        Command::Delete { targets, index, data } => maintain::delete(&targets, &index.index, &data),
+        Command::Add { paths, index, data, rules } => add::run(&paths, &index.index, &data, rules.as_deref()),
+        Command::Delete { targets, index, data } => delete::run(&targets, &index.index, &data),
         Command::Inspect { file, json, rules, data } => inspect::run(&file, json, rules.as_deref(), &data),
         Command::Stats { index, json } => stats::run(&index.index, json),
         Command::Eval { what: Some(EvalCommand::Extract { labels, json, rules }), .. } => {
@@ -37,35 +38,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
             serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
         }
-        Command::Search {
-            query,
-            index,
-            agency,
-            topic,
-            kind,
-            from,
-            to,
-            sort,
-            no_expand,
-            synonyms,
-            page,
-            per_page,
-            json,
-        } => {
-            let params = sifa_query::SearchParams {
-                q: query,
-                agency,
-                topic,
-                kind,
-                from,
-                to,
-                sort,
-                page: Some(page),
-                per_page: Some(per_page),
-                facets: None,
-                expand: no_expand.then(|| "false".to_string()),
-                ..sifa_query::SearchParams::default()
-            };
+        Command::Search { query, index, search, synonyms, json } => {
+            let q = query.into_iter().map(|q| ("q", q));
+            let params = sifa_query::SearchParams::from_pairs(q.chain(search.pairs));
             search::run(&index.index, params, json, synonyms::load(&synonyms)?)
         }
     }

@@ -3,7 +3,7 @@
 //! - [`Pipeline`]: the reading pipeline (extractor, user dictionary and
 //!   reindex options) built from the data and rules directories, the one
 //!   way every caller assembles it;
-//! - [`reindex`] walks a data directory, extracts publications on several
+//! - [`reindex()`] walks a data directory, extracts publications on several
 //!   threads, drops duplicates and writes a new generation through
 //!   [`sifa_store::GenerationBuilder`], which switches to it only when it
 //!   is complete;
@@ -12,19 +12,18 @@
 //! What an index looks like on disk (schema, generations, stats, check) is
 //! `sifa-store`'s; reading pages is `sifa-extract`'s.
 
-mod build;
+mod bookkeeping;
+mod incremental;
 pub mod links;
-mod maintain;
 mod pipeline;
+mod reindex;
 mod sources;
 mod walk;
 
-pub use build::{
-    Duplicate, ProgressSink, ProgressState, ReindexOptions, ReindexSummary, SkippedEntry, StageSeconds,
-    UnreadableEntry, reindex,
-};
-pub use maintain::{AddSummary, DeleteSummary, PathDeletion, RemovedEntry, add, delete};
+pub use bookkeeping::{Duplicate, SkippedEntry, UnreadableEntry};
+pub use incremental::{AddSummary, DeleteSummary, PathDeletion, RemovedEntry, add, delete};
 pub use pipeline::{Pipeline, load_extractor};
+pub use reindex::{ProgressSink, ProgressState, ReindexOptions, ReindexSummary, StageSeconds, reindex};
 pub use sources::{OutsideDocument, source_path};
 
 use sifa_store::StoreError;

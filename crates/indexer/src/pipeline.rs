@@ -9,11 +9,8 @@ use std::path::{Path, PathBuf};
 use sifa_extract::{Extractor, RuleFiles};
 use sifa_store::{IndexLocation, WriterSettings};
 
+use crate::walk::USER_DICTIONARY_FILE;
 use crate::{IndexError, ProgressSink, ReindexOptions, ReindexSummary};
-
-/// The user dictionary's file name in a rules directory; never read as a
-/// publication.
-pub(crate) const USER_DICTIONARY_FILE: &str = "userdict.txt";
 
 /// What it takes to read a data directory into an index.
 pub struct Pipeline {

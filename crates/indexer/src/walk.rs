@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use sifa_extract::{SkipReason, SourceFormat};
 use sifa_model::SourceRef;
 
+/// The user dictionary's file name in a rules directory (which may be the
+/// data directory): never read as a publication.
+pub(crate) const USER_DICTIONARY_FILE: &str = "userdict.txt";
+
 /// A source file and its path relative to the data directory.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -40,7 +44,7 @@ pub fn walk(root: &Path, exclude: Option<&Path>) -> Walk {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let relative = relative_path(root, entry.path());
-                let is_rule_file = entry.file_name() == crate::pipeline::USER_DICTIONARY_FILE;
+                let is_rule_file = entry.file_name() == USER_DICTIONARY_FILE;
                 if SourceFormat::of(entry.path()).is_none() || is_rule_file {
                     out.ignored += 1;
                     continue;

@@ -47,8 +47,11 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 impl PubDate {
     /// A full date, or `None` when the day does not exist in that month.
     pub fn day(year: i32, month: u8, day: u8) -> Option<Self> {
-        (PLAUSIBLE_YEARS.contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Self { year, month: Some(month), day: Some(day) })
+        (PLAUSIBLE_YEARS.contains(&year) && crate::instant::is_calendar_day(year, month, day)).then_some(Self {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     pub fn month(year: i32, month: u8) -> Option<Self> {
@@ -79,7 +82,7 @@ impl PubDate {
     /// Days since 1970-01-01 of [`Self::first_day`].
     pub fn days_since_epoch(&self) -> i64 {
         let (y, m, d) = self.first_day();
-        days_from_civil(y, m, d)
+        crate::instant::days_from_civil(y, m, d)
     }
 }
 
@@ -136,30 +139,6 @@ impl<'de> Deserialize<'de> for PubDate {
         let s = String::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
     }
-}
-
-pub(crate) fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-/// Howard Hinnant's `days_from_civil`: proleptic Gregorian date to epoch days.
-fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

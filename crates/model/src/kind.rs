@@ -73,6 +73,21 @@ impl Kind {
         }
     }
 
+    /// Laws, regulations, judicial interpretations and rules: the kinds
+    /// that come in versions, are cited by title, and are in force,
+    /// amended or repealed.
+    pub fn is_law_like(self) -> bool {
+        matches!(
+            self,
+            Kind::Law
+                | Kind::Regulation
+                | Kind::LocalRegulation
+                | Kind::JudicialInterpretation
+                | Kind::DepartmentalRule
+                | Kind::Rule
+        )
+    }
+
     /// Parses a machine name; `None` for anything else.
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|kind| kind.as_str() == name.trim())

@@ -2,8 +2,8 @@
 //!
 //! Every other crate speaks in these types: the extractor produces a
 //! [`Publication`], the indexer stores it, the query service returns parts of
-//! it and the CLI prints it. The crate depends on serde only, so the domain
-//! model never drags in tantivy or axum.
+//! it and the CLI prints it. The crate depends on serde and the `time`
+//! crate only, so the domain model never drags in tantivy or axum.
 
 mod date;
 pub mod english;

@@ -9,8 +9,6 @@
 //!
 //! Title fields weigh [`TITLE_BOOST`] times the body. Filters never score.
 
-use std::sync::Arc;
-
 use sifa_analysis::{CharTokenizer, ChineseAnalysis, fold};
 use sifa_store::IndexSchema;
 
@@ -23,9 +21,8 @@ use tantivy::tokenizer::{TokenStream, Tokenizer};
 use tantivy::{DateTime, Term};
 
 use crate::exclusion::ReadOut;
-use crate::links::{LinksView, Visible};
 use crate::parse::{Clause, ParsedQuery, Scope};
-use crate::request::{SearchRequest, VersionMode};
+use crate::request::SearchRequest;
 use crate::synonyms::{EXPANSION_BOOST, Expansion};
 
 /// How much more a title match counts than a body match.
@@ -300,73 +297,5 @@ impl QueryBuilder<'_> {
             )),
         };
         Some(filter(boxed(RangeQuery::new(bound(request.from), bound(request.to)))))
-    }
-}
-
-/// The filters of a request, kept apart so facet counts can leave one out.
-pub struct Filters {
-    pub agency: Option<Box<dyn Query>>,
-    pub topic: Option<Box<dyn Query>>,
-    pub kind: Option<Box<dyn Query>>,
-    pub date: Option<Box<dyn Query>>,
-    /// Only the publications citing a document (`cites=ID`).
-    pub cites: Option<Box<dyn Query>>,
-    /// Leaves out what the links table hides: versions not in force,
-    /// copies of reposted publications.
-    pub visible: Option<Box<dyn Query>>,
-}
-
-/// A facet dimension whose own filter a count leaves out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dimension {
-    Agency,
-    Topic,
-    Kind,
-}
-
-impl Filters {
-    pub fn build(builder: &QueryBuilder<'_>, request: &SearchRequest, links: &Arc<LinksView>) -> Self {
-        let kinds: Vec<String> = request.kinds.iter().map(|k| k.as_str().to_string()).collect();
-        let hide_superseded = request.version == VersionMode::Current;
-        let hide_copies = request.collapse;
-        let visible = (hide_superseded || hide_copies)
-            .then(|| boxed(Visible { view: links.clone(), hide_superseded, hide_copies }));
-        Self {
-            agency: builder.agency_filter(&request.agencies),
-            topic: builder.facet_filter(builder.schema.topic_facet, &request.topics),
-            kind: builder.facet_filter(builder.schema.kind_facet, &kinds),
-            date: builder.date_filter(request),
-            cites: request.cites.as_deref().map(|id| builder.citing_filter(links.citing(id))),
-            visible,
-        }
-    }
-
-    pub fn is_active(&self, dimension: Dimension) -> bool {
-        match dimension {
-            Dimension::Agency => self.agency.is_some(),
-            Dimension::Topic => self.topic.is_some(),
-            Dimension::Kind => self.kind.is_some(),
-        }
-    }
-
-    /// `base` restricted by every filter except `without`'s.
-    pub fn apply(&self, base: &dyn Query, without: Option<Dimension>) -> Box<dyn Query> {
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
-        let filters = [
-            (Some(Dimension::Agency), &self.agency),
-            (Some(Dimension::Topic), &self.topic),
-            (Some(Dimension::Kind), &self.kind),
-            (None, &self.date),
-            (None, &self.cites),
-            (None, &self.visible),
-        ];
-        for (dimension, query) in filters {
-            if let Some(query) = query
-                && (dimension.is_none() || dimension != without)
-            {
-                parts.push((Occur::Must, query.box_clone()));
-            }
-        }
-        if parts.len() == 1 { base.box_clone() } else { boxed(BooleanQuery::new(parts)) }
     }
 }

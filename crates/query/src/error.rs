@@ -1,5 +1,6 @@
-//! Errors of the query side. Each has a stable code; the server maps them
-//! to HTTP statuses in one table, the CLI prints the message and causes.
+//! Errors of the query side. The server gives each its code and HTTP
+//! status in one table (`sifa-server`'s `error_codes.rs`); the CLI prints
+//! the message and causes.
 
 use sifa_store::StoreError;
 
@@ -30,16 +31,6 @@ pub enum QueryError {
 impl QueryError {
     pub fn invalid(parameter: &'static str, message: impl Into<String>) -> Self {
         QueryError::InvalidParameter { parameter, message: message.into() }
-    }
-
-    /// The stable machine-readable code.
-    pub fn code(&self) -> &'static str {
-        match self {
-            QueryError::InvalidParameter { .. } => "invalid_parameter",
-            QueryError::DocumentNotFound(_) => "document_not_found",
-            QueryError::Unavailable(_) | QueryError::NotReady(_) => "index_unavailable",
-            QueryError::Store(_) | QueryError::Search(_) | QueryError::Terms(_) => "internal",
-        }
     }
 }
 

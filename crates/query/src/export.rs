@@ -4,13 +4,11 @@
 use sifa_model::Publication;
 use sifa_store::{first_match, from_document_without_evidence};
 
-use crate::build::Filters;
-use crate::request::{MAX_RESULT_WINDOW, SearchRequest};
+use crate::filters::Filters;
+use crate::limits::MAX_EXPORT;
+use crate::request::SearchRequest;
 use crate::search::{effective_sort, top_collector};
 use crate::{QueryError, Snapshot};
-
-/// Most publications one export holds: as deep as paging reaches.
-pub const MAX_EXPORT: usize = MAX_RESULT_WINDOW;
 
 /// The publications of an export and how many matched in all.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
-//! Facet counts: hierarchical (agency by region), flat (topic, kind) and
-//! the timeline (years, and months of short ranges).
+//! Facet counts: hierarchical (agency by region), flat (topic, kind, and
+//! computed dimensions counted by [`crate::computed`]) and the timeline
+//! (years, and months of short ranges), shaped as the dimension table says.
 //!
 //! Counts are disjunctive: a dimension with an active filter is counted
 //! with every filter but its own, so ticking 山东省 still shows how many
@@ -8,15 +9,14 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-use sifa_model::Kind;
-use sifa_store::schema::names;
-use sifa_store::{first_match, from_document};
+use sifa_store::first_match;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::index::SegmentId;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, Searcher, SegmentReader};
 
+use crate::dimensions::{DIMENSIONS, Dimension, Values};
 use crate::request::SearchRequest;
 use crate::response::{FacetCount, Facets};
 use crate::{QueryError, Snapshot};
@@ -133,6 +133,11 @@ impl FacetCache {
 pub(crate) struct RootCounts(Vec<(Facet, Vec<(Facet, u64)>)>);
 
 impl RootCounts {
+    /// The counts of the children of the top alone.
+    pub(crate) fn of_root(children: Vec<(Facet, u64)>) -> Self {
+        Self(vec![(Facet::root(), children)])
+    }
+
     /// Direct children of `root` with their counts.
     fn children(&self, root: &Facet) -> Vec<(Facet, u64)> {
         self.0.iter().find(|(r, _)| r == root).map(|(_, children)| children.clone()).unwrap_or_default()
@@ -203,11 +208,11 @@ impl Collector for FacetTree {
     }
 }
 
-/// The roots each facet dimension is counted under for one request.
+/// The roots each dimension is counted under for one request.
 pub(crate) struct FacetRoots {
-    /// The top level, and every selected agency path with its ancestors.
-    pub agency: Vec<Facet>,
-    pub top: [Facet; 1],
+    /// By dimension: the top for a flat one; for a tree, the top and every
+    /// selected path with its ancestors (empty when not asked for).
+    dimensions: Vec<Vec<Facet>>,
     /// The top level (years) and the years whose months are counted.
     pub timeline: Vec<Facet>,
     months: Vec<Facet>,
@@ -219,50 +224,64 @@ impl FacetRoots {
         searcher: &Searcher,
         request: &SearchRequest,
     ) -> Result<Self, QueryError> {
-        let agency =
-            if request.facets.agency { agency_roots(snapshot, searcher, &request.agencies)? } else { Vec::new() };
+        let dimensions = DIMENSIONS
+            .iter()
+            .map(|d| match d.values {
+                Values::Tree { facet, name_field, .. } if request.facets.asks(d) => {
+                    tree_roots(snapshot, searcher, (facet, name_field), request.filter(d))
+                }
+                Values::Tree { .. } => Ok(Vec::new()),
+                Values::Flat { .. } | Values::Links { .. } => Ok(vec![Facet::root()]),
+            })
+            .collect::<Result<_, QueryError>>()?;
         let months = month_roots(request);
         let timeline = std::iter::once(Facet::root()).chain(months.iter().cloned()).collect();
-        Ok(Self { agency, top: [Facet::root()], timeline, months })
+        Ok(Self { dimensions, timeline, months })
+    }
+
+    /// The roots `dimension` is counted under.
+    pub(crate) fn of(&self, dimension: &Dimension) -> &[Facet] {
+        &self.dimensions[dimension.index()]
     }
 }
 
-/// The counts collected for each dimension (`None`: not asked for).
-#[derive(Default)]
+/// The counts collected for each dimension, by its place in [`DIMENSIONS`]
+/// (`None`: not asked for), and for the timeline.
 pub(crate) struct DimensionCounts {
-    pub agency: Option<RootCounts>,
-    pub topic: Option<RootCounts>,
-    pub kind: Option<RootCounts>,
+    pub dimensions: Vec<Option<RootCounts>>,
     pub timeline: Option<RootCounts>,
 }
 
 impl DimensionCounts {
     /// The API's facets, with the request's selections marked.
     pub(crate) fn into_facets(self, roots: &FacetRoots, request: &SearchRequest) -> Facets {
-        let selected_agencies: HashSet<&str> = request.agencies.iter().map(String::as_str).collect();
-        let kinds: Vec<String> = request.kinds.iter().map(|k| k.as_str().to_string()).collect();
-        let kind_label = |v: &str| Kind::parse(v).map_or(v.to_string(), |k| k.label_zh().to_string());
-        Facets {
-            agency: self.agency.map(|c| agency_facet(&c, &roots.agency, &selected_agencies)).unwrap_or_default(),
-            topic: self.topic.map(|c| flat_facet(&c, &request.topics, |v| v.to_string())).unwrap_or_default(),
-            kind: self.kind.map(|c| flat_facet(&c, &kinds, kind_label)).unwrap_or_default(),
-            year: self.timeline.as_ref().map(year_facet).unwrap_or_default(),
-            month: self.timeline.as_ref().map(|c| month_facet(c, &roots.months)).unwrap_or_default(),
-        }
+        let dimensions = DIMENSIONS.iter().zip(self.dimensions).map(|(dimension, counts)| {
+            let selected = request.filter(dimension);
+            let facet = counts.map(|c| match dimension.values {
+                Values::Tree { .. } => tree_facet(&c, roots.of(dimension), selected),
+                Values::Flat { .. } | Values::Links { .. } => flat_facet(&c, selected, |v| dimension.label_of(v)),
+            });
+            (dimension.name, facet.unwrap_or_default())
+        });
+        Facets::new(
+            dimensions.collect(),
+            self.timeline.as_ref().map(year_facet).unwrap_or_default(),
+            self.timeline.as_ref().map(|c| month_facet(c, &roots.months)).unwrap_or_default(),
+        )
     }
 }
 
-/// The facet field of each dimension.
-pub(crate) const AGENCY_FIELD: &str = names::AGENCY_FACET;
-pub(crate) const TOPIC_FIELD: &str = names::TOPIC_FACET;
-pub(crate) const KIND_FIELD: &str = names::KIND_FACET;
-pub(crate) const TIMELINE_FIELD: &str = names::TIMELINE_FACET;
-
-fn agency_roots(snapshot: &Snapshot, searcher: &Searcher, selected: &[String]) -> Result<Vec<Facet>, QueryError> {
+/// The roots of a tree: the top, and every selected path with its ancestors.
+fn tree_roots(
+    snapshot: &Snapshot,
+    searcher: &Searcher,
+    fields: (&str, &str),
+    selected: &[String],
+) -> Result<Vec<Facet>, QueryError> {
     let mut roots: BTreeSet<Vec<String>> = BTreeSet::new();
     roots.insert(Vec::new());
     for value in selected {
-        let path = agency_path(snapshot, searcher, value)?;
+        let path = tree_path(snapshot, searcher, fields, value)?;
         for depth in 1..=path.len() {
             roots.insert(path[..depth].to_vec());
         }
@@ -270,26 +289,37 @@ fn agency_roots(snapshot: &Snapshot, searcher: &Searcher, selected: &[String]) -
     Ok(roots.into_iter().map(|p| if p.is_empty() { Facet::root() } else { Facet::from_path(p) }).collect())
 }
 
-/// The facet path of a selected agency value: a path as given, or the
-/// path of the publications of a canonical agency name.
-fn agency_path(snapshot: &Snapshot, searcher: &Searcher, value: &str) -> Result<Vec<String>, QueryError> {
+/// The path of a selected tree value: a path as given, or the path a
+/// document with that name (an agency's canonical name) holds.
+fn tree_path(
+    snapshot: &Snapshot,
+    searcher: &Searcher,
+    (facet, name_field): (&str, &str),
+    value: &str,
+) -> Result<Vec<String>, QueryError> {
     if value.contains('/') {
         return Ok(value.split('/').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect());
     }
-    let schema = &snapshot.open.schema;
-    let Some(address) = first_match(searcher, schema.agency, value)? else { return Ok(vec![value.to_string()]) };
-    let mut path = from_document(schema, &searcher.doc(address)?).agency_path;
-    path.push(value.to_string());
-    Ok(path)
+    let schema = &snapshot.open.schema.schema;
+    let not_found = || vec![value.to_string()];
+    let Ok(name_field) = schema.get_field(name_field) else { return Ok(not_found()) };
+    let Some(address) = first_match(searcher, name_field, value)? else { return Ok(not_found()) };
+    let reader = searcher.segment_reader(address.segment_ord).facet_reader(facet)?;
+    let Some(ord) = reader.facet_ords(address.doc_id).next() else { return Ok(not_found()) };
+    let mut path = Facet::root();
+    reader.facet_from_ord(ord, &mut path)?;
+    Ok(segments(&path))
 }
 
 fn segments(facet: &Facet) -> Vec<String> {
     facet.to_path().into_iter().map(str::to_string).collect()
 }
 
-/// The agency tree, depth first: each level by count, with the children of
-/// every selected path right under it.
-fn agency_facet(counts: &RootCounts, roots: &[Facet], selected: &HashSet<&str>) -> Vec<FacetCount> {
+/// A tree, depth first: each level by count, with the children of every
+/// selected path right under it; a value is selected by its path or its
+/// name (the last segment).
+fn tree_facet(counts: &RootCounts, roots: &[Facet], selected: &[String]) -> Vec<FacetCount> {
+    let selected: HashSet<&str> = selected.iter().map(String::as_str).collect();
     fn walk(counts: &RootCounts, root: &Facet, roots: &[Facet], selected: &HashSet<&str>, out: &mut Vec<FacetCount>) {
         let mut children = counts.children(root);
         children.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -305,7 +335,7 @@ fn agency_facet(counts: &RootCounts, roots: &[Facet], selected: &HashSet<&str>) 
         }
     }
     let mut out = Vec::new();
-    walk(counts, &Facet::root(), roots, selected, &mut out);
+    walk(counts, &Facet::root(), roots, &selected, &mut out);
     out
 }
 
@@ -368,7 +398,12 @@ mod tests {
     use tantivy::query::{AllQuery, Query, TermQuery};
     use tantivy::schema::{Facet, IndexRecordOption};
 
-    use super::{AGENCY_FIELD, FacetCache, FacetTree, KIND_FIELD, TIMELINE_FIELD, TOPIC_FIELD};
+    use sifa_store::schema::names::{
+        AGENCY_FACET as AGENCY_FIELD, KIND_FACET as KIND_FIELD, TIMELINE_FACET as TIMELINE_FIELD,
+        TOPIC_FACET as TOPIC_FIELD,
+    };
+
+    use super::{FacetCache, FacetTree};
     use crate::testing::{Fixture, request};
 
     #[test]
@@ -414,14 +449,14 @@ mod tests {
         let snapshot = fixture.engine().snapshot();
         let all = snapshot.search(&request("", &[])).unwrap();
         let top: Vec<(&str, u64)> =
-            all.facets.agency.iter().filter(|f| f.depth == Some(0)).map(|f| (f.value.as_str(), f.count)).collect();
+            all.facets["agency"].iter().filter(|f| f.depth == Some(0)).map(|f| (f.value.as_str(), f.count)).collect();
         assert!(top.contains(&("山东省", 3)), "{top:?}");
         assert!(top.contains(&("司法部", 1)), "{top:?}");
         let drilled = snapshot.search(&request("", &[("agency", "山东省")])).unwrap();
         let cities: Vec<&str> =
-            drilled.facets.agency.iter().filter(|f| f.depth == Some(1)).map(|f| f.label.as_str()).collect();
+            drilled.facets["agency"].iter().filter(|f| f.depth == Some(1)).map(|f| f.label.as_str()).collect();
         assert_eq!(cities, ["聊城市", "青岛市"], "children of the selected province, by count");
-        assert!(drilled.facets.agency.iter().any(|f| f.value == "山东省" && f.selected));
+        assert!(drilled.facets["agency"].iter().any(|f| f.value == "山东省" && f.selected));
     }
 
     #[test]
@@ -431,10 +466,10 @@ mod tests {
         let response = snapshot.search(&request("", &[("kind", "news")])).unwrap();
         assert_eq!(response.total, 3);
         let kinds: Vec<(&str, u64, bool)> =
-            response.facets.kind.iter().map(|f| (f.value.as_str(), f.count, f.selected)).collect();
+            response.facets["kind"].iter().map(|f| (f.value.as_str(), f.count, f.selected)).collect();
         assert!(kinds.contains(&("news", 3, true)), "{kinds:?}");
         assert!(kinds.contains(&("law", 1, false)), "other kinds still counted: {kinds:?}");
-        let topics: u64 = response.facets.topic.iter().map(|f| f.count).max().unwrap_or(0);
+        let topics: u64 = response.facets["topic"].iter().map(|f| f.count).max().unwrap_or(0);
         assert!(topics <= 3, "other dimensions are counted within the filter");
     }
 
@@ -443,12 +478,12 @@ mod tests {
         let fixture = Fixture::new();
         let snapshot = fixture.engine().snapshot();
         let short = snapshot.search(&request("", &[("from", "2024-01-01"), ("to", "2024-12-31")])).unwrap();
-        let months: Vec<(&str, u64)> = short.facets.month.iter().map(|f| (f.value.as_str(), f.count)).collect();
+        let months: Vec<(&str, u64)> = short.facets["month"].iter().map(|f| (f.value.as_str(), f.count)).collect();
         assert_eq!(months, [("2024-03", 2), ("2024-06", 1)]);
         let long = snapshot.search(&request("", &[("from", "2000-01-01"), ("to", "2024-12-31")])).unwrap();
-        assert!(long.facets.month.is_empty());
+        assert!(long.facets["month"].is_empty());
         assert_eq!(
-            long.facets.year.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(),
+            long.facets["year"].iter().map(|f| f.label.as_str()).collect::<Vec<_>>(),
             ["2021年", "2023年", "2024年"]
         );
     }

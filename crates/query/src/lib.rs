@@ -12,13 +12,19 @@
 //! It reads the index through `sifa-store` and never writes it.
 
 mod build;
+mod computed;
+mod counting;
+mod dimensions;
 mod documents;
 mod error;
 mod exclusion;
 mod export;
 mod facets;
+mod filters;
 mod highlight;
+mod limits;
 pub mod links;
+mod parameters;
 pub mod parse;
 mod ranking;
 mod request;
@@ -32,11 +38,14 @@ mod synonyms;
 mod testing;
 mod timeline;
 
+pub use dimensions::{DIMENSIONS, Dimension, DimensionsResponse, ValueLabel, Values, comparisons};
 pub use error::QueryError;
-pub use export::{Exported, MAX_EXPORT};
+pub use export::Exported;
 pub use highlight::{Highlighter, SNIPPET_CHARS};
-pub use request::{FacetSelection, MAX_PER_PAGE, MAX_QUERY_CHARS, SearchParams, SearchRequest, Sort, VersionMode};
-pub use response::{DocumentView, FacetCount, Facets, Hit, KindLabel, Limits, SearchResponse, Suggestion, kind_labels};
+pub use limits::{Limits, MAX_EXPORT, MAX_PER_PAGE, MAX_QUERY_CHARS, check_query};
+pub use parameters::{Flag, Parameter, Shape, search_parameters, timeline_parameters};
+pub use request::{FacetSelection, SearchParams, SearchRequest, Sort, VersionMode};
+pub use response::{DocumentView, FacetCount, Facets, Hit, KindLabel, SearchResponse, Suggestion, kind_labels};
 pub use snapshot::{Follow, Refusal, SearchEngine, ServedState, Snapshot};
 pub use synonyms::{DEFAULT_SYNONYMS, EXPANSION_BOOST, ExpandedTerm, Expansion, SynonymGroup, Synonyms, SynonymsError};
 pub use timeline::{Interval, Period, Series, TimelineBy, TimelineParams, TimelineRequest, TimelineResponse};

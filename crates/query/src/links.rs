@@ -29,7 +29,15 @@ pub struct LinksView {
     stamp: Option<(SystemTime, u64)>,
     id_field: Field,
     segments: Mutex<HashMap<SegmentId, Arc<SegmentLinks>>>,
+    /// The values of dimensions computed from this table, per segment
+    /// and dimension (see `crate::computed`).
+    pub(crate) columns: Mutex<HashMap<(SegmentId, usize), Arc<Column>>>,
 }
+
+/// Each document's value of a dimension computed from the links, in one
+/// segment: its place in the dimension's vocabulary, or [`NO_VALUE`].
+pub(crate) type Column = Vec<u8>;
+pub(crate) const NO_VALUE: u8 = u8::MAX;
 
 /// The links of one segment, by document.
 struct SegmentLinks {
@@ -76,7 +84,13 @@ impl LinksView {
         let path = generation_dir.join(LINKS_FILE);
         let stamp = stamp(&path);
         let table = Links::read(generation_dir)?;
-        Ok(Self { table, path, stamp, id_field, segments: Mutex::new(HashMap::new()) })
+        let (segments, columns) = (Mutex::new(HashMap::new()), Mutex::new(HashMap::new()));
+        Ok(Self { table, path, stamp, id_field, segments, columns })
+    }
+
+    /// The field documents are found by, by id.
+    pub(crate) fn id_field(&self) -> Field {
+        self.id_field
     }
 
     /// Whether the file changed since it was read.

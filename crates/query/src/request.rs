@@ -2,18 +2,12 @@
 //! [`SearchRequest`]. The same validation serves the HTTP API and the CLI.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
-use sifa_model::{Kind, PubDate};
+use sifa_model::PubDate;
 
 use crate::QueryError;
-
-/// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 1000;
-/// Most hits per page.
-pub const MAX_PER_PAGE: usize = 100;
-pub const DEFAULT_PER_PAGE: usize = 10;
-/// Deepest result reachable by paging.
-pub const MAX_RESULT_WINDOW: usize = 10_000;
+use crate::dimensions::{DIMENSIONS, Dimension};
+use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_WINDOW, check_query};
+pub use crate::parameters::SearchParams;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, JsonSchema)]
@@ -41,67 +35,37 @@ pub enum VersionMode {
     All,
 }
 
-/// The facets a request asks for.
+/// The facets a request asks for: a set of dimensions (by their place in
+/// [`DIMENSIONS`]) and the year facet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FacetSelection {
-    pub agency: bool,
-    pub topic: bool,
-    pub kind: bool,
+    dimensions: u64,
     pub year: bool,
 }
 
 impl FacetSelection {
-    pub const ALL: Self = Self { agency: true, topic: true, kind: true, year: true };
-    pub const NONE: Self = Self { agency: false, topic: false, kind: false, year: false };
-}
+    pub const ALL: Self = Self { dimensions: u64::MAX, year: true };
+    pub const NONE: Self = Self { dimensions: 0, year: false };
 
-/// Raw parameters, as strings, so every mistake gets the app's own message.
-/// The doc comments are the API's parameter descriptions.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-pub struct SearchParams {
-    /// Words (all must match), "quoted phrases", -exclusions, A OR B, title:word. Empty browses, newest first. At most 1000 characters.
-    pub q: Option<String>,
-    /// A canonical agency name (聊城市东昌府区司法局) or a region path prefix (山东省, 山东省/聊城市); repeatable, any matches.
-    #[serde(default)]
-    pub agency: Vec<String>,
-    /// A topic name; repeatable, any matches.
-    #[serde(default)]
-    pub topic: Vec<String>,
-    /// A kind: news, notice, work_plan, report, rule, law, regulation, local_regulation, judicial_interpretation, departmental_rule, case, other; repeatable.
-    #[serde(default)]
-    pub kind: Vec<String>,
-    /// Earliest date, YYYY-MM-DD (inclusive).
-    pub from: Option<String>,
-    /// Latest date, YYYY-MM-DD (inclusive).
-    pub to: Option<String>,
-    /// relevance (default), date_desc, date_asc, newest (by date, undated publications by when they were indexed: the Atom feed's order) or cited_by (most cited first).
-    pub sort: Option<String>,
-    /// Only publications that cite the document with this id.
-    pub cites: Option<String>,
-    /// `current` (default): only the newest version of each law or regulation; `all`: every version.
-    pub version: Option<String>,
-    /// `true` (default): copies of a reposted publication count once (the most authoritative copy is shown); `false`: every copy.
-    pub collapse: Option<String>,
-    /// Page number, from 1.
-    pub page: Option<String>,
-    /// Hits per page, 1 to 100 (default 10).
-    pub per_page: Option<String>,
-    /// `false` (or `0`, `no`, `off`) searches every word as written, without
-    /// the field's abbreviations and synonyms (default `true`).
-    pub expand: Option<String>,
-    /// Comma-separated facet names (`agency,topic,kind,year,month`; `month`
-    /// and `year` both give the timeline, months only for ranges of at most
-    /// two years), `none`, or absent for all.
-    pub facets: Option<String>,
+    /// Whether the counts of `dimension` are asked for.
+    pub fn asks(&self, dimension: &Dimension) -> bool {
+        self.dimensions & (1 << dimension.index()) != 0
+    }
+
+    /// The selection with `dimension` added.
+    pub fn with(mut self, dimension: &Dimension) -> Self {
+        self.dimensions |= 1 << dimension.index();
+        self
+    }
 }
 
 /// A validated search.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub query: String,
-    pub agencies: Vec<String>,
-    pub topics: Vec<String>,
-    pub kinds: Vec<Kind>,
+    /// The values of each dimension's filter, by its place in [`DIMENSIONS`]
+    /// (trimmed, none empty; for a fixed vocabulary, values of it).
+    pub filters: Vec<Vec<String>>,
     pub from: Option<PubDate>,
     pub to: Option<PubDate>,
     pub sort: Sort,
@@ -119,9 +83,7 @@ impl Default for SearchRequest {
     fn default() -> Self {
         Self {
             query: String::new(),
-            agencies: Vec::new(),
-            topics: Vec::new(),
-            kinds: Vec::new(),
+            filters: vec![Vec::new(); DIMENSIONS.len()],
             from: None,
             to: None,
             sort: Sort::Relevance,
@@ -133,6 +95,13 @@ impl Default for SearchRequest {
             facets: FacetSelection::ALL,
             expand: true,
         }
+    }
+}
+
+impl SearchRequest {
+    /// The filter values of `dimension`.
+    pub fn filter(&self, dimension: &Dimension) -> &[String] {
+        self.filters.get(dimension.index()).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -151,25 +120,36 @@ fn parse_number(parameter: &'static str, value: Option<&str>, default: usize) ->
     }
 }
 
-fn non_empty(values: Vec<String>) -> Vec<String> {
-    values.into_iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect()
+/// A dimension's filter values: trimmed, the empty ones dropped; outside a
+/// fixed vocabulary, refused.
+fn filter_values(dimension: &'static Dimension, values: &[String]) -> Result<Vec<String>, QueryError> {
+    let values: Vec<String> = values.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+    let Some(vocabulary) = dimension.vocabulary() else { return Ok(values) };
+    match values.iter().find(|v| !vocabulary.iter().any(|known| known.value == v.as_str())) {
+        None => Ok(values),
+        Some(unknown) => {
+            let known = vocabulary.iter().map(|v| v.value).collect::<Vec<_>>().join(", ");
+            Err(QueryError::invalid(
+                dimension.name,
+                format!("{unknown:?} is not a {}; use one of: {known}", dimension.name),
+            ))
+        }
+    }
 }
 
 impl SearchRequest {
     pub fn from_params(params: SearchParams) -> Result<Self, QueryError> {
-        let query = params.q.unwrap_or_default();
-        if query.chars().count() > MAX_QUERY_CHARS {
-            return Err(QueryError::invalid("q", format!("the query is longer than {MAX_QUERY_CHARS} characters")));
-        }
-        let from = parse_day("from", params.from.as_deref())?;
-        let to = parse_day("to", params.to.as_deref())?;
+        let query = params.last("q").unwrap_or_default().to_string();
+        check_query(&query)?;
+        let from = parse_day("from", params.last("from"))?;
+        let to = parse_day("to", params.last("to"))?;
         if let (Some(from), Some(to)) = (from, to)
             && from > to
         {
             return Err(QueryError::invalid("from", format!("from ({from}) is after to ({to})")));
         }
-        let sort = match params.sort.as_deref().map(str::trim) {
-            None | Some("") | Some("relevance") => Sort::Relevance,
+        let sort = match params.last("sort").map(str::trim) {
+            None | Some("" | "relevance") => Sort::Relevance,
             Some("date_desc") => Sort::DateDesc,
             Some("date_asc") => Sort::DateAsc,
             Some("newest") => Sort::Newest,
@@ -181,24 +161,24 @@ impl SearchRequest {
                 ));
             }
         };
-        let version = match params.version.as_deref().map(str::trim) {
-            None | Some("") | Some("current") => VersionMode::Current,
+        let version = match params.last("version").map(str::trim) {
+            None | Some("" | "current") => VersionMode::Current,
             Some("all") => VersionMode::All,
             Some(other) => {
                 return Err(QueryError::invalid("version", format!("{other:?} is not a version; use current or all")));
             }
         };
-        let collapse = match params.collapse.as_deref().map(str::trim) {
-            None | Some("") | Some("true") | Some("1") => true,
-            Some("false") | Some("0") => false,
+        let collapse = match params.last("collapse").map(str::trim) {
+            None | Some("" | "true" | "1") => true,
+            Some("false" | "0") => false,
             Some(other) => return Err(QueryError::invalid("collapse", format!("{other:?} is not true or false"))),
         };
-        let cites = params.cites.map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
-        let page = parse_number("page", params.page.as_deref(), 1)?;
+        let cites = params.last("cites").map(|c| c.trim().to_string()).filter(|c| !c.is_empty());
+        let page = parse_number("page", params.last("page"), 1)?;
         if page < 1 {
             return Err(QueryError::invalid("page", "pages start at 1"));
         }
-        let per_page = parse_number("per_page", params.per_page.as_deref(), DEFAULT_PER_PAGE)?;
+        let per_page = parse_number("per_page", params.last("per_page"), DEFAULT_PER_PAGE)?;
         if !(1..=MAX_PER_PAGE).contains(&per_page) {
             return Err(QueryError::invalid("per_page", format!("per_page must be between 1 and {MAX_PER_PAGE}")));
         }
@@ -208,39 +188,14 @@ impl SearchRequest {
                 format!("results beyond the first {MAX_RESULT_WINDOW} are not paged; narrow the search"),
             ));
         }
-        let kinds = non_empty(params.kind)
-            .into_iter()
-            .map(|k| {
-                Kind::parse(&k).ok_or_else(|| {
-                    QueryError::invalid(
-                        "kind",
-                        format!("{k:?} is not a kind; use one of: {}", Kind::ALL.map(Kind::as_str).join(", ")),
-                    )
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let facets = parse_facets(params.facets.as_deref())?;
-        let expand = match params.expand.as_deref().map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("") | Some("true") | Some("1") | Some("yes") | Some("on") => true,
-            Some("false") | Some("0") | Some("no") | Some("off") => false,
+        let filters = DIMENSIONS.iter().map(|d| filter_values(d, params.all(d.name))).collect::<Result<_, _>>()?;
+        let facets = parse_facets(params.last("facets"))?;
+        let expand = match params.last("expand").map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            None | Some("" | "true" | "1" | "yes" | "on") => true,
+            Some("false" | "0" | "no" | "off") => false,
             Some(other) => return Err(QueryError::invalid("expand", format!("{other:?} is not true or false"))),
         };
-        Ok(Self {
-            expand,
-            query,
-            agencies: non_empty(params.agency),
-            topics: non_empty(params.topic),
-            kinds,
-            from,
-            to,
-            sort,
-            cites,
-            version,
-            collapse,
-            page,
-            per_page,
-            facets,
-        })
+        Ok(Self { expand, query, filters, from, to, sort, cites, version, collapse, page, per_page, facets })
     }
 }
 
@@ -248,17 +203,16 @@ fn parse_facets(value: Option<&str>) -> Result<FacetSelection, QueryError> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(FacetSelection::ALL) };
     let mut selection = FacetSelection::NONE;
     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        match name {
-            "none" => {}
-            "all" => selection = FacetSelection::ALL,
-            "agency" => selection.agency = true,
-            "topic" => selection.topic = true,
-            "kind" => selection.kind = true,
-            "year" | "month" => selection.year = true,
-            other => {
+        match (name, Dimension::named(name)) {
+            (_, Some(dimension)) => selection = selection.with(dimension),
+            ("none", _) => {}
+            ("all", _) => selection = FacetSelection::ALL,
+            ("year" | "month", _) => selection.year = true,
+            (other, None) => {
+                let names: Vec<&str> = DIMENSIONS.iter().map(|d| d.name).collect();
                 return Err(QueryError::invalid(
                     "facets",
-                    format!("{other:?} is not a facet; use agency, topic, kind, year, all or none"),
+                    format!("{other:?} is not a facet; use {}, year, all or none", names.join(", ")),
                 ));
             }
         }
@@ -271,25 +225,7 @@ mod tests {
     use super::*;
 
     fn params(pairs: &[(&str, &str)]) -> SearchParams {
-        let mut p = SearchParams::default();
-        for (k, v) in pairs {
-            let v = v.to_string();
-            match *k {
-                "q" => p.q = Some(v),
-                "from" => p.from = Some(v),
-                "to" => p.to = Some(v),
-                "sort" => p.sort = Some(v),
-                "version" => p.version = Some(v),
-                "collapse" => p.collapse = Some(v),
-                "cites" => p.cites = Some(v),
-                "page" => p.page = Some(v),
-                "per_page" => p.per_page = Some(v),
-                "kind" => p.kind.push(v),
-                "facets" => p.facets = Some(v),
-                _ => unreachable!(),
-            }
-        }
-        p
+        SearchParams::from_pairs(pairs.iter().copied())
     }
 
     fn error_parameter(pairs: &[(&str, &str)]) -> &'static str {
@@ -323,6 +259,6 @@ mod tests {
     #[test]
     fn facet_selection() {
         let r = SearchRequest::from_params(params(&[("facets", "agency")])).unwrap();
-        assert_eq!(r.facets, FacetSelection { agency: true, ..FacetSelection::NONE });
+        assert_eq!(r.facets, FacetSelection::NONE.with(Dimension::named("agency").unwrap()));
     }
 }

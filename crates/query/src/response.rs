@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use sifa_model::{FieldEvidence, TopicScore};
 use sifa_store::VersionStatus;
 
+use crate::dimensions::{DIMENSIONS, YEAR};
+
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SearchResponse {
     pub total: u64,
@@ -62,25 +64,78 @@ pub struct Hit {
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
-    /// What to show: the last path segment (`聊城市`), or the Chinese label of a kind.
+    /// What to show: the last path segment (`聊城市`), or the Chinese label of a value of a fixed list (a kind).
     pub label: String,
-    /// For the agency facet: depth in the region tree (0 = province or national body).
+    /// For a tree (the agency facet): depth in the tree (0 = province or national body).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<usize>,
     /// Whether the value is currently selected as a filter.
     pub selected: bool,
 }
 
-#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
-pub struct Facets {
-    pub agency: Vec<FacetCount>,
-    pub topic: Vec<FacetCount>,
-    pub kind: Vec<FacetCount>,
-    /// Publications per year (`2024`, label 2024年), oldest first.
-    pub year: Vec<FacetCount>,
-    /// Publications per month (`2024-03`, label 3月), counted when `from`
-    /// and `to` span at most two years (ask with `facets=month` or `year`).
-    pub month: Vec<FacetCount>,
+/// The counts of a search: one list per dimension (in the order of
+/// [`DIMENSIONS`]), then `year` and `month`. Every key is present; a
+/// dimension not asked for has an empty list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets(Vec<(&'static str, Vec<FacetCount>)>);
+
+impl Facets {
+    pub(crate) fn new(
+        dimensions: Vec<(&'static str, Vec<FacetCount>)>,
+        year: Vec<FacetCount>,
+        month: Vec<FacetCount>,
+    ) -> Self {
+        Self(dimensions.into_iter().chain([(YEAR.0, year), ("month", month)]).collect())
+    }
+
+    /// The counts of `name` (a dimension, `year` or `month`), if it is one.
+    pub fn get(&self, name: &str) -> Option<&[FacetCount]> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, counts)| counts.as_slice())
+    }
+}
+
+impl std::ops::Index<&str> for Facets {
+    type Output = [FacetCount];
+
+    /// The counts of `name`; panics for a name that is no facet (tests).
+    fn index(&self, name: &str) -> &[FacetCount] {
+        self.get(name).unwrap_or_else(|| panic!("no facet {name}"))
+    }
+}
+
+impl Serialize for Facets {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, counts) in &self.0 {
+            map.serialize_entry(name, counts)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for Facets {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Facets".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let counts = generator.subschema_for::<Vec<FacetCount>>();
+        let mut properties = serde_json::Map::new();
+        for dimension in DIMENSIONS {
+            let mut schema = counts.clone().to_value();
+            schema["description"] = format!("{}: {}", dimension.label, dimension.description()).into();
+            properties.insert(dimension.name.into(), schema);
+        }
+        let mut year = counts.clone().to_value();
+        year["description"] = "Publications per year (`2024`, label 2024年), oldest first.".into();
+        properties.insert(YEAR.0.into(), year);
+        let mut month = counts.to_value();
+        month["description"] = "Publications per month (`2024-03`, label 3月), counted when `from` and `to` span at most two years (ask with `facets=month` or `year`).".into();
+        properties.insert("month".into(), month);
+        let required: Vec<&str> = properties.keys().map(String::as_str).collect();
+        schemars::json_schema!({"type": "object", "properties": properties, "required": required})
+    }
 }
 
 /// A whole publication, for the document view.
@@ -193,36 +248,10 @@ impl Suggestion {
     }
 }
 
-/// The limits of the API, so clients need not copy them.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Limits {
-    /// Hits per page when `per_page` is absent.
-    pub default_per_page: usize,
-    /// Largest `per_page`.
-    pub max_per_page: usize,
-    /// Deepest result reachable by paging (`page × per_page`).
-    pub max_result_window: usize,
-    /// Longest query, in characters.
-    pub max_query_chars: usize,
-}
-
-impl Limits {
-    pub const CURRENT: Self = Self {
-        default_per_page: crate::request::DEFAULT_PER_PAGE,
-        max_per_page: crate::request::MAX_PER_PAGE,
-        max_result_window: crate::request::MAX_RESULT_WINDOW,
-        max_query_chars: crate::request::MAX_QUERY_CHARS,
-    };
-}
-
 /// A kind's code and the label researchers read.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct KindLabel {
-    pub value: &'static str,
-    pub label: &'static str,
-}
+pub type KindLabel = crate::dimensions::ValueLabel;
 
 /// Every kind with its label, in display order.
 pub fn kind_labels() -> Vec<KindLabel> {
-    sifa_model::Kind::ALL.iter().map(|k| KindLabel { value: k.as_str(), label: k.label_zh() }).collect()
+    crate::dimensions::Dimension::named("kind").and_then(|d| d.vocabulary()).map(<[_]>::to_vec).unwrap_or_default()
 }

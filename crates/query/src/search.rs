@@ -8,13 +8,12 @@ use std::time::Instant;
 use sifa_store::schema::names;
 use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
 use tantivy::query::{AllQuery, Query};
-use tantivy::schema::Facet;
 use tantivy::{DocAddress, Searcher, SegmentReader};
 
-use crate::build::{Dimension, Filters};
-use crate::facets::{
-    AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD,
-};
+use crate::counting::Counter;
+use crate::dimensions::DIMENSIONS;
+use crate::facets::{DimensionCounts, FacetRoots, FacetTree, RootCounts};
+use crate::filters::Filters;
 use crate::highlight::Highlighter;
 use crate::links::LinksView;
 use crate::parse::{ParsedQuery, parse};
@@ -119,35 +118,30 @@ impl Snapshot {
         let offset = (request.page - 1) * request.per_page;
         let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
         let count = collectors.add_collector(Count);
-        let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
-            (asked && !filters.is_active(dimension))
-                .then(|| collectors.add_collector(FacetTree::new(field, roots, self.facet_cache())))
-        };
-        let agency_here = counted_here(wanted.agency, Dimension::Agency, AGENCY_FIELD, &roots.agency);
-        let topic_here = counted_here(wanted.topic, Dimension::Topic, TOPIC_FIELD, &roots.top);
-        let kind_here = counted_here(wanted.kind, Dimension::Kind, KIND_FIELD, &roots.top);
-        let timeline = wanted
-            .year
-            .then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline, self.facet_cache())));
+        let counter = |dimension| Counter::new(dimension, roots.of(dimension), self.facet_cache(), &links);
+        // A dimension without a filter of its own is counted in the main pass.
+        let here: Vec<Option<FruitHandle<RootCounts>>> = DIMENSIONS
+            .iter()
+            .map(|d| (wanted.asks(d) && !filters.is_active(d)).then(|| collectors.add_collector(counter(d))))
+            .collect();
+        let timeline = wanted.year.then(|| {
+            collectors.add_collector(FacetTree::new(names::TIMELINE_FACET, &roots.timeline, self.facet_cache()))
+        });
         let mut fruits = searcher.search(&*main, &collectors)?;
 
         // A dimension with an active filter is counted with every filter but its own.
-        let counts_without = |dimension: Dimension, field: &str, roots: &[Facet]| -> Result<RootCounts, QueryError> {
-            let query = filters.apply(&*base, Some(dimension));
-            Ok(searcher.search(&*query, &FacetTree::new(field, roots, self.facet_cache()))?)
-        };
-        let mut counts_of = |asked: bool, here: Option<FruitHandle<RootCounts>>, dim, field, roots: &[Facet]| match here
-        {
-            Some(handle) => Ok::<_, QueryError>(Some(handle.extract(&mut fruits))),
-            None if asked => Ok(Some(counts_without(dim, field, roots)?)),
-            None => Ok(None),
-        };
-        let counts = DimensionCounts {
-            agency: counts_of(wanted.agency, agency_here, Dimension::Agency, AGENCY_FIELD, &roots.agency)?,
-            topic: counts_of(wanted.topic, topic_here, Dimension::Topic, TOPIC_FIELD, &roots.top)?,
-            kind: counts_of(wanted.kind, kind_here, Dimension::Kind, KIND_FIELD, &roots.top)?,
-            timeline: timeline.map(|handle| handle.extract(&mut fruits)),
-        };
+        let mut dimensions = Vec::with_capacity(DIMENSIONS.len());
+        for (dimension, handle) in DIMENSIONS.iter().zip(here) {
+            dimensions.push(match handle {
+                Some(handle) => Some(handle.extract(&mut fruits)),
+                None if wanted.asks(dimension) => {
+                    let query = filters.apply(&*base, Some(dimension));
+                    Some(searcher.search(&*query, &counter(dimension))?)
+                }
+                None => None,
+            });
+        }
+        let counts = DimensionCounts { dimensions, timeline: timeline.map(|handle| handle.extract(&mut fruits)) };
         let top_docs = top.extract(&mut fruits);
         let total = count.extract(&mut fruits) as u64;
 

@@ -185,25 +185,10 @@ impl Fixture {
 
 /// A search request for `q` with string parameters, validated as the API does.
 pub fn request(q: &str, params: &[(&str, &str)]) -> SearchRequest {
-    let mut p = SearchParams { q: Some(q.to_string()), ..SearchParams::default() };
-    for (name, value) in params {
-        let given = Some(value.to_string());
-        match *name {
-            "agency" => p.agency.push(value.to_string()),
-            "topic" => p.topic.push(value.to_string()),
-            "kind" => p.kind.push(value.to_string()),
-            "from" => p.from = given,
-            "to" => p.to = given,
-            "sort" => p.sort = given,
-            "cites" => p.cites = given,
-            "version" => p.version = given,
-            "collapse" => p.collapse = given,
-            "page" => p.page = given,
-            "per_page" => p.per_page = given,
-            "facets" => p.facets = given,
-            "expand" => p.expand = given,
-            other => panic!("unknown parameter {other}"),
-        }
+    let known = crate::parameters::search_parameters();
+    if let Some((name, _)) = params.iter().find(|(name, _)| !known.iter().any(|p| p.name == *name)) {
+        panic!("unknown parameter {name}");
     }
+    let p = SearchParams::from_pairs(std::iter::once(("q", q)).chain(params.iter().copied()));
     SearchRequest::from_params(p).expect("the test request is valid")
 }

@@ -1,5 +1,6 @@
-//! Comparing values over time: how often each province, agency, topic or
-//! kind published on the current search, per year or month.
+//! Comparing values over time: how often each value of a dimension (or of
+//! the top level of a tree: each province) published on the current
+//! search, per year or month.
 //!
 //! One pass over the matching documents reads each one's facet of the
 //! compared dimension and its timeline facet, so every count is exact and
@@ -10,35 +11,77 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-use sifa_model::Kind;
+use serde::Serialize;
 use sifa_store::schema::names;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
-use crate::build::Filters;
+use crate::dimensions::{DIMENSIONS, Dimension, Values, comparisons};
+use crate::filters::Filters;
+use crate::limits::{DEFAULT_TOP, MAX_TOP};
+use crate::links::{Column, LinksView, NO_VALUE};
 use crate::request::SearchRequest;
 use crate::synonyms::ExpandedTerm;
 use crate::{QueryError, Snapshot};
 
-/// Series returned when `top` is absent.
-pub const DEFAULT_TOP: usize = 5;
-/// Most series one request may ask for.
-pub const MAX_TOP: usize = 20;
+/// What the series are of: the values of a dimension, or those of the top
+/// level of a tree (`province`: provinces, and national bodies as their
+/// own values). A tree's value is its path, a valid filter of the dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimelineBy {
+    /// The dimension's place in [`DIMENSIONS`].
+    dimension: usize,
+    top_level: bool,
+}
 
-/// What the series are of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TimelineBy {
-    /// The top level of the agency tree: provinces, and national bodies as their own values.
-    Province,
-    /// Each issuing agency (its value is the agency's region path, a valid `agency` filter).
-    Agency,
-    Topic,
-    Kind,
+impl TimelineBy {
+    /// The `by` called `name` (`province`, `agency`, `topic`, …).
+    pub fn named(name: &str) -> Option<Self> {
+        DIMENSIONS.iter().enumerate().find_map(|(index, d)| match d.values {
+            Values::Tree { top_level: (top, _), .. } if top == name => Some(Self { dimension: index, top_level: true }),
+            _ if d.name == name => Some(Self { dimension: index, top_level: false }),
+            _ => None,
+        })
+    }
+
+    pub fn dimension(self) -> &'static Dimension {
+        &DIMENSIONS[self.dimension]
+    }
+
+    /// Its name in the API.
+    pub fn name(self) -> &'static str {
+        match self.dimension().values {
+            Values::Tree { top_level: (top, _), .. } if self.top_level => top,
+            _ => self.dimension().name,
+        }
+    }
+
+    /// A tree compared path by path (each agency) rather than by its top level.
+    fn by_path(self) -> bool {
+        matches!(self.dimension().values, Values::Tree { .. }) && !self.top_level
+    }
+}
+
+impl Serialize for TimelineBy {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl JsonSchema for TimelineBy {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TimelineBy".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = comparisons().into_iter().map(|(name, _)| name).collect();
+        schemars::json_schema!({"type": "string", "enum": names, "description": "What the series are of."})
+    }
 }
 
 /// The length of a period.
@@ -49,15 +92,13 @@ pub enum Interval {
     Month,
 }
 
-/// The timeline's own parameters as they arrive; the search parameters
-/// come beside them.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+/// The timeline's own parameters as they arrive (described in
+/// [`crate::parameters::timeline_parameters`]); the search parameters come
+/// beside them.
+#[derive(Debug, Clone, Default)]
 pub struct TimelineParams {
-    /// province (default), agency, topic or kind.
     pub by: Option<String>,
-    /// year (default) or month.
     pub interval: Option<String>,
-    /// How many values get their own series, 1 to 20 (default 5), the largest first; the rest are summed in `other`.
     pub top: Option<String>,
 }
 
@@ -72,17 +113,12 @@ pub struct TimelineRequest {
 impl TimelineRequest {
     pub fn from_params(params: TimelineParams) -> Result<Self, QueryError> {
         let trimmed = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-        let by = match trimmed(&params.by).as_deref() {
-            None | Some("province") => TimelineBy::Province,
-            Some("agency") => TimelineBy::Agency,
-            Some("topic") => TimelineBy::Topic,
-            Some("kind") => TimelineBy::Kind,
-            Some(other) => {
-                return Err(QueryError::invalid(
-                    "by",
-                    format!("{other:?} is not one of province, agency, topic, kind"),
-                ));
-            }
+        let by = match trimmed(&params.by) {
+            None => TimelineBy::named(comparisons()[0].0).expect("the first comparison is one"),
+            Some(name) => TimelineBy::named(&name).ok_or_else(|| {
+                let names: Vec<&str> = comparisons().into_iter().map(|(name, _)| name).collect();
+                QueryError::invalid("by", format!("{name:?} is not one of {}", names.join(", ")))
+            })?,
         };
         let interval = match trimmed(&params.interval).as_deref() {
             None | Some("year") => Interval::Year,
@@ -147,12 +183,9 @@ impl Snapshot {
     pub fn timeline(&self, request: &SearchRequest, timeline: TimelineRequest) -> Result<TimelineResponse, QueryError> {
         let base = self.base_query(request);
         let query = Filters::build(&self.builder(), request, &self.links()).apply(&*base.query, None);
-        let field = match timeline.by {
-            TimelineBy::Province | TimelineBy::Agency => names::AGENCY_FACET,
-            TimelineBy::Topic => names::TOPIC_FACET,
-            TimelineBy::Kind => names::KIND_FACET,
-        };
-        let cells = self.searcher().search(&*query, &CellCollector { dimension: field })?;
+        let cells = self
+            .searcher()
+            .search(&*query, &CellCollector { dimension: timeline.by.dimension(), links: self.links() })?;
         let (total, docs_counted) = (cells.documents, &cells.counts);
         let mut by_value: HashMap<Option<String>, HashMap<Option<String>, u64>> = HashMap::new();
         for ((dimension, time), count) in docs_counted {
@@ -168,7 +201,8 @@ impl Snapshot {
             value,
             label,
         };
-        let missing = by_value.remove(&None).map(|c| series_of(String::new(), missing_label(timeline.by).into(), &c));
+        let missing =
+            by_value.remove(&None).map(|c| series_of(String::new(), timeline.by.dimension().missing.into(), &c));
         let mut values: Vec<(String, HashMap<Option<String>, u64>)> =
             by_value.into_iter().map(|(v, c)| (v.unwrap_or_default(), c)).collect();
         values.sort_by(|a, b| b.1.values().sum::<u64>().cmp(&a.1.values().sum::<u64>()).then_with(|| a.0.cmp(&b.0)));
@@ -196,28 +230,14 @@ impl Snapshot {
     }
 }
 
-/// The value of a dimension's facet path.
+/// The value of a dimension's facet path: the whole path of a tree compared
+/// path by path, else its first segment.
 fn value_of(by: TimelineBy, path: &[String]) -> String {
-    match by {
-        TimelineBy::Agency => path.join("/"),
-        _ => path.first().cloned().unwrap_or_default(),
-    }
+    if by.by_path() { path.join("/") } else { path.first().cloned().unwrap_or_default() }
 }
 
 fn label_of(by: TimelineBy, value: &str) -> String {
-    match by {
-        TimelineBy::Agency => value.rsplit('/').next().unwrap_or(value).to_string(),
-        TimelineBy::Kind => Kind::parse(value).map_or(value.to_string(), |k| k.label_zh().to_string()),
-        _ => value.to_string(),
-    }
-}
-
-fn missing_label(by: TimelineBy) -> &'static str {
-    match by {
-        TimelineBy::Province | TimelineBy::Agency => "未识别发布机关",
-        TimelineBy::Topic => "未归入主题",
-        TimelineBy::Kind => "未识别类型",
-    }
+    by.dimension().label_of(value)
 }
 
 /// The period of a timeline facet path (`["2024", "03"]`): `None` by
@@ -259,7 +279,42 @@ fn periods<'a>(seen: impl Iterator<Item = &'a String>, interval: Interval) -> Ve
 /// where a document has no such facet; a document with several values of
 /// the dimension counts once for each.
 struct CellCollector {
-    dimension: &'static str,
+    dimension: &'static Dimension,
+    links: Arc<LinksView>,
+}
+
+/// One segment's values of the compared dimension, each a `u64` key:
+/// a facet ordinal, or a place in a computed value's vocabulary.
+enum SegmentValues {
+    Facets(FacetReader),
+    Computed { column: Arc<Column>, vocabulary: Vec<&'static str> },
+}
+
+impl SegmentValues {
+    fn of(&self, doc: DocId, mut value: impl FnMut(u64)) {
+        match self {
+            SegmentValues::Facets(reader) => reader.facet_ords(doc).for_each(value),
+            SegmentValues::Computed { column, .. } => match column.get(doc as usize) {
+                Some(&v) if v != NO_VALUE => value(u64::from(v)),
+                _ => {}
+            },
+        }
+    }
+
+    fn path(&self, key: u64) -> tantivy::Result<Vec<String>> {
+        match self {
+            SegmentValues::Facets(reader) => facet_path(reader, key),
+            SegmentValues::Computed { vocabulary, .. } => {
+                Ok(vocabulary.get(key as usize).map(|v| vec![v.to_string()]).unwrap_or_default())
+            }
+        }
+    }
+}
+
+fn facet_path(reader: &FacetReader, ord: u64) -> tantivy::Result<Vec<String>> {
+    let mut facet = Facet::root();
+    reader.facet_from_ord(ord, &mut facet)?;
+    Ok(facet.to_path().into_iter().map(str::to_string).collect())
 }
 
 type Cells = HashMap<(Option<Vec<String>>, Option<Vec<String>>), u64>;
@@ -270,7 +325,7 @@ struct CellCounts {
 }
 
 struct CellSegment {
-    dimension: FacetReader,
+    dimension: SegmentValues,
     timeline: FacetReader,
     documents: u64,
     counts: HashMap<(Option<u64>, Option<u64>), u64>,
@@ -283,25 +338,22 @@ impl SegmentCollector for CellSegment {
         self.documents += 1;
         let time = self.timeline.facet_ords(doc).next();
         let mut any = false;
-        for value in self.dimension.facet_ords(doc) {
+        let counts = &mut self.counts;
+        self.dimension.of(doc, |value| {
             any = true;
-            *self.counts.entry((Some(value), time)).or_default() += 1;
-        }
+            *counts.entry((Some(value), time)).or_default() += 1;
+        });
         if !any {
             *self.counts.entry((None, time)).or_default() += 1;
         }
     }
 
     fn harvest(self) -> tantivy::Result<CellCounts> {
-        let path = |reader: &FacetReader, ord: Option<u64>| -> tantivy::Result<Option<Vec<String>>> {
-            let Some(ord) = ord else { return Ok(None) };
-            let mut facet = Facet::root();
-            reader.facet_from_ord(ord, &mut facet)?;
-            Ok(Some(facet.to_path().into_iter().map(str::to_string).collect()))
-        };
         let mut counts = Cells::new();
         for ((value, time), n) in self.counts {
-            *counts.entry((path(&self.dimension, value)?, path(&self.timeline, time)?)).or_default() += n;
+            let value = value.map(|v| self.dimension.path(v)).transpose()?;
+            let time = time.map(|t| facet_path(&self.timeline, t)).transpose()?;
+            *counts.entry((value, time)).or_default() += n;
         }
         Ok(CellCounts { documents: self.documents, counts })
     }
@@ -312,8 +364,17 @@ impl Collector for CellCollector {
     type Child = CellSegment;
 
     fn for_segment(&self, _ord: u32, segment: &SegmentReader) -> tantivy::Result<CellSegment> {
+        let dimension = match &self.dimension.values {
+            Values::Tree { facet, .. } | Values::Flat { facet, .. } => {
+                SegmentValues::Facets(segment.facet_reader(facet)?)
+            }
+            Values::Links { vocabulary, .. } => SegmentValues::Computed {
+                column: self.links.column(segment, self.dimension)?,
+                vocabulary: vocabulary().into_iter().map(|v| v.value).collect(),
+            },
+        };
         Ok(CellSegment {
-            dimension: segment.facet_reader(self.dimension)?,
+            dimension,
             timeline: segment.facet_reader(names::TIMELINE_FACET)?,
             documents: 0,
             counts: HashMap::new(),
@@ -357,7 +418,7 @@ mod tests {
         let t = timeline("", &[], "province", "year");
         assert_eq!(t.total, search.total);
         for series in &t.series {
-            let facet = search.facets.agency.iter().find(|f| f.depth == Some(0) && f.value == series.value).unwrap();
+            let facet = search.facets["agency"].iter().find(|f| f.depth == Some(0) && f.value == series.value).unwrap();
             assert_eq!(series.total, facet.count, "{}", series.value);
             assert_eq!(series.total, series.counts.iter().sum::<u64>() + series.outside);
         }
@@ -365,7 +426,7 @@ mod tests {
         assert_eq!(years, ["2021", "2022", "2023", "2024"], "gaps are filled");
         for (i, period) in t.periods.iter().enumerate() {
             let all: u64 = t.series.iter().chain(&t.other).chain(&t.missing).map(|s| s.counts[i]).sum();
-            let facet = search.facets.year.iter().find(|f| f.value == period.value).map_or(0, |f| f.count);
+            let facet = search.facets["year"].iter().find(|f| f.value == period.value).map_or(0, |f| f.count);
             assert_eq!(all, facet, "{}", period.value);
         }
         assert_eq!(t.missing.as_ref().map(|m| m.total), Some(3), "three publications have no agency");

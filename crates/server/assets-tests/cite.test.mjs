@@ -2,6 +2,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
+import './dimensions.fixture.mjs';
+
 import { CITE_FORMATS, exportUrl, feedUrl, selectingParams } from '../src/assets/cite.js';
 import { emptyState } from '../src/assets/state.js';
 

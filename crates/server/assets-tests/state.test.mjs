@@ -2,6 +2,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
+import './dimensions.fixture.mjs';
+
 import {
   emptyState, filterCount, parseState, searchParams, stateToQuery, stateUrl, toggled, toggledAgency, toggledYear, yearCovered,
 } from '../src/assets/state.js';

@@ -76,34 +76,32 @@ fn workload() -> Vec<SearchParams> {
     let mut out = Vec::new();
     for i in 0..240usize {
         let word = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
-        let mut p = SearchParams {
-            q: Some(match i % 8 {
-                0 => word(0).to_string(),
-                1 => format!("{} {}", word(0), word(1)),
-                2 => format!("{} {} {}", word(0), word(1), word(2)),
-                3 => format!("{} {} {} {}", word(0), word(1), word(2), word(3)),
-                4 => format!("\"{}\"", word(0)),
-                5 => String::new(),
-                6 => format!("{} -{}", word(0), word(1)),
-                _ => format!("{} OR {}", word(0), word(1)),
-            }),
-            ..SearchParams::default()
+        let q = match i % 8 {
+            0 => word(0).to_string(),
+            1 => format!("{} {}", word(0), word(1)),
+            2 => format!("{} {} {}", word(0), word(1), word(2)),
+            3 => format!("{} {} {} {}", word(0), word(1), word(2), word(3)),
+            4 => format!("\"{}\"", word(0)),
+            5 => String::new(),
+            6 => format!("{} -{}", word(0), word(1)),
+            _ => format!("{} OR {}", word(0), word(1)),
         };
+        let mut p = SearchParams::from_pairs([("q", q)]);
         if i % 3 == 0 {
-            p.agency = vec![AGENCIES[i % AGENCIES.len()].to_string()];
+            p.push("agency", AGENCIES[i % AGENCIES.len()]);
         }
         if i % 5 == 0 {
-            p.topic = vec![TOPICS[i % TOPICS.len()].to_string()];
+            p.push("topic", TOPICS[i % TOPICS.len()]);
         }
         if i % 7 == 0 {
-            p.kind = vec![KINDS[i % KINDS.len()].to_string()];
+            p.push("kind", KINDS[i % KINDS.len()]);
         }
         if i % 11 == 0 {
-            p.from = Some("2020-01-01".into());
-            p.to = Some("2024-12-31".into());
+            p.set("from", "2020-01-01");
+            p.set("to", "2024-12-31");
         }
         if i % 13 == 0 {
-            p.page = Some("20".into());
+            p.set("page", "20");
         }
         out.push(p);
     }
@@ -155,21 +153,8 @@ fn index_dir() -> (Option<tempfile::TempDir>, PathBuf) {
 
 fn encode(params: &SearchParams, facets: &str) -> String {
     let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    let mut parts = vec![format!("q={}", enc(params.q.as_deref().unwrap_or_default())), format!("facets={facets}")];
-    for a in &params.agency {
-        parts.push(format!("agency={}", enc(a)));
-    }
-    for t in &params.topic {
-        parts.push(format!("topic={}", enc(t)));
-    }
-    for k in &params.kind {
-        parts.push(format!("kind={k}"));
-    }
-    for (key, value) in [("from", &params.from), ("to", &params.to), ("page", &params.page)] {
-        if let Some(v) = value {
-            parts.push(format!("{key}={v}"));
-        }
-    }
+    let mut parts = vec![format!("facets={facets}")];
+    parts.extend(params.pairs().map(|(key, value)| format!("{key}={}", enc(value))));
     format!("/api/v1/search?{}", parts.join("&"))
 }
 

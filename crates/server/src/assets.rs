@@ -1,13 +1,8 @@
-//! The web page's files, embedded in the binary and served under `/assets/`.
+//! The web page's files, embedded in the binary and served under `/assets/`
+//! (by `crate::routes::page`).
 //!
 //! The page is plain ES modules and one stylesheet; the table below is the
 //! whole list, so a file that is not listed is not served.
-
-use axum::extract::Path;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
-
-use crate::ApiError;
 
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
@@ -20,6 +15,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("compare.js", JS, include_str!("assets/compare.js")),
     ("compareview.js", JS, include_str!("assets/compareview.js")),
     ("document.js", JS, include_str!("assets/document.js")),
+    ("dimensions.js", JS, include_str!("assets/dimensions.js")),
     ("dom.js", JS, include_str!("assets/dom.js")),
     ("export.js", JS, include_str!("assets/export.js")),
     ("facetlist.js", JS, include_str!("assets/facetlist.js")),
@@ -35,12 +31,20 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("app.css", CSS, include_str!("assets/app.css")),
 ];
 
-/// The page's HTML; `crate::page` serves it, with a document's citation
-/// tags when the address names one.
+/// The page's HTML as written, with `{max_query_chars}` where the query
+/// length limit goes.
 pub const INDEX_HTML: &str = include_str!("assets/index.html");
 
-/// `GET /assets/{name}`.
-pub async fn asset(Path(name): Path<String>) -> Result<Response, ApiError> {
-    let (_, content_type, body) = ASSETS.iter().find(|(n, _, _)| *n == name).ok_or(ApiError::NotFound)?;
-    Ok(([(header::CONTENT_TYPE, *content_type), (header::CACHE_CONTROL, "no-cache")], *body).into_response())
+/// The page's HTML as served (`crate::routes::page` adds a document's
+/// citation tags when the address names one): the search box holds the
+/// API's query length limit from the first moment.
+pub fn index_html() -> &'static str {
+    static PAGE: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| INDEX_HTML.replace("{max_query_chars}", &sifa_query::MAX_QUERY_CHARS.to_string()));
+    &PAGE
+}
+
+/// The content type and content of the asset `name`, when there is one.
+pub fn find(name: &str) -> Option<(&'static str, &'static str)> {
+    ASSETS.iter().find(|(n, _, _)| *n == name).map(|(_, content_type, body)| (*content_type, *body))
 }

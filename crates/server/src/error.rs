@@ -1,7 +1,8 @@
-//! The API's error surface in one table: every error has an HTTP status, a
-//! stable `code` and a message, and is sent as `{"error": {code, message}}`.
-//! Server-side failures are logged with their causes by
-//! [`log_failures`], a middleware, so that answering and logging stay apart.
+//! The API's errors: each maps to one code of the table in
+//! [`crate::error_codes`] (its HTTP status and Chinese message) and is sent
+//! as `{"error": {code, message, message_zh, parameter?}}`. Server-side
+//! failures are logged with their causes by [`log_failures`], a
+//! middleware, so that answering and logging stay apart.
 
 use axum::Json;
 use axum::extract::Request;
@@ -10,8 +11,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sifa_query::QueryError;
 
+use schemars::JsonSchema;
+use serde::Serialize;
+
 use crate::admin::AdminFailure;
-use crate::openapi::{ErrorBody, ErrorDetail};
+use crate::error_codes::ErrorCode;
+use crate::params;
 
 /// An error answered by the API.
 #[derive(Debug, thiserror::Error)]
@@ -39,41 +44,72 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The one table: status and code of every error.
-    pub fn status_and_code(&self) -> (StatusCode, &'static str) {
+    /// The error's code in the one table ([`ErrorCode`]), which gives its
+    /// HTTP status and its message for researchers.
+    pub fn code(&self) -> ErrorCode {
         use QueryError as Q;
         match self {
-            ApiError::Query(e @ Q::InvalidParameter { .. }) => (StatusCode::BAD_REQUEST, e.code()),
-            ApiError::Query(e @ Q::DocumentNotFound(_)) => (StatusCode::NOT_FOUND, e.code()),
-            ApiError::Query(e @ (Q::Unavailable(_) | Q::NotReady(_))) => (StatusCode::SERVICE_UNAVAILABLE, e.code()),
-            ApiError::Query(e @ (Q::Store(_) | Q::Search(_) | Q::Terms(_))) => {
-                (StatusCode::INTERNAL_SERVER_ERROR, e.code())
-            }
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "not_found"),
-            ApiError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-            ApiError::Task(_) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-            ApiError::AdminDisabled => (StatusCode::NOT_FOUND, "admin_disabled"),
-            ApiError::Unauthorized => (StatusCode::UNAUTHORIZED, "unauthorized"),
-            ApiError::Admin(AdminFailure::Busy(_)) => (StatusCode::CONFLICT, "busy"),
-            ApiError::Admin(AdminFailure::Failed(_)) => (StatusCode::INTERNAL_SERVER_ERROR, "admin_failed"),
-            ApiError::Timeout => (StatusCode::SERVICE_UNAVAILABLE, "timeout"),
+            ApiError::Query(Q::InvalidParameter { .. }) => ErrorCode::InvalidParameter,
+            ApiError::Query(Q::DocumentNotFound(_)) => ErrorCode::DocumentNotFound,
+            ApiError::Query(Q::Unavailable(_) | Q::NotReady(_)) => ErrorCode::IndexUnavailable,
+            ApiError::Query(Q::Store(_) | Q::Search(_) | Q::Terms(_)) => ErrorCode::Internal,
+            ApiError::NotFound => ErrorCode::NotFound,
+            ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            ApiError::Task(_) => ErrorCode::Unavailable,
+            ApiError::AdminDisabled => ErrorCode::AdminDisabled,
+            ApiError::Unauthorized => ErrorCode::Unauthorized,
+            ApiError::Admin(AdminFailure::Busy(_)) => ErrorCode::Busy,
+            ApiError::Admin(AdminFailure::Failed(_)) => ErrorCode::AdminFailed,
+            ApiError::Timeout => ErrorCode::Timeout,
         }
     }
 
-    /// The message with its causes, for the answer and the log.
-    fn message(&self) -> String {
-        let mut text = self.to_string();
-        let mut source = std::error::Error::source(self);
-        while let Some(cause) = source {
-            let cause_text = cause.to_string();
-            if !text.contains(&cause_text) {
-                text.push_str(": ");
-                text.push_str(&cause_text);
-            }
-            source = cause.source();
+    /// The parameter to fix, for an invalid one.
+    fn parameter(&self) -> Option<&'static str> {
+        match self {
+            ApiError::Query(QueryError::InvalidParameter { parameter, .. }) => Some(parameter),
+            _ => None,
         }
-        text
     }
+
+    /// What researchers read: the code's message, or for an invalid
+    /// parameter its Chinese name and what to check.
+    fn message_zh(&self) -> String {
+        match self.parameter() {
+            Some(name) => match params::parameter(name) {
+                Some(p) => format!("参数“{}”（{name}）有误：{}", p.label, p.advice),
+                None => format!("参数“{name}”（{name}）有误：请检查后重试。"),
+            },
+            None => self.code().message_zh().to_string(),
+        }
+    }
+}
+
+/// The body of every error answer.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// An error's stable code and its messages.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ErrorDetail {
+    /// Stable and machine-readable (the table of `crate::error_codes`).
+    #[schemars(schema_with = "code_schema")]
+    pub code: &'static str,
+    /// For developers: what went wrong, with its causes.
+    pub message: String,
+    /// For researchers, in Chinese: what happened and what to do.
+    pub message_zh: String,
+    /// For invalid_parameter: the parameter to fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<&'static str>,
+}
+
+/// Every code of the table, as the schema of `code`.
+fn code_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.code()).collect();
+    schemars::json_schema!({"type": "string", "enum": codes})
 }
 
 /// What a failed response carries for [`log_failures`].
@@ -85,13 +121,11 @@ struct Failure {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, code) = self.status_and_code();
-        let message = self.message();
-        let parameter = match &self {
-            ApiError::Query(QueryError::InvalidParameter { parameter, .. }) => Some(*parameter),
-            _ => None,
-        };
-        let body = ErrorBody { error: ErrorDetail { code, message: message.clone(), parameter } };
+        let (status, code) = (self.code().status(), self.code().code());
+        let message = sifa_store::error_chain(&self);
+        let detail =
+            ErrorDetail { code, message: message.clone(), message_zh: self.message_zh(), parameter: self.parameter() };
+        let body = ErrorBody { error: detail };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
@@ -125,6 +159,20 @@ pub async fn log_failures(request: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_invalid_parameter_is_named_in_chinese_with_what_to_check() {
+        let error = ApiError::Query(QueryError::invalid("from", "\"2024-13-01\" is not a date"));
+        assert_eq!(
+            error.message_zh(),
+            "参数“起始日期”（from）有误：请按“年-月-日”填写日期，且起始日期不能晚于截止日期。"
+        );
+        let kind = ApiError::Query(QueryError::invalid("kind", "no"));
+        assert_eq!(kind.message_zh(), "参数“类型”（kind）有误：所选类型不存在，请在“类型”中重新选择。");
+        let unknown = ApiError::Query(QueryError::invalid("shiny", "no"));
+        assert_eq!(unknown.message_zh(), "参数“shiny”（shiny）有误：请检查后重试。");
+        assert_eq!(ApiError::NotFound.message_zh(), ErrorCode::NotFound.message_zh());
+    }
 
     #[tokio::test]
     async fn a_bare_timeout_gets_the_error_body_and_other_answers_pass() {

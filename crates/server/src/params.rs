@@ -1,8 +1,12 @@
 //! Query strings read by hand: repeated keys (`agency=a&agency=b`) and
 //! invalid percent-escapes must neither fail nor lose values, which the
-//! stock `Query` extractor does not guarantee.
+//! stock `Query` extractor does not guarantee. The parameters themselves
+//! are listed once: the search's and the timeline's in `sifa-query`, the
+//! export's here.
 
-use sifa_query::SearchParams;
+use sifa_query::{MAX_EXPORT, Parameter, SearchParams, Shape, search_parameters, timeline_parameters};
+
+use crate::formats::Format;
 
 /// `key=value` pairs of a raw query string, decoded leniently.
 pub fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
@@ -16,24 +20,37 @@ pub fn last(pairs: &[(String, String)], key: &str) -> Option<String> {
 
 /// Search parameters from a query string; unknown keys are ignored.
 pub fn search_params(raw: Option<&str>) -> SearchParams {
-    let pairs = pairs(raw);
-    let all = |key: &str| pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect::<Vec<_>>();
-    SearchParams {
-        q: last(&pairs, "q"),
-        agency: all("agency"),
-        topic: all("topic"),
-        kind: all("kind"),
-        from: last(&pairs, "from"),
-        to: last(&pairs, "to"),
-        sort: last(&pairs, "sort"),
-        cites: last(&pairs, "cites"),
-        version: last(&pairs, "version"),
-        collapse: last(&pairs, "collapse"),
-        page: last(&pairs, "page"),
-        per_page: last(&pairs, "per_page"),
-        facets: last(&pairs, "facets"),
-        expand: last(&pairs, "expand"),
-    }
+    SearchParams::from_pairs(pairs(raw))
+}
+
+/// The export's own parameters (the search's come beside them).
+pub fn export_parameters() -> Vec<Parameter> {
+    let names = Format::names();
+    vec![
+        Parameter::new("format", Shape::Text, "导出格式", "请从“引用格式”菜单中选择。", &format!("{names} (required)")),
+        Parameter::new(
+            "ids",
+            Shape::Text,
+            "所选文件",
+            "所选文件过多，请减少后再导出。",
+            &format!(
+                "Publication ids, comma-separated or repeated: exactly these, in this order; without it every match of the search (up to {MAX_EXPORT})"
+            ),
+        ),
+        Parameter::new(
+            "cited",
+            Shape::Text,
+            "引用日期",
+            "请按“年-月-日”填写日期。",
+            "The citing date (GB/T 7714 引用日期, RIS Y2, CSL accessed), YYYY-MM-DD; default today in China",
+        ),
+    ]
+}
+
+/// The parameter `name` of any route, for its Chinese label and advice.
+pub fn parameter(name: &str) -> Option<Parameter> {
+    let mut lists = search_parameters().iter().chain(timeline_parameters());
+    lists.find(|p| p.name == name).cloned().or_else(|| export_parameters().into_iter().find(|p| p.name == name))
 }
 
 #[cfg(test)]
@@ -43,8 +60,8 @@ mod tests {
     #[test]
     fn repeated_keys_and_bad_escapes() {
         let p = search_params(Some("q=%E6%B3%95%ZZ&agency=%E5%B1%B1%E4%B8%9C%E7%9C%81&agency=b&page=2"));
-        assert_eq!(p.agency, vec!["山东省", "b"]);
-        assert_eq!(p.page.as_deref(), Some("2"));
-        assert!(p.q.unwrap().starts_with('法'));
+        assert_eq!(p.all("agency"), ["山东省", "b"]);
+        assert_eq!(p.last("page"), Some("2"));
+        assert!(p.last("q").unwrap().starts_with('法'));
     }
 }

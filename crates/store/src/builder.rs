@@ -7,7 +7,7 @@ use sifa_analysis::ChineseAnalysis;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, TantivyDocument};
 
-use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, WriteLock, unix_now, write_synced};
+use crate::generations::{GENERATION_DICTIONARY, GenerationInfo, IndexLocation, WriteLock, write_synced};
 use crate::open::create_index;
 use crate::{IndexSchema, Manifest, StoreError};
 
@@ -200,7 +200,7 @@ impl GenerationBuilder {
         for (name, bytes) in std::mem::take(&mut self.attached) {
             write_synced(&self.path.join(name), &bytes)?;
         }
-        let now = unix_now();
+        let now = u64::try_from(sifa_model::instant::unix_now()).unwrap_or(0);
         let info = GenerationInfo {
             name: self.name.clone(),
             built_at: now,

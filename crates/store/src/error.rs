@@ -79,13 +79,18 @@ impl StoreError {
     }
 }
 
-/// An error and its causes on one line, for reports that list problems.
+/// An error and its causes on one line (the one walker of cause chains:
+/// reports, logs and the API's messages); a cause whose text the line
+/// already holds (an error that prints its source) is not repeated.
 pub fn chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
     while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
         source = cause.source();
     }
     text

@@ -61,10 +61,6 @@ pub struct WriteLock {
     _file: File,
 }
 
-pub fn unix_now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
-}
-
 impl IndexLocation {
     pub fn new(root: impl Into<PathBuf>) -> Self {
         Self { root: root.into() }

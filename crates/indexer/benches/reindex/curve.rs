@@ -179,12 +179,12 @@ fn workload() -> Vec<SearchRequest> {
                 4 => String::new(),
                 _ => format!("{} -{}", word(0), word(1)),
             };
-            let mut p = SearchParams { q: Some(q), ..SearchParams::default() };
+            let mut p = SearchParams::from_pairs([("q", q)]);
             if i % 3 == 0 {
-                p.agency = vec![["山东省", "浙江省", "司法部"][(i / 3) % 3].to_string()];
+                p.push("agency", ["山东省", "浙江省", "司法部"][(i / 3) % 3]);
             }
             if i % 5 == 0 {
-                p.kind = vec!["law".to_string()];
+                p.push("kind", "law");
             }
             SearchRequest::from_params(p).unwrap()
         })

@@ -14,9 +14,7 @@
 //! (UTC+8), where the publications of this domain are dated.
 
 use super::{PubDate, PubDateError};
-
-/// China Standard Time, for timestamps.
-const CHINA_OFFSET_SECS: i64 = 8 * 3600;
+use crate::instant::china_day;
 
 /// What a source writes when it has no date: read as no date, not as an
 /// unreadable one.
@@ -50,9 +48,7 @@ impl PubDate {
     /// milliseconds when it has 13 digits.
     pub fn from_timestamp(value: i64) -> Option<PubDate> {
         let secs = if value.unsigned_abs() >= 100_000_000_000 { value.div_euclid(1000) } else { value };
-        let days = (secs + CHINA_OFFSET_SECS).div_euclid(86_400);
-        let (y, m, d) = civil_from_days(days);
-        PubDate::day(y, m, d)
+        china_day(secs)
     }
 }
 
@@ -229,23 +225,10 @@ fn rfc2822(s: &str) -> Option<PubDate> {
     PubDate::day(year, month, day)
 }
 
-/// Howard Hinnant's `civil_from_days`: epoch days to a proleptic Gregorian date.
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year as i32, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::instant::civil_from_days;
 
     fn read(text: &str) -> Option<String> {
         PubDate::parse_given(text).ok().map(|d| d.to_string())

@@ -98,5 +98,4 @@ export function compareCsv(response) {
 }
 
 /** What the chart compares, in the page's words. */
-export const COMPARE_LABELS = { province: '省份', agency: '发布机关', topic: '主题', kind: '类型' };
 export const INTERVAL_LABELS = { year: '按年', month: '按月' };

@@ -7,9 +7,9 @@
 import { api, isAbort } from './api.js';
 import { $, el, formatNumber, svgEl } from './dom.js';
 import {
-  COMPARE_LABELS, COMPARE_TOP, INTERVAL_LABELS, chartLayout, chartSeries, compareCsv, compareTable, nearestPeriod,
-  periodLabels, readout,
+  COMPARE_TOP, INTERVAL_LABELS, chartLayout, chartSeries, compareCsv, compareTable, nearestPeriod, periodLabels, readout,
 } from './compare.js';
+import { comparisons } from './dimensions.js';
 import { download } from './export.js';
 import { navigate, state, withChanges } from './nav.js';
 import { searchParams } from './state.js';
@@ -33,7 +33,8 @@ export function syncCompareToggle() {
 export function bindCompare() {
   $('compare-toggle').addEventListener('click', () => {
     const on = !state().compare;
-    navigate(withChanges({ compare: on ? 'province' : '' }), { replace: false }).then(() => {
+    const first = comparisons()[0];
+    navigate(withChanges({ compare: on && first ? first.by : '' }), { replace: false }).then(() => {
       if (on) $('compare-by').focus();
     });
   });
@@ -66,7 +67,7 @@ function controls(current) {
     // A label and its menu wrap as one, never apart.
     return [el('span', { className: 'control-pair' }, [el('label', { text: label, attrs: { for: id } }), node])];
   };
-  const by = select('compare-by', '对比', Object.entries(COMPARE_LABELS), current.compare,
+  const by = select('compare-by', '对比', comparisons().map((c) => [c.by, c.label]), current.compare,
     (v) => navigate(withChanges({ compare: v }), { replace: true }));
   const interval = select('compare-interval', '周期', Object.entries(INTERVAL_LABELS), current.interval,
     (v) => navigate(withChanges({ interval: v }), { replace: true }));
@@ -82,6 +83,9 @@ function controls(current) {
   return el('div', { className: 'compare-controls' }, [...by, ...interval, ...count, csv]);
 }
 
+/** What a comparison is by, in Chinese (省份, 发布机关, …). */
+const compareLabel = (by) => (comparisons().find((c) => c.by === by) || { label: by }).label;
+
 /** The chart, its legend and its readout; an empty search has a sentence instead. */
 function chart(response) {
   $('compare').dataset.csv = compareCsv(response);
@@ -90,7 +94,7 @@ function chart(response) {
   const layout = chartLayout(response, width, HEIGHT, PAD);
   const svg = svgEl('svg', {
     class: 'compare-chart', width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', tabindex: 0,
-    'aria-label': `按${COMPARE_LABELS[response.by]}对比：${chartSeries(response).map((s) => s.label).join('、')}；左右方向键逐期查看。`,
+    'aria-label': `按${compareLabel(response.by)}对比：${chartSeries(response).map((s) => s.label).join('、')}；左右方向键逐期查看。`,
   });
   for (const tick of layout.ticks) {
     svg.append(svgEl('line', { class: 'compare-grid', x1: PAD.left, x2: width - PAD.right, y1: tick.y, y2: tick.y }));

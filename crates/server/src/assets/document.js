@@ -1,7 +1,8 @@
 // The document view: metadata, full text with marks, how each field was
 // read (解析依据), and similar publications.
 
-import { api, isAbort, kindLabel } from './api.js';
+import { api, isAbort } from './api.js';
+import { valueLabel } from './dimensions.js';
 import { citationSection, setCitationMeta } from './cite.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
@@ -193,7 +194,7 @@ function evidenceSection(doc) {
 
 /** The text a rule read; a kind code read from the source is shown by its label. */
 function readText(key, text) {
-  const label = key === 'kind' ? kindLabel(text) : undefined;
+  const label = valueLabel(key, text);
   if (!label) return textNode(text);
   return el('span', {}, [textNode(label), el('code', { className: 'rule', text, attrs: { title: '类型代码' } })]);
 }

@@ -1,13 +1,19 @@
 // Filters: the facet sections, the chips of active filters and the date range.
 
-import { kindLabel } from './api.js';
+import { dimensions, valueLabel, yearFacet } from './dimensions.js';
 import { $, el, formatNumber, showError } from './dom.js';
 import { isLong, newestFirst, visibleEntries } from './facetlist.js';
-import { FACET_TITLES } from './labels.js';
 import { focusAfterRender, refine, state } from './nav.js';
-import { toggled, toggledAgency, toggledYear, yearCovered } from './state.js';
+import { toggled, toggledAgency, toggledYear, withoutFilters, yearCovered } from './state.js';
 
-export const toggleTopic = (topic, on) => refine({ topic: toggled(state().topic, topic, on) });
+/** The facet sections in display order: [name, title, shape], the year last. */
+function sections() {
+  const year = yearFacet();
+  return [...dimensions().map((d) => [d.name, d.label, d.shape]), ...(year ? [[year.by, year.label, 'years']] : [])];
+}
+
+/** Ticks or unticks `value` of the dimension `name` (a result's topic tag). */
+export const toggleValue = (name, value, on) => refine({ [name]: toggled(state()[name] || [], value, on) });
 
 /** Per facet: whether 更多 is open and the filter box's text; kept across renders. */
 const views = new Map();
@@ -23,7 +29,7 @@ export function renderFacets(facets) {
   const inside = active && container.contains(active) && active.dataset;
   const focusKey = inside ? [active.dataset.facet, active.dataset.value, active.dataset.role] : null;
 
-  container.replaceChildren(...Object.keys(FACET_TITLES).map((name) => facetSection(name, facets[name] || [])));
+  container.replaceChildren(...sections().map(([name, title, shape]) => facetSection(name, title, shape, facets[name] || [])));
 
   if (focusKey && focusKey[0]) {
     const again = [...container.querySelectorAll('[data-facet]')].find(
@@ -34,24 +40,24 @@ export function renderFacets(facets) {
 }
 
 /** Whether an entry is ticked in the current state. */
-function isChecked(name, entry) {
+function isChecked(name, shape, entry) {
   const current = state();
-  if (name === 'year') return yearCovered(current, entry.value);
+  if (shape === 'years') return yearCovered(current, entry.value);
   return Boolean(entry.selected) || Boolean(current[name] && current[name].includes(entry.value));
 }
 
-function facetSection(name, values) {
+function facetSection(name, heading, shape, values) {
   const titleId = `facet-title-${name}`;
   const section = el('section', { className: `facet facet-${name}`, attrs: { 'aria-labelledby': titleId } });
-  const title = el('h2', { className: 'facet-title', attrs: { id: titleId } }, [FACET_TITLES[name]]);
+  const title = el('h2', { className: 'facet-title', attrs: { id: titleId } }, [heading]);
   section.append(title);
   if (!values.length) {
     section.append(el('p', { className: 'facet-empty', text: '无' }));
     return section;
   }
-  const entries = name === 'year' ? newestFirst(values) : values;
-  const shownYears = name === 'year' ? values.map((v) => v.value) : [];
-  const items = entries.map((entry) => facetItem(name, entry, shownYears));
+  const entries = shape === 'years' ? newestFirst(values) : values;
+  const shownYears = shape === 'years' ? values.map((v) => v.value) : [];
+  const items = entries.map((entry) => facetItem(name, shape, entry, shownYears));
   const list = el('ul', { className: 'facet-list', attrs: { id: `facet-list-${name}` } }, items);
   if (!isLong(entries)) {
     section.append(list);
@@ -63,7 +69,7 @@ function facetSection(name, values) {
   const filter = el('input', {
     className: 'facet-filter',
     attrs: {
-      type: 'search', placeholder: `查找${FACET_TITLES[name]}`, 'aria-label': `在${FACET_TITLES[name]}中查找`,
+      type: 'search', placeholder: `查找${heading}`, 'aria-label': `在${heading}中查找`,
       'aria-controls': list.id, 'data-facet': name, 'data-value': '', 'data-role': 'filter', spellcheck: 'false',
     },
   });
@@ -75,7 +81,7 @@ function facetSection(name, values) {
   });
 
   const apply = () => {
-    const { shown, hidden } = visibleEntries(entries, { ...view, isChecked: (entry) => isChecked(name, entry) });
+    const { shown, hidden } = visibleEntries(entries, { ...view, isChecked: (entry) => isChecked(name, shape, entry) });
     const visible = new Set(shown);
     items.forEach((item, i) => { item.hidden = !visible.has(i); });
     none.hidden = shown.length > 0;
@@ -90,9 +96,9 @@ function facetSection(name, values) {
   return section;
 }
 
-function facetItem(name, entry, shownYears) {
+function facetItem(name, shape, entry, shownYears) {
   const label = entry.label || entry.value;
-  const checked = isChecked(name, entry);
+  const checked = isChecked(name, shape, entry);
   const input = el('input', {
     attrs: { type: 'checkbox', 'data-facet': name, 'data-value': entry.value, 'data-label': label },
   });
@@ -101,15 +107,15 @@ function facetItem(name, entry, shownYears) {
     const now = state();
     viewOf(name).expanded = false; // the ticked entry stays in view; 更多 is for one look
     showResultsOnPhone();
-    if (name === 'agency') refine({ agency: toggledAgency(now.agency, entry.value, input.checked, label) });
-    else if (name === 'year') refine(toggledYear(now, entry.value, input.checked, shownYears));
+    if (shape === 'tree') refine({ [name]: toggledAgency(now[name], entry.value, input.checked, label) });
+    else if (shape === 'years') refine(toggledYear(now, entry.value, input.checked, shownYears));
     else refine({ [name]: toggled(now[name], entry.value, input.checked) });
   });
 
   const text = el('span', { className: 'facet-label', text: label });
-  if (name === 'agency') text.title = entry.value.split('/').join(' › ');
+  if (shape === 'tree') text.title = pathText(entry.value);
   const count = el('span', { className: 'facet-count', text: formatNumber(entry.count), attrs: { 'aria-label': `${entry.count} 条` } });
-  const depth = name === 'agency' ? Math.min(Number(entry.depth) || 0, 6) : 0;
+  const depth = shape === 'tree' ? Math.min(Number(entry.depth) || 0, 6) : 0;
   return el('li', { className: `facet-item depth-${depth}${checked ? ' is-checked' : ''}` }, [
     el('label', { className: 'facet-option' }, [input, text, count]),
   ]);
@@ -135,19 +141,25 @@ function showResultsOnPhone() {
   });
 }
 
+/** A tree value's path as the page shows it: 山东省 › 青岛市. */
+const pathText = (value) => value.split('/').join(' › ');
+
 /**
- * The active filters as removable chips. A kind is named by its label from
- * /api/v1/stats, else by the kind facet's label, else by its code.
+ * The active filters as removable chips, each named by its dimension's
+ * chip label: a path as a path, a value by its label from the API's fixed
+ * list, else by the facet's label, else as it is.
  */
 export function renderChips(facets) {
   const current = state();
-  const facetLabel = (k) => ((facets.kind || []).find((e) => e.value === k) || {}).label;
   const chips = [];
   const add = (text, remove) => chips.push({ text, remove });
-  const without = (key, value) => ({ [key]: current[key].filter((v) => v !== value) });
-  for (const a of current.agency) add(`机关：${a.split('/').join(' › ')}`, without('agency', a));
-  for (const t of current.topic) add(`主题：${t}`, without('topic', t));
-  for (const k of current.kind) add(`类型：${kindLabel(k) || facetLabel(k) || k}`, without('kind', k));
+  for (const d of dimensions()) {
+    const facetLabel = (v) => ((facets[d.name] || []).find((e) => e.value === v) || {}).label;
+    for (const value of current[d.name] || []) {
+      const text = d.shape === 'tree' ? pathText(value) : valueLabel(d.name, value) || facetLabel(value) || value;
+      add(`${d.chip}：${text}`, { [d.name]: current[d.name].filter((v) => v !== value) });
+    }
+  }
   if (current.from) add(`起始：${current.from}`, { from: '' });
   if (current.to) add(`截止：${current.to}`, { to: '' });
   if (current.cites) add(`引用文件：${current.cites}`, { cites: '' });
@@ -177,7 +189,7 @@ function focusChip(index) {
 
 export function clearAllFilters() {
   focusAfterRender(() => $('q').focus());
-  refine({ agency: [], topic: [], kind: [], from: '', to: '' });
+  refine(withoutFilters());
 }
 
 export function applyDates() {

@@ -4,12 +4,12 @@
 // text nodes (the API's pre-escaped *_html fields go through markedNodes()).
 // This module wires the others together.
 
-import { serviceInfo } from './api.js';
+import { loadDimensions, serviceInfo } from './api.js';
 import { bindCite } from './cite.js';
 import { bindCompare } from './compareview.js';
 import { loadDocument } from './document.js';
-import { $, clearError, formatNumber } from './dom.js';
-import { exportResults, toCsv, toJsonExport } from './export.js';
+import { $, clearError, formatNumber, showError } from './dom.js';
+import { exportResults } from './export.js';
 import { applyDates, clearAllFilters, clearDates, setPanelOpen } from './facets.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { beginRender, readLocation, refine, setRenderer, state } from './nav.js';
@@ -48,17 +48,12 @@ function syncControls(current) {
   $('filters-toggle').textContent = n ? `筛选（${n}）` : '筛选';
 }
 
-/**
- * The header's document count, and the query length limit. Until
- * /api/v1/stats answers, the search box keeps the maxlength written in
- * index.html, so that it can be typed into at once.
- */
+/** The header's document count (the server wrote the query length limit into the page). */
 async function loadStats() {
   const target = $('stats');
   try {
     const service = await serviceInfo();
     target.textContent = `收录 ${formatNumber(service.documents)} 篇公开信息`;
-    if (service.limits && service.limits.max_query_chars) $('q').maxLength = service.limits.max_query_chars;
   } catch (err) {
     target.textContent = '收录统计暂不可用';
     target.title = err && err.message ? err.message : '';
@@ -92,8 +87,6 @@ function bindEvents() {
 
 // Exposed for tests and the console.
 window.sifa = {
-  toCsv,
-  toJsonExport,
   parseState,
   stateToQuery,
   markedSegments,
@@ -101,9 +94,19 @@ window.sifa = {
   get state() { return { ...state() }; },
 };
 
-setRenderer(render);
-readLocation();
-bindEvents();
-if (!history.state || !history.state.sifa) history.replaceState({ sifa: true, fromResults: false }, '', location.href);
-loadStats();
-render();
+/** The dimensions first: the address and the filters are read by them. */
+async function start() {
+  try {
+    await loadDimensions();
+  } catch (err) {
+    showError(err && err.message ? err.message : '检索服务暂时不可用，请稍后重试。', err);
+  }
+  setRenderer(render);
+  readLocation();
+  bindEvents();
+  if (!history.state || !history.state.sifa) history.replaceState({ sifa: true, fromResults: false }, '', location.href);
+  loadStats();
+  render();
+}
+
+start();

@@ -4,7 +4,7 @@ import { api, isAbort, serviceInfo } from './api.js';
 import { $, agencyLine, el, externalLink, formatMs, formatNumber, isSafeUrl, markedNodes, showError, textNode } from './dom.js';
 import { choiceBox, keepChoiceFor, setCitationMeta, showFeed } from './cite.js';
 import { renderCompare } from './compareview.js';
-import { renderChips, renderFacets, toggleTopic } from './facets.js';
+import { renderChips, renderFacets, toggleValue } from './facets.js';
 import { appLink, focusAfterRender, isStale, refine, runPendingFocus, state, withChanges } from './nav.js';
 import { hitNotes } from './links.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
@@ -192,13 +192,13 @@ function renderHit(hit) {
 function topicTags(topics) {
   const list = el('ul', { className: 'tags', attrs: { 'aria-label': '主题' } });
   for (const topic of topics) {
-    const selected = state().topic.includes(topic);
+    const selected = (state().topic || []).includes(topic);
     const button = el('button', {
       className: selected ? 'tag is-selected' : 'tag',
       text: topic,
       attrs: { type: 'button', 'aria-label': `按主题筛选：${topic}`, 'aria-pressed': selected ? 'true' : 'false' },
     });
-    button.addEventListener('click', () => toggleTopic(topic, !selected));
+    button.addEventListener('click', () => toggleValue('topic', topic, !selected));
     list.append(el('li', {}, [button]));
   }
   return list;

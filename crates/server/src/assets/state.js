@@ -1,28 +1,28 @@
 // The view state and the page URL: pure functions (no DOM), unit-tested
 // under Node. A state is
-//   { q, agency: [], topic: [], kind: [], from, to, sort, cites, version, page, doc,
-//     expand, compare, interval }
-// and the URL holds only what differs from the defaults. `expand: false`
-// searches without the field's synonyms; `compare` (province, agency,
-// topic, kind) shows the timeline's 对比 chart, by `interval`; `cites`
-// lists the publications citing a document; `version: 'all'` shows every
-// version of a law.
+//   { q, <one list per dimension: agency: [], topic: [], …>, from, to, sort, cites, version,
+//     page, doc, expand, compare, interval }
+// and the URL holds only what differs from the defaults. The dimensions
+// are the API's (dimensions.js). `expand: false` searches without the
+// field's synonyms; `compare` (one of the API's comparisons) shows the
+// timeline's 对比 chart, by `interval`; `cites` lists the publications
+// citing a document; `version: 'all'` shows every version of a law.
+
+import { comparisons, filterNames } from './dimensions.js';
 
 /** The API's sort orders; the first is the default. */
 export const SORTS = ['relevance', 'date_desc', 'date_asc', 'cited_by'];
 
-/** Filters that may be given more than once. */
-export const LIST_KEYS = ['agency', 'topic', 'kind'];
-
-/** What the 对比 chart can compare, and its periods; '' and the first are the defaults. */
-export const COMPARE_BY = ['province', 'agency', 'topic', 'kind'];
+/** The 对比 chart's periods; the first is the default. */
 export const INTERVALS = ['year', 'month'];
 
 export function emptyState() {
-  return {
-    q: '', agency: [], topic: [], kind: [], from: '', to: '', sort: 'relevance', cites: '', version: 'current', page: 1, doc: '',
+  const state = {
+    q: '', from: '', to: '', sort: 'relevance', cites: '', version: 'current', page: 1, doc: '',
     expand: true, compare: '', interval: 'year',
   };
+  for (const key of filterNames()) state[key] = [];
+  return state;
 }
 
 /** Reads the whole view state from a query string. */
@@ -30,7 +30,7 @@ export function parseState(search) {
   const params = new URLSearchParams(search || '');
   const state = emptyState();
   state.q = params.get('q') || '';
-  for (const key of LIST_KEYS) {
+  for (const key of filterNames()) {
     state[key] = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
   }
   state.from = params.get('from') || '';
@@ -43,7 +43,7 @@ export function parseState(search) {
   state.version = params.get('version') === 'all' ? 'all' : 'current';
   state.doc = params.get('doc') || '';
   state.expand = params.get('expand') !== 'false';
-  state.compare = COMPARE_BY.includes(params.get('compare')) ? params.get('compare') : '';
+  state.compare = comparisons().some((c) => c.by === params.get('compare')) ? params.get('compare') : '';
   state.interval = INTERVALS.includes(params.get('interval')) ? params.get('interval') : 'year';
   return state;
 }
@@ -52,7 +52,7 @@ export function parseState(search) {
 export function stateToQuery(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
-  for (const key of LIST_KEYS) for (const v of state[key] || []) params.append(key, v);
+  for (const key of filterNames()) for (const v of state[key] || []) params.append(key, v);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
@@ -75,7 +75,7 @@ export function stateUrl(state) {
 export function searchParams(state, extra = {}) {
   const params = new URLSearchParams();
   params.set('q', state.q);
-  for (const key of LIST_KEYS) for (const v of state[key]) params.append(key, v);
+  for (const key of filterNames()) for (const v of state[key] || []) params.append(key, v);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   params.set('sort', state.sort);
@@ -87,10 +87,16 @@ export function searchParams(state, extra = {}) {
 }
 
 export function filterCount(state) {
-  return state.agency.length + state.topic.length + state.kind.length + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.cites ? 1 : 0);
+  const values = filterNames().reduce((n, key) => n + (state[key] || []).length, 0);
+  return values + (state.from ? 1 : 0) + (state.to ? 1 : 0) + (state.cites ? 1 : 0);
 }
 
-/** A topic/kind list with a value added or removed. */
+/** The state without any filter: every dimension's list, the date range. */
+export function withoutFilters() {
+  return Object.fromEntries([...filterNames().map((key) => [key, []]), ['from', ''], ['to', '']]);
+}
+
+/** A flat dimension's list with a value added or removed. */
 export function toggled(values, value, on) {
   const out = values.filter((v) => v !== value);
   if (on) out.push(value);

@@ -2,6 +2,7 @@
 // Each suggestion carries its kind's label from the API.
 
 import { api, isAbort } from './api.js';
+import { dimension } from './dimensions.js';
 import { $, el } from './dom.js';
 import { refine, state } from './nav.js';
 
@@ -84,13 +85,13 @@ function moveSuggestion(delta) {
   $('q').setAttribute('aria-activedescendant', `suggestion-${activeSuggestion}`);
 }
 
-/** topic → topic filter; agency → agency filter; title → search for it. */
+/** A topic or an agency → that dimension's filter; a title → search for it. */
 function chooseSuggestion(index) {
   const item = suggestions[index];
   closeSuggestions();
   if (!item) return;
   const current = state();
-  if (item.kind === 'topic' || item.kind === 'agency') {
+  if (dimension(item.kind)) {
     const facet = item.kind;
     const values = current[facet].includes(item.text) ? current[facet] : [...current[facet], item.text];
     $('q').value = current.q;

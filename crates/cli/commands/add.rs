@@ -1,4 +1,5 @@
-//! `sifa add` and `sifa delete`: incremental changes to the live index.
+//! `sifa add`: publications from files into the live index; a file added
+//! again replaces what it gave before.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use anyhow::Context;
 use sifa_model::english::count;
 use sifa_store::IndexLocation;
 
-pub fn add(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -> anyhow::Result<ExitCode> {
     let extractor = super::load_extractor(rules)?;
     let summary =
         sifa_indexer::add(&IndexLocation::new(index), &extractor, paths, data).context("adding to the index")?;
@@ -59,23 +60,4 @@ pub fn add(paths: &[PathBuf], index: &Path, data: &Path, rules: Option<&Path>) -
     }
     let changed = summary.added.len() + summary.replaced.len() + summary.removed.len();
     Ok(if changed > 0 || summary.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-pub fn delete(targets: &[String], index: &Path, data: &Path) -> anyhow::Result<ExitCode> {
-    let summary = sifa_indexer::delete(&IndexLocation::new(index), targets, data).context("deleting from the index")?;
-    let by_path: std::collections::HashMap<&str, &str> = summary
-        .by_path
-        .iter()
-        .flat_map(|deletion| deletion.ids.iter().map(|id| (id.as_str(), deletion.path.as_str())))
-        .collect();
-    for id in &summary.deleted {
-        match by_path.get(id.as_str()) {
-            Some(path) => println!("deleted   {id} (read from {path})"),
-            None => println!("deleted   {id}"),
-        }
-    }
-    for target in &summary.not_found {
-        println!("not found {target}");
-    }
-    Ok(if summary.not_found.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -11,7 +11,7 @@
 //! that can run per document runs in the workers: the collector is one
 //! thread, and what it does is paid once per document on the critical path.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,14 +25,15 @@ use sifa_store::links::LINKS_FILE;
 use sifa_store::{GenerationBuilder, IndexLocation, IndexSchema, WriterSettings};
 use tantivy::TantivyDocument;
 
-use crate::links::{LinkEntry, LinksSummary, Signer};
-
 use crate::IndexError;
+use crate::bookkeeping::{
+    Duplicate, LISTED_MAX, Report, SkippedEntry, UnreadableEntry, Written, record_skip, record_unreadable_given,
+};
+use crate::links::{LinkEntry, LinksSummary, Signer};
 use crate::walk::{SourceFile, walk};
+
 /// Work items in flight between threads.
 const QUEUE_DEPTH: usize = 64;
-/// How many duplicates and skips the summary lists by name.
-const LISTED_MAX: usize = 1000;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -68,15 +69,6 @@ pub trait ProgressSink: Sync {
 }
 
 impl ProgressSink for () {}
-
-/// A publication dropped because an earlier one was the same.
-#[derive(Debug, Clone, Serialize)]
-pub struct Duplicate {
-    pub source: String,
-    pub duplicate_of: String,
-    /// `url`, `text` or `id`.
-    pub by: &'static str,
-}
 
 /// What a build did.
 #[derive(Debug, Clone, Serialize)]
@@ -155,57 +147,6 @@ pub struct StageSeconds {
     pub links: f64,
     /// Committing (tantivy's last segments, merges), the manifest and the switch.
     pub commit: f64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct SkippedEntry {
-    pub source: String,
-    pub reason: String,
-}
-
-/// A stated value that could not be read, and where.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnreadableEntry {
-    pub source: String,
-    pub field: String,
-    pub value: String,
-}
-
-impl UnreadableEntry {
-    pub fn new(source: &sifa_model::SourceRef, field: &str, value: &str) -> Self {
-        Self { source: source.to_string(), field: field.to_string(), value: value.to_string() }
-    }
-}
-
-/// Remembers what was indexed, to recognise duplicates: the same id (a
-/// page without its own id takes one from its URL, so the same URL met
-/// twice is the same id) or the same folded text. Records that state
-/// different ids and differ in text are different publications even when
-/// they share a URL (versions of one law).
-#[derive(Default)]
-struct Dedup {
-    ids: HashMap<String, ()>,
-    texts: HashMap<String, String>,
-}
-
-impl Dedup {
-    /// The id of an earlier copy and how it matched, or `None` (and the
-    /// publication is remembered).
-    fn check(&mut self, publication: &Publication, fingerprint: &str) -> Option<(String, &'static str)> {
-        if self.ids.contains_key(&publication.id) {
-            let by = match publication.evidence.get("id").map(|e| e.rule.as_str()) {
-                Some("url_hash") => "url",
-                _ => "id",
-            };
-            return Some((publication.id.clone(), by));
-        }
-        if let Some(id) = self.texts.get(fingerprint) {
-            return Some((id.clone(), "text"));
-        }
-        self.ids.insert(publication.id.clone(), ());
-        self.texts.insert(fingerprint.to_string(), publication.id.clone());
-        None
-    }
 }
 
 /// Builds a new generation from `options.data_dir` and makes it live.
@@ -313,7 +254,7 @@ fn write_all(
 
         let mut pending: BTreeMap<u64, Extracted> = BTreeMap::new();
         let mut next = 0u64;
-        let mut dedup = Dedup::default();
+        let mut written = Written::default();
         let mut last_report = Instant::now();
         for (seq, result) in done_rx {
             pending.insert(seq, result);
@@ -321,7 +262,7 @@ fn write_all(
                 next += 1;
                 match result {
                     Ok(prepared) => {
-                        let entry = add_one(builder, &mut dedup, &mut summary, prepared)?;
+                        let entry = add_one(builder, &mut written, &mut summary, prepared)?;
                         entries.extend(entry);
                     }
                     Err(skipped) => record_skip(&mut summary, skipped),
@@ -415,18 +356,13 @@ fn report(
 /// returns its link entry when it was written.
 fn add_one(
     builder: &mut GenerationBuilder,
-    dedup: &mut Dedup,
+    written: &mut Written,
     summary: &mut ReindexSummary,
     prepared: Prepared,
 ) -> Result<Option<LinkEntry>, IndexError> {
     let Prepared { publication, document, fingerprint, entry } = prepared;
-    for (field, value) in sifa_extract::unreadable_given(&publication.evidence) {
-        *summary.unreadable_given.entry(field.to_string()).or_default() += 1;
-        if summary.unreadable_given_list.len() < LISTED_MAX {
-            summary.unreadable_given_list.push(UnreadableEntry::new(&publication.source, field, value));
-        }
-    }
-    if let Some((original, by)) = dedup.check(&publication, &fingerprint) {
+    record_unreadable_given(summary, &publication);
+    if let Some((original, by)) = written.duplicate_of(&publication, &fingerprint) {
         summary.duplicates += 1;
         if summary.duplicate_list.len() < LISTED_MAX {
             summary.duplicate_list.push(Duplicate {
@@ -442,17 +378,26 @@ fn add_one(
     Ok(Some(entry))
 }
 
-fn record_skip(summary: &mut ReindexSummary, skipped: Skipped) {
-    if let Some(not_a_page) = skipped.reason.not_a_page() {
-        summary.archive_records_not_pages += 1;
-        *summary.archive_records_not_pages_by_kind.entry(not_a_page.kind().to_string()).or_default() += 1;
-        return;
+/// A reindex counts what it did not index by reason and lists the first
+/// [`LISTED_MAX`] of each.
+impl Report for ReindexSummary {
+    fn skipped(&mut self, entry: SkippedEntry, category: &str) {
+        self.skipped += 1;
+        *self.skipped_by_reason.entry(category.to_string()).or_default() += 1;
+        if self.skipped_list.len() < LISTED_MAX {
+            self.skipped_list.push(entry);
+        }
     }
-    summary.skipped += 1;
-    *summary.skipped_by_reason.entry(skipped.reason.category().to_string()).or_default() += 1;
-    if summary.skipped_list.len() < LISTED_MAX {
-        summary
-            .skipped_list
-            .push(SkippedEntry { source: skipped.source.to_string(), reason: skipped.reason.to_string() });
+
+    fn not_a_page(&mut self, kind: &str) {
+        self.archive_records_not_pages += 1;
+        *self.archive_records_not_pages_by_kind.entry(kind.to_string()).or_default() += 1;
+    }
+
+    fn unreadable_given(&mut self, entry: UnreadableEntry) {
+        *self.unreadable_given.entry(entry.field.clone()).or_default() += 1;
+        if self.unreadable_given_list.len() < LISTED_MAX {
+            self.unreadable_given_list.push(entry);
+        }
     }
 }

@@ -12,10 +12,9 @@ use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Pe
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, FixedOffset};
 use sifa_model::PubDate;
-use sifa_model::instant::CHINA_OFFSET_SECS;
-use sifa_query::{Hit, SearchRequest, SearchResponse, Sort};
+use sifa_model::instant::{china_midnight_rfc3339, rfc3339_utc, unix_now};
+use sifa_query::{DIMENSIONS, Dimension, Hit, SearchRequest, SearchResponse, Sort, search_parameters};
 
 use crate::origin::{document_page, origin};
 use crate::{ApiError, AppState, blocking, params};
@@ -26,18 +25,17 @@ const FEED_ENTRIES: usize = 20;
 const ATOM: &str = "application/atom+xml; charset=utf-8";
 const ATOM_LINK: &str = "application/atom+xml";
 
-/// The search parameters that pick the publications (not their order or page).
-const SELECTING: &[&str] = &["q", "agency", "topic", "kind", "from", "to", "expand"];
-
 pub async fn search_feed(
     State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let mut search = params::search_params(raw.as_deref());
-    search.sort = Some("newest".into());
-    search.facets = Some("none".into());
-    search.per_page = search.per_page.or_else(|| Some(FEED_ENTRIES.to_string()));
+    search.set("sort", "newest");
+    search.set("facets", "none");
+    if search.last("per_page").is_none() {
+        search.set("per_page", FEED_ENTRIES.to_string());
+    }
     let request = SearchRequest::from_params(search)?;
     let asked = request.clone();
     let response = blocking(&state, move |s| s.search(&asked)).await?;
@@ -46,12 +44,13 @@ pub async fn search_feed(
     Ok(([(header::CONTENT_TYPE, ATOM)], xml).into_response())
 }
 
-/// The query string of the parameters that select publications, in a fixed order.
+/// The query string of the parameters that select publications (not
+/// their order, page or counts), in the order of the parameter list.
 fn selecting_query(raw: Option<&str>) -> String {
     let pairs = params::pairs(raw);
     let mut out = form_urlencoded::Serializer::new(String::new());
-    for key in SELECTING {
-        for (k, v) in pairs.iter().filter(|(k, v)| k == key && !v.trim().is_empty()) {
+    for parameter in search_parameters().iter().filter(|p| p.selects) {
+        for (k, v) in pairs.iter().filter(|(k, v)| *k == parameter.name && !v.trim().is_empty()) {
             out.append_pair(k, v);
         }
     }
@@ -108,9 +107,9 @@ fn title(request: &SearchRequest) -> String {
     if !request.query.trim().is_empty() {
         parts.push(request.query.trim().to_string());
     }
-    parts.extend(request.agencies.iter().cloned());
-    parts.extend(request.topics.iter().cloned());
-    parts.extend(request.kinds.iter().map(|k| k.label_zh().to_string()));
+    for dimension in DIMENSIONS {
+        parts.extend(request.filter(dimension).iter().map(|value| filter_text(dimension, value)));
+    }
     match (request.from, request.to) {
         (None, None) => {}
         (from, to) => parts.push(format!(
@@ -126,9 +125,18 @@ fn title(request: &SearchRequest) -> String {
     }
 }
 
+/// A filter value as the title names it: a path as given, a value of a
+/// fixed list by its label.
+fn filter_text(dimension: &Dimension, value: &str) -> String {
+    match dimension.vocabulary() {
+        Some(_) => dimension.label_of(value),
+        None => value.to_string(),
+    }
+}
+
 fn entry(origin: &str, hit: &Hit) -> Entry {
     let date = hit.date.as_deref().and_then(|d| d.parse::<PubDate>().ok());
-    let indexed = hit.indexed_at.as_deref().and_then(|t| DateTime::parse_from_rfc3339(t).ok());
+    let indexed = hit.indexed_at.as_deref().and_then(|t| t.parse::<FixedDateTime>().ok());
     let updated = date.map(china_midnight).or(indexed).unwrap_or_else(now);
     let mut links = vec![link(&document_page(origin, &hit.id), "alternate", "text/html")];
     if let Some(url) = sifa_cite::web_url(hit.url.as_deref()) {
@@ -173,13 +181,18 @@ fn person(name: &str) -> Person {
 
 /// The first day a date stands for, at midnight in China.
 fn china_midnight(date: PubDate) -> FixedDateTime {
-    let zone = FixedOffset::east_opt(CHINA_OFFSET_SECS as i32).expect("UTC+8 is a valid offset");
-    let secs = date.days_since_epoch() * 86_400 - CHINA_OFFSET_SECS;
-    DateTime::from_timestamp(secs, 0).unwrap_or_default().with_timezone(&zone)
+    atom_time(&china_midnight_rfc3339(date))
 }
 
 fn now() -> FixedDateTime {
-    DateTime::from_timestamp(sifa_model::instant::unix_now(), 0).unwrap_or_default().fixed_offset()
+    atom_time(&rfc3339_utc(unix_now()))
+}
+
+/// An RFC 3339 timestamp as the type Atom entries take (`atom_syndication`
+/// speaks `chrono`; sifa reads and writes time with `time`, so the two
+/// meet as text).
+fn atom_time(rfc3339: &str) -> FixedDateTime {
+    rfc3339.parse().unwrap_or_default()
 }
 
 #[cfg(test)]

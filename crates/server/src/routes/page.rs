@@ -1,5 +1,5 @@
 //! `GET /`: the search page, and for `/?doc=ID` the same page carrying the
-//! publication's citation meta tags.
+//! publication's citation meta tags; `GET /assets/{name}`: its files.
 //!
 //! The page is a single-page app, but Zotero's translators, Google Scholar
 //! and link previews read the HTML the server sends and run no script, so
@@ -9,78 +9,26 @@
 //! the same tags when it moves between documents without a reload, for
 //! the Zotero Connector, which reads the live page.
 
-use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use schemars::JsonSchema;
-use serde::Serialize;
 use sifa_cite::{Citing, meta_tags};
 use sifa_model::Publication;
-use sifa_query::{DocumentView, QueryError};
 
 use crate::origin::{document_page, origin};
 use crate::{ApiError, AppState, assets, blocking, params};
 
-/// `GET /api/v1/documents/{id}`: a whole publication and how to cite it.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct DocumentResponse {
-    #[serde(flatten)]
-    pub document: DocumentView,
-    pub citation: CitationView,
-}
-
-/// How to cite a publication: what the page shows and the tags it carries.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct CitationView {
-    /// The GB/T 7714-2015 reference, cited today (China time).
-    pub gbt7714: String,
-    /// The page's `citation_*` and `DC.*` meta tags, as the server writes them for `/?doc=ID`.
-    pub meta: Vec<MetaTag>,
-    /// The page of the publication in sifa.
-    pub page_url: String,
-}
-
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct MetaTag {
-    pub name: String,
-    pub content: String,
-}
-
-pub async fn document(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, ApiError> {
-    let q = params::last(&params::pairs(raw.as_deref()), "q");
-    if q.as_ref().is_some_and(|q| q.chars().count() > sifa_query::MAX_QUERY_CHARS) {
-        return Err(QueryError::invalid("q", "the query is too long").into());
-    }
-    let origin = origin(&headers);
-    let answer =
-        blocking(&state, move |s| {
-            let document = s.document(&id, q.as_deref())?;
-            let publication =
-                s.publications(&[id])?.pop().ok_or_else(|| QueryError::DocumentNotFound(document.id.clone()))?;
-            let cited = sifa_model::instant::china_day(sifa_model::instant::unix_now())
-                .unwrap_or(sifa_model::PubDate { year: 2025, month: None, day: None });
-            let citing = Citing { publication: &publication, page_url: document_page(&origin, &publication.id), cited };
-            let meta =
-                meta_tags(&citing).into_iter().map(|(name, content)| MetaTag { name: name.into(), content }).collect();
-            let citation =
-                CitationView { gbt7714: sifa_cite::gbt7714(&citing), meta, page_url: citing.page_url.clone() };
-            Ok(DocumentResponse { document, citation })
-        })
-        .await?;
-    Ok(Json(answer).into_response())
-}
-
 /// Where the document's tags go: right after the page's title.
 const TITLE: &str = "<title>司法行政公开信息检索 · sifa</title>";
 
+/// `GET /assets/{name}`: a file of the page, when it is one.
+pub async fn asset(Path(name): Path<String>) -> Result<Response, ApiError> {
+    let (content_type, body) = assets::find(&name).ok_or(ApiError::NotFound)?;
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response())
+}
+
 pub async fn index(State(state): State<AppState>, headers: HeaderMap, RawQuery(raw): RawQuery) -> Response {
-    let page = assets::INDEX_HTML;
+    let page = assets::index_html();
     let Some(id) = params::last(&params::pairs(raw.as_deref()), "doc").filter(|id| !id.trim().is_empty()) else {
         return Html(page).into_response();
     };
@@ -129,6 +77,12 @@ mod tests {
     use sifa_model::{Evidence, Kind, SourceRef};
 
     use super::*;
+
+    #[test]
+    fn the_served_page_holds_the_query_length_limit() {
+        let limit = format!("maxlength=\"{}\"", sifa_query::MAX_QUERY_CHARS);
+        assert!(assets::index_html().contains(&limit) && !assets::index_html().contains("{max_query_chars}"));
+    }
 
     #[test]
     fn the_head_carries_escaped_citation_tags_once() {

@@ -5,17 +5,16 @@
 //! documents it held before and no longer does (an edited record without id
 //! or URL, a removed line) are removed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use sifa_extract::Extractor;
-use sifa_store::generations::unix_now;
 use sifa_store::{IndexLocation, OpenIndex, first_match};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::IndexError;
-use crate::build::{SkippedEntry, UnreadableEntry};
+use crate::bookkeeping::{Report, SkippedEntry, UnreadableEntry, Written, record_skip, record_unreadable_given};
 use crate::sources::{StoredSource, by_path, is_outside, source_path, stored_sources};
 use crate::walk::walk;
 
@@ -87,8 +86,7 @@ pub fn add(
     let mut indexed_from = by_path(stored_sources(&searcher, schema)?);
     let mut summary = AddSummary::default();
     // What this run has written (the searcher does not see it yet).
-    let mut written_ids: HashSet<String> = HashSet::new();
-    let mut written_texts: HashMap<String, String> = HashMap::new();
+    let mut written = Written::default();
     for path in paths {
         if !path.exists() {
             summary
@@ -111,28 +109,20 @@ pub fn add(
             for result in extractor.extract_file(&file, &source) {
                 let publication = match result {
                     Ok(p) => p,
-                    Err(s) if s.reason.not_a_page().is_some() => {
-                        summary.archive_records_not_pages += 1;
-                        continue;
-                    }
-                    Err(s) => {
-                        summary
-                            .skipped
-                            .push(SkippedEntry { source: s.source.to_string(), reason: s.reason.to_string() });
+                    Err(skipped) => {
+                        record_skip(&mut summary, skipped);
                         continue;
                     }
                 };
-                for (field, value) in sifa_extract::unreadable_given(&publication.evidence) {
-                    summary.unreadable_given.push(UnreadableEntry::new(&publication.source, field, value));
-                }
+                record_unreadable_given(&mut summary, &publication);
                 let (document, fingerprint) = sifa_store::to_document(schema, &publication);
-                let exists = written_ids.contains(&publication.id)
-                    || first_match(&searcher, schema.id, &publication.id)?.is_some();
+                let exists =
+                    written.has_id(&publication.id) || first_match(&searcher, schema.id, &publication.id)?.is_some();
                 if !exists {
                     // The same text under another id is a duplicate, unless
                     // that copy came from this very file: it is being replaced.
-                    let original = match written_texts.get(&fingerprint) {
-                        Some(id) => Some(id.clone()),
+                    let original = match written.id_of_text(&fingerprint) {
+                        Some(id) => Some(id.to_string()),
                         None => match first_match(&searcher, schema.content_hash, &fingerprint)? {
                             Some(address) => {
                                 let doc: TantivyDocument = searcher.doc(address)?;
@@ -151,11 +141,10 @@ pub fn add(
                 }
                 writer.delete_term(Term::from_field_text(schema.id, &publication.id));
                 writer.add_document(document)?;
-                written_texts.insert(fingerprint, publication.id.clone());
-                written_ids.insert(publication.id.clone());
+                written.remember(&publication.id, &fingerprint);
                 if exists { summary.replaced.push(publication.id) } else { summary.added.push(publication.id) }
             }
-            for old in before.iter().filter(|old| !written_ids.contains(&old.id)) {
+            for old in before.iter().filter(|old| !written.has_id(&old.id)) {
                 writer.delete_term(Term::from_field_text(schema.id, &old.id));
                 summary.removed.push(RemovedEntry { id: old.id.clone(), source: old.source.to_string() });
             }
@@ -165,6 +154,21 @@ pub fn add(
     touch(location, &open)?;
     drop(lock);
     Ok(summary)
+}
+
+/// `sifa add` lists everything it did not index.
+impl Report for AddSummary {
+    fn skipped(&mut self, entry: SkippedEntry, _category: &str) {
+        self.skipped.push(entry);
+    }
+
+    fn not_a_page(&mut self, _kind: &str) {
+        self.archive_records_not_pages += 1;
+    }
+
+    fn unreadable_given(&mut self, entry: UnreadableEntry) {
+        self.unreadable_given.push(entry);
+    }
 }
 
 /// Deletes publications from the live index: each target is an id, or the
@@ -245,7 +249,8 @@ fn read_from(stored: &[StoredSource], target: &str, data_root: &Path) -> Vec<Str
 fn touch(location: &IndexLocation, open: &OpenIndex) -> Result<(), IndexError> {
     crate::links::refresh(open)?;
     let mut info = open.info()?;
-    info.updated_at = unix_now().max(info.built_at + 1);
+    let now = u64::try_from(sifa_model::instant::unix_now()).unwrap_or(0);
+    info.updated_at = now.max(info.built_at + 1);
     location.write_info(&info)?;
     Ok(open.rewrite_manifest()?)
 }

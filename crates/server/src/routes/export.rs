@@ -10,81 +10,12 @@
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use sifa_cite::Citing;
-use sifa_model::{PubDate, Publication};
+use sifa_model::PubDate;
 use sifa_query::{MAX_EXPORT, QueryError, SearchRequest};
 
-use crate::origin::{document_page, origin};
+use crate::formats::Format;
+use crate::origin::origin;
 use crate::{ApiError, AppState, blocking, params};
-
-/// A format of the export: name, media type, file extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Csv,
-    Json,
-    Ris,
-    CslJson,
-    Gbt7714,
-}
-
-impl Format {
-    pub const ALL: [Format; 5] = [Format::Csv, Format::Json, Format::Ris, Format::CslJson, Format::Gbt7714];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Ris => "ris",
-            Format::CslJson => "csljson",
-            Format::Gbt7714 => "gbt7714",
-        }
-    }
-
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Format::Csv => "text/csv; charset=utf-8",
-            Format::Json => "application/json",
-            Format::Ris => "application/x-research-info-systems; charset=utf-8",
-            Format::CslJson => "application/vnd.citationstyles.csl+json",
-            Format::Gbt7714 => "text/plain; charset=utf-8",
-        }
-    }
-
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Csv => "csv",
-            Format::Json => "json",
-            Format::Ris => "ris",
-            Format::CslJson => "csl.json",
-            Format::Gbt7714 => "gbt7714.txt",
-        }
-    }
-
-    fn parse(value: Option<&str>) -> Result<Self, QueryError> {
-        let names = || Format::ALL.map(Format::name).join(", ");
-        let value = value.map(str::trim).filter(|v| !v.is_empty());
-        let value = value.ok_or_else(|| QueryError::invalid("format", format!("give a format: {}", names())))?;
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name() == value.to_ascii_lowercase())
-            .ok_or_else(|| QueryError::invalid("format", format!("{value:?} is not a format; use one of {}", names())))
-    }
-
-    /// The file's text.
-    fn write(self, publications: &[Publication], origin: &str, cited: PubDate) -> String {
-        let citings: Vec<Citing<'_>> = publications
-            .iter()
-            .map(|p| Citing { publication: p, page_url: document_page(origin, &p.id), cited })
-            .collect();
-        match self {
-            Format::Csv => sifa_cite::table::csv(publications),
-            Format::Json => sifa_cite::table::json(publications),
-            Format::Ris => sifa_cite::ris(&citings),
-            Format::CslJson => sifa_cite::csl_json(&citings),
-            Format::Gbt7714 => sifa_cite::gbt7714_list(&citings),
-        }
-    }
-}
 
 /// The ids of a selection: every `ids` value, split at commas.
 fn selected_ids(pairs: &[(String, String)]) -> Result<Vec<String>, QueryError> {
@@ -103,11 +34,7 @@ fn selected_ids(pairs: &[(String, String)]) -> Result<Vec<String>, QueryError> {
 
 fn cited_day(value: Option<&str>) -> Result<PubDate, QueryError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
-        None => Ok(sifa_model::instant::china_day(sifa_model::instant::unix_now()).unwrap_or(PubDate {
-            year: 2025,
-            month: Some(1),
-            day: Some(1),
-        })),
+        None => Ok(sifa_model::instant::today_in_china()),
         Some(v) => v
             .parse::<PubDate>()
             .ok()
@@ -140,8 +67,8 @@ pub async fn export(
     let body = format.write(&publications, &origin(&headers), cited);
     let mut response = body.into_response();
     let out = response.headers_mut();
-    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
-    let disposition = format!("attachment; filename=\"sifa-export.{}\"", format.extension());
+    out.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type));
+    let disposition = format!("attachment; filename=\"sifa-export.{}\"", format.extension);
     out.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("an ASCII header"));
     out.insert("x-total-count", HeaderValue::from(total));
     out.insert("x-exported-count", HeaderValue::from(publications.len() as u64));
@@ -154,9 +81,6 @@ mod tests {
 
     #[test]
     fn formats_ids_and_citing_days_are_checked() {
-        assert_eq!(Format::parse(Some("RIS")).unwrap(), Format::Ris);
-        assert!(matches!(Format::parse(None), Err(QueryError::InvalidParameter { parameter: "format", .. })));
-        assert!(Format::parse(Some("bibtex")).is_err());
         let pairs = vec![("ids".to_string(), "a, b".to_string()), ("ids".to_string(), "c".to_string())];
         assert_eq!(selected_ids(&pairs).unwrap(), ["a", "b", "c"]);
         assert_eq!(cited_day(Some("2025-01-15")).unwrap().to_string(), "2025-01-15");
