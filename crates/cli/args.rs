@@ -162,6 +162,9 @@ pub enum Command {
         /// Search every word as written, without the field's abbreviations and synonyms.
         #[arg(long)]
         no_expand: bool,
+        /// Exact matches only: no near matches (publications lacking one word) below few results.
+        #[arg(long)]
+        exact: bool,
         #[command(flatten)]
         synonyms: SynonymsArgs,
         /// Page of results, from 1.

@@ -6,13 +6,16 @@ use tantivy::Index;
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
-use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
+use crate::adjacency::joined_text;
+use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer, PairTokenizer};
 use sifa_fold::fold;
 
 /// Name under which the jieba search-mode analyzer is registered.
 pub const JIEBA_TOKENIZER: &str = "sifa_jieba";
-/// Name under which the per-character analyzer is registered.
+/// Name under which the per-unit analyzer is registered.
 pub const CHARS_TOKENIZER: &str = "sifa_chars";
+/// Name under which the analyzer of pairs of units is registered.
+pub const PAIRS_TOKENIZER: &str = "sifa_pairs";
 
 /// A user dictionary that jieba could not load.
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +80,7 @@ impl ChineseAnalysis {
         &self.jieba
     }
 
-    /// Registers both analyzers on `index`.
+    /// Registers the three analyzers on `index`.
     pub fn register(&self, index: &Index) {
         self.register_on(index.tokenizers());
     }
@@ -85,6 +88,7 @@ impl ChineseAnalysis {
     pub fn register_on(&self, manager: &TokenizerManager) {
         manager.register(JIEBA_TOKENIZER, self.word_analyzer());
         manager.register(CHARS_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
+        manager.register(PAIRS_TOKENIZER, TextAnalyzer::builder(PairTokenizer).build());
     }
 
     pub fn word_analyzer(&self) -> TextAnalyzer {
@@ -96,9 +100,11 @@ impl ChineseAnalysis {
     /// HMM, so unknown runs fall into single characters), with every single
     /// Han character joined to its neighbour (司法局 is one word, never
     /// 司法 + 局; an unknown name 张三丰 stays whole). Separate words may
-    /// stand apart in a document (行政复议纠错率 → 行政复议, 纠错率).
+    /// stand apart in a document (行政复议纠错率 → 行政复议, 纠错率). The
+    /// run is read joined ([`crate::adjacency`]): 立、改、废、释 is one word.
+    /// Spans are in characters of the joined text.
     pub fn query_words(&self, text: &str) -> Vec<TokenSpan> {
-        let folded = fold(text);
+        let folded = joined_text(&fold(text));
         let mut words: Vec<TokenSpan> = Vec::new();
         // Whether the last word is a lone character still looking for a
         // neighbour to join.
@@ -138,7 +144,7 @@ impl ChineseAnalysis {
     /// compounds built of those pieces (法律援助 over 法律 + 援助), which a
     /// query can use to reward documents holding the words together.
     pub fn pieces_and_compounds(&self, text: &str) -> (Vec<TokenSpan>, Vec<TokenSpan>) {
-        let folded = fold(text);
+        let folded = joined_text(&fold(text));
         let mut tokens: Vec<TokenSpan> = self
             .jieba
             .cut_for_search(&folded, true)
@@ -208,16 +214,20 @@ mod tests {
         assert!(!toks.iter().any(|t| t.0 == ","), "punctuation is not indexed");
     }
 
-    #[test]
-    fn char_tokenizer_emits_han_characters_and_alphanumeric_runs() {
-        let mut analyzer = TextAnalyzer::builder(CharTokenizer).build();
-        let mut stream = analyzer.token_stream("拨打12348热线");
+    fn stream(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while let Some(t) = stream.next() {
             out.push((t.text.clone(), t.position, t.offset_from));
         }
+        out
+    }
+
+    #[test]
+    fn char_tokenizer_emits_han_characters_and_alphanumeric_runs() {
+        let mut analyzer = TextAnalyzer::builder(CharTokenizer).build();
         assert_eq!(
-            out,
+            stream(&mut analyzer, "拨打12348热线"),
             vec![
                 ("拨".into(), 0, 0),
                 ("打".into(), 1, 3),
@@ -226,6 +236,19 @@ mod tests {
                 ("线".into(), 8, 14)
             ]
         );
+    }
+
+    #[test]
+    fn pair_tokenizer_pairs_units_that_stand_together_at_the_first_ones_position() {
+        let mut analyzer = TextAnalyzer::builder(PairTokenizer).build();
+        assert_eq!(
+            stream(&mut analyzer, "立、改废。2024年"),
+            vec![("立改".into(), 0, 0), ("改废".into(), 1, 6), ("2024年".into(), 4, 15)],
+            "the enumeration comma joins, the full stop separates; offsets are bytes of the folded text"
+        );
+        assert_eq!(stream(&mut analyzer, "covid-19"), vec![("covid-19".into(), 0, 0)], "a bridge");
+        let long = format!("法{}律", "a".repeat(120));
+        assert!(stream(&mut analyzer, &long).is_empty(), "no pair across a unit too long to index");
     }
 
     fn words(analysis: &ChineseAnalysis, text: &str) -> Vec<String> {
@@ -243,6 +266,7 @@ mod tests {
         assert_eq!(words(&analysis, "2024年"), ["2024年"]);
         assert_eq!(words(&analysis, "司法，行政"), ["司法", "行政"], "punctuation separates words");
         assert_eq!(words(&analysis, "ＡＢＣ"), ["abc"], "words are folded");
+        assert_eq!(words(&analysis, "立、改、废、释"), ["立改废释"], "marks that do not end a clause are read as absent");
     }
 
     #[test]

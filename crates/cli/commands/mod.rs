@@ -47,6 +47,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             to,
             sort,
             no_expand,
+            exact,
             synonyms,
             page,
             per_page,
@@ -64,6 +65,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
                 per_page: Some(per_page),
                 facets: None,
                 expand: no_expand.then(|| "false".to_string()),
+                exact: exact.then(|| "true".to_string()),
                 ..sifa_query::SearchParams::default()
             };
             search::run(&index.index, params, json, synonyms::load(&synonyms)?)

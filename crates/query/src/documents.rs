@@ -50,6 +50,7 @@ impl Snapshot {
             url: p.url,
             source: p.source.to_string(),
             score,
+            missing: Vec::new(),
         })
     }
 

@@ -12,6 +12,7 @@
 //! It reads the index through `sifa-store` and never writes it.
 
 mod build;
+mod compile;
 mod documents;
 mod error;
 mod exclusion;
@@ -19,6 +20,8 @@ mod export;
 mod facets;
 mod highlight;
 pub mod links;
+mod matching;
+mod near;
 pub mod parse;
 mod ranking;
 mod request;

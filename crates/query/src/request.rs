@@ -89,6 +89,11 @@ pub struct SearchParams {
     /// `false` (or `0`, `no`, `off`) searches every word as written, without
     /// the field's abbreviations and synonyms (default `true`).
     pub expand: Option<String>,
+    /// `true` (or `1`, `yes`, `on`): exact matches only. By default, a search
+    /// with fewer than 10 exact matches also lists, below them and apart, up
+    /// to 10 publications that match every word but one (`near_hits`, each
+    /// with the word it lacks in `missing`; `near_total` counts them all).
+    pub exact: Option<String>,
     /// Comma-separated facet names (`agency,topic,kind,year,month`; `month`
     /// and `year` both give the timeline, months only for ranges of at most
     /// two years), `none`, or absent for all.
@@ -113,6 +118,8 @@ pub struct SearchRequest {
     pub facets: FacetSelection,
     /// Whether the field's abbreviations and synonyms are searched too.
     pub expand: bool,
+    /// Whether few exact matches bring near matches (`exact=true` turns them off).
+    pub near: bool,
 }
 
 impl Default for SearchRequest {
@@ -132,6 +139,7 @@ impl Default for SearchRequest {
             per_page: DEFAULT_PER_PAGE,
             facets: FacetSelection::ALL,
             expand: true,
+            near: true,
         }
     }
 }
@@ -220,13 +228,11 @@ impl SearchRequest {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let facets = parse_facets(params.facets.as_deref())?;
-        let expand = match params.expand.as_deref().map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("") | Some("true") | Some("1") | Some("yes") | Some("on") => true,
-            Some("false") | Some("0") | Some("no") | Some("off") => false,
-            Some(other) => return Err(QueryError::invalid("expand", format!("{other:?} is not true or false"))),
-        };
+        let expand = parse_bool("expand", params.expand.as_deref(), true)?;
+        let near = !parse_bool("exact", params.exact.as_deref(), false)?;
         Ok(Self {
             expand,
+            near,
             query,
             agencies: non_empty(params.agency),
             topics: non_empty(params.topic),
@@ -241,6 +247,16 @@ impl SearchRequest {
             per_page,
             facets,
         })
+    }
+}
+
+/// `true`, `1`, `yes`, `on` or `false`, `0`, `no`, `off` (any case); `default` when absent.
+fn parse_bool(parameter: &'static str, value: Option<&str>, default: bool) -> Result<bool, QueryError> {
+    match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") => Ok(default),
+        Some("true") | Some("1") | Some("yes") | Some("on") => Ok(true),
+        Some("false") | Some("0") | Some("no") | Some("off") => Ok(false),
+        Some(other) => Err(QueryError::invalid(parameter, format!("{other:?} is not true or false"))),
     }
 }
 
@@ -286,6 +302,7 @@ mod tests {
                 "per_page" => p.per_page = Some(v),
                 "kind" => p.kind.push(v),
                 "facets" => p.facets = Some(v),
+                "exact" => p.exact = Some(v),
                 _ => unreachable!(),
             }
         }
@@ -316,6 +333,7 @@ mod tests {
         assert_eq!(error_parameter(&[("sort", "popular")]), "sort");
         assert_eq!(error_parameter(&[("kind", "memo")]), "kind");
         assert_eq!(error_parameter(&[("facets", "colour")]), "facets");
+        assert_eq!(error_parameter(&[("exact", "maybe")]), "exact");
         assert_eq!(error_parameter(&[("q", &"法".repeat(1001))]), "q");
         assert_eq!(error_parameter(&[("page", "200"), ("per_page", "100")]), "page");
     }

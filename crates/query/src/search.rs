@@ -1,22 +1,25 @@
 //! The main search: one pass for the top hits, the total and the facets of
 //! unfiltered dimensions, then one count per dimension whose own filter is
-//! active (disjunctive facets).
+//! active (disjunctive facets), then near matches when the exact ones are
+//! few ([`crate::near`]).
 
 use std::sync::Arc;
 use std::time::Instant;
 
 use sifa_store::schema::names;
 use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
-use tantivy::query::{AllQuery, Query};
+use tantivy::query::Query;
 use tantivy::schema::Facet;
 use tantivy::{DocAddress, Searcher, SegmentReader};
 
 use crate::build::{Dimension, Filters};
+use crate::compile::CompiledQuery;
 use crate::facets::{
     AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD,
 };
 use crate::highlight::Highlighter;
 use crate::links::LinksView;
+use crate::near::{FirstDocs, NEAR_BELOW, NearMatches, NearSearch};
 use crate::parse::{ParsedQuery, parse};
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
@@ -67,7 +70,7 @@ pub(crate) fn top_collector(
     })
 }
 
-fn score_of(key: SortKey, sort: Sort) -> f32 {
+pub(crate) fn score_of(key: SortKey, sort: Sort) -> f32 {
     match sort {
         Sort::Relevance => key.0 as f32,
         _ => key.1 as f32,
@@ -80,10 +83,12 @@ pub(crate) fn effective_sort(query_is_empty: bool, requested: Sort) -> Sort {
 }
 
 /// A request's query before filters: what was typed, what it was also
-/// searched as, and the tantivy query of both.
+/// searched as, and the tantivy query of both (with its requirements kept
+/// apart for near matches).
 pub(crate) struct BaseQuery {
     pub parsed: ParsedQuery,
     pub expansion: Expansion,
+    pub compiled: CompiledQuery,
     pub query: Box<dyn Query>,
 }
 
@@ -94,19 +99,16 @@ impl Snapshot {
         let parsed = parse(&request.query);
         let expansion =
             if request.expand { self.synonyms().expand(&parsed, &self.open.analysis) } else { Expansion::default() };
-        let builder = self.builder();
-        let query: Box<dyn Query> = builder
-            .expanded_text_query(&parsed, &expansion)
-            .or_else(|| builder.exclusions_only(&parsed))
-            .unwrap_or_else(|| Box::new(AllQuery));
-        BaseQuery { parsed, expansion, query }
+        let compiled = self.builder().compile(&parsed, &expansion);
+        let query = compiled.exact();
+        BaseQuery { parsed, expansion, compiled, query }
     }
 
     /// Runs a search with its facets.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, QueryError> {
         let started = Instant::now();
         let searcher = self.searcher();
-        let BaseQuery { parsed, expansion, query: base } = self.base_query(request);
+        let BaseQuery { parsed, expansion, compiled, query: base } = self.base_query(request);
         let builder = self.builder();
         let sort = effective_sort(parsed.is_empty(), request.sort);
         let links = self.links();
@@ -129,6 +131,8 @@ impl Snapshot {
         let timeline = wanted
             .year
             .then(|| collectors.add_collector(FacetTree::new(TIMELINE_FIELD, &roots.timeline, self.facet_cache())));
+        let near_wanted = crate::near::wanted(request, &compiled);
+        let first_docs = near_wanted.then(|| collectors.add_collector(FirstDocs(NEAR_BELOW)));
         let mut fruits = searcher.search(&*main, &collectors)?;
 
         // A dimension with an active filter is counted with every filter but its own.
@@ -150,14 +154,24 @@ impl Snapshot {
         };
         let top_docs = top.extract(&mut fruits);
         let total = count.extract(&mut fruits) as u64;
+        let exact = first_docs.map(|handle| handle.extract(&mut fruits)).unwrap_or_default();
 
         let highlighter = Highlighter::new(&expansion.highlighted(&parsed), &self.open.analysis);
         let hits = top_docs
             .into_iter()
             .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
             .collect::<Result<Vec<_>, _>>()?;
+        let near = if near_wanted && total < NEAR_BELOW as u64 {
+            let filters = &filters;
+            let highlighter = &highlighter;
+            self.near_matches(NearSearch { searcher: &searcher, compiled: &compiled, filters, exact: &exact, sort, links, highlighter })?
+        } else {
+            NearMatches::default()
+        };
         Ok(SearchResponse {
             total,
+            near_total: near.total,
+            near_hits: near.hits,
             sort,
             took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
             page: request.page,

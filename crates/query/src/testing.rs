@@ -202,6 +202,7 @@ pub fn request(q: &str, params: &[(&str, &str)]) -> SearchRequest {
             "per_page" => p.per_page = given,
             "facets" => p.facets = given,
             "expand" => p.expand = given,
+            "exact" => p.exact = given,
             other => panic!("unknown parameter {other}"),
         }
     }

@@ -33,6 +33,7 @@ pub fn search_params(raw: Option<&str>) -> SearchParams {
         per_page: last(&pairs, "per_page"),
         facets: last(&pairs, "facets"),
         expand: last(&pairs, "expand"),
+        exact: last(&pairs, "exact"),
     }
 }
 
