@@ -73,7 +73,7 @@ impl WriterSettings {
             // index but costs about 15 % of the reindex's throughput, and at
             // 10 × the shared corpus it reads the whole index back through
             // memory maps (1.2 GiB peak against 0.9 GiB without).
-            merge: MergeMode::Never,
+            merge: MergeMode::Final,
             doc_store: DocStoreSettings::DEFAULT,
         }
     }
