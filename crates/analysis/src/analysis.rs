@@ -7,11 +7,9 @@ use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
 use crate::adjacency::joined_text;
-use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer, PairTokenizer};
+use crate::tokenizers::{CharTokenizer, PairTokenizer};
 use sifa_fold::fold;
 
-/// Name under which the jieba search-mode analyzer is registered.
-pub const JIEBA_TOKENIZER: &str = "sifa_jieba";
 /// Name under which the per-unit analyzer is registered.
 pub const CHARS_TOKENIZER: &str = "sifa_chars";
 /// Name under which the analyzer of pairs of units is registered.
@@ -80,19 +78,14 @@ impl ChineseAnalysis {
         &self.jieba
     }
 
-    /// Registers the three analyzers on `index`.
+    /// Registers both analyzers on `index`.
     pub fn register(&self, index: &Index) {
         self.register_on(index.tokenizers());
     }
 
     pub fn register_on(&self, manager: &TokenizerManager) {
-        manager.register(JIEBA_TOKENIZER, self.word_analyzer());
         manager.register(CHARS_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
         manager.register(PAIRS_TOKENIZER, TextAnalyzer::builder(PairTokenizer).build());
-    }
-
-    pub fn word_analyzer(&self) -> TextAnalyzer {
-        TextAnalyzer::builder(JiebaSearchTokenizer::new(self.jieba.clone())).build()
     }
 
     /// The words of a query's unspaced run, each of which a document must
@@ -166,20 +159,7 @@ fn is_han(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::TokenStream;
-
     use super::*;
-
-    fn tokens(analysis: &ChineseAnalysis, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut analyzer = analysis.word_analyzer();
-        let folded = fold(text);
-        let mut stream = analyzer.token_stream(&folded);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
-        }
-        out
-    }
 
     #[test]
     fn shipped_dictionary_loads() {
@@ -190,28 +170,6 @@ mod tests {
     fn rejects_a_bad_frequency() {
         let err = ChineseAnalysis::with_user_dictionary("司法行政 many n").err().unwrap();
         assert_eq!(err.line, 1);
-    }
-
-    #[test]
-    fn search_mode_emits_sub_words_with_byte_offsets_and_char_positions() {
-        let analysis = ChineseAnalysis::default_dictionary();
-        let toks = tokens(&analysis, "山东省司法厅");
-        assert!(toks.contains(&("山东省".into(), 0, 9, 0)), "{toks:?}");
-        assert!(toks.iter().any(|t| t.0 == "司法厅" && t.1 == 9 && t.2 == 18 && t.3 == 3), "{toks:?}");
-    }
-
-    #[test]
-    fn folded_traditional_and_full_width_text_segments_with_char_positions() {
-        let analysis = ChineseAnalysis::default_dictionary();
-        let text = "廣東省，ＡＢＣ法律援助";
-        let toks = tokens(&analysis, text);
-        let hit = toks.iter().find(|t| t.0 == "法律援助").expect("法律援助 token");
-        assert_eq!(hit.3, 7, "the position counts characters");
-        let folded = fold(text);
-        assert_eq!(&folded[hit.1..hit.2], "法律援助", "offsets are bytes of the folded text");
-        assert!(toks.iter().any(|t| t.0 == "abc"), "{toks:?}");
-        assert!(toks.iter().any(|t| t.0 == "广东省" || t.0 == "广东"), "{toks:?}");
-        assert!(!toks.iter().any(|t| t.0 == ","), "punctuation is not indexed");
     }
 
     fn stream(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
@@ -236,6 +194,18 @@ mod tests {
                 ("线".into(), 8, 14)
             ]
         );
+    }
+
+    #[test]
+    fn folded_traditional_and_full_width_text_pairs_with_char_positions_and_byte_offsets() {
+        let mut analyzer = TextAnalyzer::builder(PairTokenizer).build();
+        let folded = fold("廣東省，ＡＢＣ法律援助");
+        let pairs = stream(&mut analyzer, &folded);
+        assert_eq!(pairs[0], ("广东".into(), 0, 0), "{pairs:?}");
+        assert!(pairs.contains(&("abc法".into(), 4, 10)), "{pairs:?}");
+        let (_, position, offset) = pairs.iter().find(|p| p.0 == "援助").expect("援助");
+        assert_eq!((*position, &folded[*offset..*offset + 6]), (9, "援助"), "positions count characters, offsets bytes");
+        assert!(!pairs.iter().any(|p| p.0.contains(',')), "no pair across the comma: {pairs:?}");
     }
 
     #[test]

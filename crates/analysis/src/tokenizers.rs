@@ -1,84 +1,19 @@
-//! The three tokenizers of sifa: jieba search mode for words (ranking),
-//! and units and pairs of units ([`crate::adjacency`]) for exact matching
-//! of sub-strings that cross word boundaries.
+//! The two tokenizers of the index: units and pairs of units
+//! ([`crate::adjacency`]), for exact matching of any sub-string, words or
+//! not, and for ranking (the query's jieba pieces are looked up as pairs).
 //!
-//! All expect folded text ([`fold`](crate::fold)) and use character
-//! offsets as positions. Character positions keep phrase queries correct
-//! over search mode's overlapping tokens (人民 / 共和国 / 人民共和国), which
-//! ordinal positions would break. Tokens are produced lazily into one
-//! reused buffer, as tantivy's own tokenizers do: indexing makes tens of
-//! millions of them.
-
-use std::sync::Arc;
+//! Both expect folded text ([`fold`](crate::fold)) and use character
+//! offsets of the joined text as positions. Tokens are produced lazily into
+//! one reused buffer, as tantivy's own tokenizers do: indexing makes tens
+//! of millions of them.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
-use tantivy_jieba::jieba_rs::{self, Jieba};
 
 use crate::adjacency::{Link, Units, pair_term};
 
-/// Tokens longer than this many bytes are dropped: they are base64, hashes
-/// or garbage, never words anyone types.
+/// Units longer than this many bytes are not indexed: they are base64,
+/// hashes or garbage, never words anyone types.
 const MAX_TOKEN_BYTES: usize = 96;
-
-/// jieba search mode over a shared dictionary.
-///
-/// tantivy clones a tokenizer on every use; holding the dictionary in an
-/// `Arc` makes that clone a pointer copy instead of a deep copy of the
-/// dictionary (milliseconds per query otherwise).
-#[derive(Clone)]
-pub struct JiebaSearchTokenizer {
-    jieba: Arc<Jieba>,
-}
-
-impl JiebaSearchTokenizer {
-    pub fn new(jieba: Arc<Jieba>) -> Self {
-        Self { jieba }
-    }
-}
-
-/// Whether a token carries searchable content (not punctuation or spaces).
-fn is_searchable(word: &str) -> bool {
-    word.len() <= MAX_TOKEN_BYTES && word.chars().any(char::is_alphanumeric)
-}
-
-pub struct JiebaTokenStream<'a> {
-    tokens: std::vec::IntoIter<jieba_rs::Token<'a>>,
-    token: Token,
-}
-
-impl TokenStream for JiebaTokenStream<'_> {
-    fn advance(&mut self) -> bool {
-        for t in self.tokens.by_ref() {
-            if !is_searchable(t.word) {
-                continue;
-            }
-            self.token.offset_from = t.byte_start;
-            self.token.offset_to = t.byte_end;
-            self.token.position = t.start;
-            self.token.position_length = t.end - t.start;
-            self.token.text.clear();
-            self.token.text.push_str(t.word);
-            return true;
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        &self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
-    }
-}
-
-impl Tokenizer for JiebaSearchTokenizer {
-    type TokenStream<'a> = JiebaTokenStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> JiebaTokenStream<'a> {
-        JiebaTokenStream { tokens: self.jieba.cut_for_search(text, true).into_iter(), token: Token::default() }
-    }
-}
 
 /// One token per unit ([`crate::adjacency`]): a Han character, or a run of
 /// Latin letters or digits. Indexed with frequencies only, for words of one

@@ -13,7 +13,7 @@
 //! A compiled query keeps its requirements apart ([`CompiledQuery`]), so
 //! the same words also give the near matches: all requirements but one.
 
-use sifa_analysis::{Stretch, StretchTerms, fold};
+use sifa_analysis::{Stretch, StretchTerms, fold, stretches};
 use sifa_store::schema::{SearchedFields, names};
 use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -178,23 +178,17 @@ impl QueryBuilder<'_> {
         }
     }
 
-    /// BM25 of the word's jieba pieces on the word fields, with the compounds
-    /// (法律援助 over 法律 + 援助) counted [`PHRASE_BOOST`] times.
+    /// BM25 of the word's jieba pieces, with the compounds (法律援助 over
+    /// 法律 + 援助) counted [`PHRASE_BOOST`] times, each looked up where it
+    /// stands together.
     fn word_ranking(&self, folded: &str, texts: &[&SearchedFields]) -> Option<Box<dyn Query>> {
         let (pieces, compounds) = self.analysis.pieces_and_compounds(folded);
-        let term = |field: Field, text: &str, boost: f32| {
-            boxed(BoostQuery::new(
-                boxed(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs)),
-                boost,
-            ))
-        };
-        let terms: Vec<Box<dyn Query>> = texts
-            .iter()
-            .flat_map(|f| {
-                let weight = f.text.weight;
-                let pieces = pieces.iter().map(move |p| term(f.words, &p.text, weight));
-                let compounds = compounds.iter().map(move |c| term(f.words, &c.text, weight * PHRASE_BOOST));
-                pieces.chain(compounds)
+        let weighted = pieces.iter().map(|p| (p, 1.0)).chain(compounds.iter().map(|c| (c, PHRASE_BOOST)));
+        let terms: Vec<Box<dyn Query>> = weighted
+            .flat_map(|(piece, boost)| {
+                stretches(&piece.text).into_iter().flat_map(move |stretch| {
+                    texts.iter().map(move |f| boxed(BoostQuery::new(stretch_in(f, &stretch), f.text.weight * boost)))
+                })
             })
             .collect();
         (!terms.is_empty()).then(|| any_of(terms))

@@ -69,7 +69,6 @@ pub fn to_document_folded(
     doc.add_text(schema.body, &publication.body);
     let fingerprint = sifa_fold::fingerprint(folded.body());
     for (fields, text) in schema.searched.iter().zip(&folded.texts) {
-        doc.add_text(fields.words, text);
         doc.add_text(fields.chars, text);
         doc.add_text(fields.pairs, text);
     }

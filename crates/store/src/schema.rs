@@ -21,7 +21,7 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
-use sifa_analysis::{CHARS_TOKENIZER, JIEBA_TOKENIZER, PAIRS_TOKENIZER};
+use sifa_analysis::{CHARS_TOKENIZER, PAIRS_TOKENIZER};
 use sifa_model::Publication;
 
 /// Every field name, once: code that names a field (facet collectors,
@@ -29,11 +29,9 @@ use sifa_model::Publication;
 pub mod names {
     pub const ID: &str = "id";
     pub const TITLE: &str = "title";
-    pub const TITLE_WORDS: &str = "title_words";
     pub const TITLE_CHARS: &str = "title_chars";
     pub const TITLE_PAIRS: &str = "title_pairs";
     pub const BODY: &str = "body";
-    pub const BODY_WORDS: &str = "body_words";
     pub const BODY_CHARS: &str = "body_chars";
     pub const BODY_PAIRS: &str = "body_pairs";
     pub const AGENCY: &str = "agency";
@@ -69,7 +67,6 @@ pub struct SearchedText {
     /// How the text is called (`title:` in the query language looks in the
     /// text named [`names::TITLE`] only).
     pub name: &'static str,
-    pub words: &'static str,
     pub chars: &'static str,
     pub pairs: &'static str,
     /// What a match here weighs against one in the body (BM25 multiplier).
@@ -90,7 +87,6 @@ fn body_of(publication: &Publication) -> &str {
 pub const SEARCHED_TEXTS: [SearchedText; 2] = [
     SearchedText {
         name: names::TITLE,
-        words: names::TITLE_WORDS,
         chars: names::TITLE_CHARS,
         pairs: names::TITLE_PAIRS,
         weight: 3.0,
@@ -98,7 +94,6 @@ pub const SEARCHED_TEXTS: [SearchedText; 2] = [
     },
     SearchedText {
         name: names::BODY,
-        words: names::BODY_WORDS,
         chars: names::BODY_CHARS,
         pairs: names::BODY_PAIRS,
         weight: 1.0,
@@ -110,7 +105,6 @@ pub const SEARCHED_TEXTS: [SearchedText; 2] = [
 #[derive(Clone, Debug)]
 pub struct SearchedFields {
     pub text: &'static SearchedText,
-    pub words: Field,
     pub chars: Field,
     pub pairs: Field,
 }
@@ -122,9 +116,7 @@ pub struct IndexSchema {
     pub schema: Schema,
     pub id: Field,
     pub title: Field,
-    pub title_words: Field,
     pub body: Field,
-    pub body_words: Field,
     /// The fields of every text searched, in [`SEARCHED_TEXTS`] order.
     pub searched: Vec<SearchedFields>,
     pub agency: Field,
@@ -182,7 +174,6 @@ impl IndexSchema {
         b.add_text_field(names::TITLE, STORED);
         b.add_text_field(names::BODY, STORED);
         for text in &SEARCHED_TEXTS {
-            b.add_text_field(text.words, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
             b.add_text_field(text.chars, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqs));
             b.add_text_field(text.pairs, analysed(PAIRS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
         }
@@ -217,12 +208,10 @@ impl IndexSchema {
         Some(Self {
             id: f(names::ID)?,
             title: f(names::TITLE)?,
-            title_words: f(names::TITLE_WORDS)?,
             body: f(names::BODY)?,
-            body_words: f(names::BODY_WORDS)?,
             searched: SEARCHED_TEXTS
                 .iter()
-                .map(|text| Some(SearchedFields { text, words: f(text.words)?, chars: f(text.chars)?, pairs: f(text.pairs)? }))
+                .map(|text| Some(SearchedFields { text, chars: f(text.chars)?, pairs: f(text.pairs)? }))
                 .collect::<Option<_>>()?,
             agency: f(names::AGENCY)?,
             agency_path: f(names::AGENCY_PATH)?,
