@@ -89,7 +89,14 @@ pub struct JoinedChars<'a> {
 
 impl<'a> JoinedChars<'a> {
     pub fn new(folded: &'a str) -> Self {
-        Self { chars: folded.char_indices(), index: 0, position: 0, after_ascii: false, pending_space: None, queued: None }
+        Self {
+            chars: folded.char_indices(),
+            index: 0,
+            position: 0,
+            after_ascii: false,
+            pending_space: None,
+            queued: None,
+        }
     }
 
     fn give(&mut self, byte: usize, index: usize, c: char) -> JoinedChar {
@@ -176,6 +183,12 @@ pub fn joined(folded: &str) -> Joined {
         out.folded_index.push(c.index);
     }
     out
+}
+
+/// Whether [`joined`] would leave `folded` as it is (no joiner, no space
+/// to drop or collapse), without building it.
+pub fn is_joined(folded: &str) -> bool {
+    JoinedChars::new(folded).map(|c| c.c).eq(folded.chars())
 }
 
 /// [`joined`] without the map: the text alone.
@@ -382,6 +395,7 @@ mod tests {
         assert_eq!(joined_text("司法,行政。法治"), "司法,行政。法治", "commas and sentence ends stay");
         assert_eq!(joined_text("legal  aid 援助 12348"), "legal aid援助12348");
         assert_eq!(joined_text("第一段\n第二段"), "第一段\n第二段");
+        assert!(is_joined("第一段\n第二段,legal aid。") && !is_joined("立、改") && !is_joined("a  b"));
     }
 
     #[test]
@@ -399,11 +413,21 @@ mod tests {
         );
         assert_eq!(
             units("司法，行政"),
-            vec![("司".into(), 0, Apart), ("法".into(), 1, Together), ("行".into(), 3, Apart), ("政".into(), 4, Together)]
+            vec![
+                ("司".into(), 0, Apart),
+                ("法".into(), 1, Together),
+                ("行".into(), 3, Apart),
+                ("政".into(), 4, Together)
+            ]
         );
         assert_eq!(
             units("covid-19 2.5%"),
-            vec![("covid".into(), 0, Apart), ("19".into(), 6, Bridge('-')), ("2".into(), 9, Bridge(' ')), ("5".into(), 11, Bridge('.'))]
+            vec![
+                ("covid".into(), 0, Apart),
+                ("19".into(), 6, Bridge('-')),
+                ("2".into(), 9, Bridge(' ')),
+                ("5".into(), 11, Bridge('.'))
+            ]
         );
         assert_eq!(units("法-2")[1].2, Apart, "only ASCII runs are bridged");
     }

@@ -204,7 +204,11 @@ mod tests {
         assert_eq!(pairs[0], ("广东".into(), 0, 0), "{pairs:?}");
         assert!(pairs.contains(&("abc法".into(), 4, 10)), "{pairs:?}");
         let (_, position, offset) = pairs.iter().find(|p| p.0 == "援助").expect("援助");
-        assert_eq!((*position, &folded[*offset..*offset + 6]), (9, "援助"), "positions count characters, offsets bytes");
+        assert_eq!(
+            (*position, &folded[*offset..*offset + 6]),
+            (9, "援助"),
+            "positions count characters, offsets bytes"
+        );
         assert!(!pairs.iter().any(|p| p.0.contains(',')), "no pair across the comma: {pairs:?}");
     }
 
@@ -236,7 +240,11 @@ mod tests {
         assert_eq!(words(&analysis, "2024年"), ["2024年"]);
         assert_eq!(words(&analysis, "司法，行政"), ["司法", "行政"], "punctuation separates words");
         assert_eq!(words(&analysis, "ＡＢＣ"), ["abc"], "words are folded");
-        assert_eq!(words(&analysis, "立、改、废、释"), ["立改废释"], "marks that do not end a clause are read as absent");
+        assert_eq!(
+            words(&analysis, "立、改、废、释"),
+            ["立改废释"],
+            "marks that do not end a clause are read as absent"
+        );
     }
 
     #[test]

@@ -21,9 +21,9 @@ pub mod adjacency;
 mod analysis;
 mod tokenizers;
 
-pub use adjacency::{Joined, Stretch, StretchTerms, is_joiner, joined, joined_text, stretches};
+pub use adjacency::{Joined, Stretch, StretchTerms, is_joined, is_joiner, joined, joined_text, stretches};
 pub use analysis::{CHARS_TOKENIZER, ChineseAnalysis, DictionaryError, PAIRS_TOKENIZER, TokenSpan};
-pub use sifa_fold::{Normalized, fold, fold_char, normalize};
+pub use sifa_fold::{Normalized, fold, fold_char, is_folded, normalize};
 pub use tokenizers::{CharTokenizer, PairTokenizer};
 
 /// The domain user dictionary shipped with sifa (`data/userdict.txt`).

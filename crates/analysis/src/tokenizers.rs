@@ -117,7 +117,11 @@ impl Tokenizer for PairTokenizer {
     type TokenStream<'a> = PairTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PairTokenStream<'a> {
-        PairTokenStream { units: Units::new(text), previous: None, previous_text: String::new(), token: Token::default() }
+        PairTokenStream {
+            units: Units::new(text),
+            previous: None,
+            previous_text: String::new(),
+            token: Token::default(),
+        }
     }
 }
-

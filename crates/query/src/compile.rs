@@ -120,9 +120,8 @@ impl QueryBuilder<'_> {
             .stretches
             .iter()
             .map(|stretch| {
-                let each = texts.iter().map(|f| {
-                    boxed(BoostQuery::new(stretch_in(f, stretch), f.text.weight * PHRASE_BOOST))
-                });
+                let each =
+                    texts.iter().map(|f| boxed(BoostQuery::new(stretch_in(f, stretch), f.text.weight * PHRASE_BOOST)));
                 any_of(each.collect())
             })
             .collect();

@@ -380,7 +380,10 @@ mod tests {
         let cache = Arc::new(FacetCache::default());
         let queries: Vec<Box<dyn Query>> = vec![
             Box::new(AllQuery),
-            Box::new(TermQuery::new(tantivy::Term::from_field_text(schema.searched[1].chars, "法"), IndexRecordOption::Basic)),
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(schema.searched[1].chars, "法"),
+                IndexRecordOption::Basic,
+            )),
         ];
         let roots =
             |path: &[&str]| if path.is_empty() { Facet::root() } else { Facet::from_path(path.iter().copied()) };

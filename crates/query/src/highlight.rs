@@ -8,12 +8,13 @@
 //! [`sifa_analysis::normalize`] and [`sifa_analysis::joined`]. Everything
 //! counts characters, never bytes, and adjacent marks are merged.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use sifa_analysis::adjacency::on_unit_boundaries;
+mod finder;
+
 use sifa_analysis::{ChineseAnalysis, joined, normalize};
 
 use crate::matching::clause_words;
 use crate::parse::ParsedQuery;
+use finder::Finder;
 
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 120;
@@ -26,15 +27,7 @@ const LEAD_CHARS: usize = 16;
 /// together, so that is what is marked, whole; never its pieces (司法局
 /// marks no 司法 of 司法行政, 人民法院 marks no 人民法 of 人民法治).
 pub struct Highlighter {
-    matcher: Option<AhoCorasick>,
-}
-
-fn matcher(mut patterns: Vec<String>) -> Option<AhoCorasick> {
-    patterns.sort();
-    patterns.dedup();
-    (!patterns.is_empty())
-        .then(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok())
-        .flatten()
+    finder: Option<Finder>,
 }
 
 impl Highlighter {
@@ -44,7 +37,7 @@ impl Highlighter {
             .flat_map(|clause| clause_words(clause, analysis))
             .flat_map(|word| word.stretches)
             .map(|stretch| stretch.text);
-        Self { matcher: matcher(stretches.collect()) }
+        Self { finder: Finder::new(stretches.collect()) }
     }
 
     /// Character spans `[start, end)` of matches in `text`, merged.
@@ -56,38 +49,59 @@ impl Highlighter {
     /// and searched again, with the spans mapped back to the original
     /// characters.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let Some(words) = &self.matcher else { return Vec::new() };
-        let (as_written, found) = matches(words, text);
-        if found == words.patterns_len() {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let (as_written, found) = finder.matches(text);
+        if found == finder.patterns_len() {
             return char_spans(text, as_written);
         }
-        let normalized = normalize(text);
-        let joined = joined(&normalized.text);
-        let (in_joined, found_joined) = matches(words, &joined.text);
+        // Folded text is read joined only (most stored text is simplified
+        // already); anything else is normalized first, and mapped back.
+        let normalized = (!sifa_analysis::is_folded(text)).then(|| normalize(text));
+        let folded = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        if normalized.is_none() && sifa_analysis::is_joined(folded) {
+            return char_spans(text, as_written);
+        }
+        let joined = joined(folded);
+        let (in_joined, found_joined) = finder.matches(&joined.text);
         if found_joined <= found {
             return char_spans(text, as_written);
         }
         let spans = char_spans(&joined.text, in_joined).into_iter().map(|(start, end)| {
-            let range = normalized.original_char_range(joined.folded_index[start], joined.folded_index[end - 1] + 1);
-            (range.start, range.end)
+            let (start, end) = (joined.folded_index[start], joined.folded_index[end - 1] + 1);
+            match &normalized {
+                Some(normalized) => {
+                    let range = normalized.original_char_range(start, end);
+                    (range.start, range.end)
+                }
+                None => (start, end),
+            }
         });
         merge(spans.collect())
     }
 
-    /// Byte spans of the query's words in `text`.
-    fn byte_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matcher.iter().flat_map(|m| matches(m, text).0).collect()
-    }
-
     /// The part of a long text worth a snippet: around its densest cluster
-    /// of matches (found in bytes, cheaply), so a long law is not walked
-    /// character by character. Returns the slice and whether it reaches the
-    /// start and the end of the text.
+    /// of matches among those within [`SCAN_BYTES`] of the first (found in
+    /// bytes, cheaply), so a long law is neither walked character by
+    /// character nor searched to its end. Returns the slice and whether it
+    /// reaches the start and the end of the text.
     fn passage_region<'t>(&self, text: &'t str) -> (&'t str, bool, bool) {
         if text.len() <= REGION_BYTES {
             return (text, true, true);
         }
-        let spans = self.byte_spans(text);
+        let floor = |mut b: usize| {
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            b
+        };
+        let first = self.finder.as_ref().and_then(|f| f.first(text)).unwrap_or(0);
+        let scanned = floor((first + SCAN_BYTES).min(text.len()));
+        let spans: Vec<(usize, usize)> = self
+            .finder
+            .iter()
+            .flat_map(|f| f.matches(&text[first..scanned]).0)
+            .map(|(start, end)| (first + start, first + end))
+            .collect();
         let mut best = (0usize, 0usize);
         let mut j = 0;
         for (i, &(start, _)) in spans.iter().enumerate() {
@@ -100,12 +114,6 @@ impl Highlighter {
                 best = (covered, start);
             }
         }
-        let floor = |mut b: usize| {
-            while !text.is_char_boundary(b) {
-                b -= 1;
-            }
-            b
-        };
         let start = floor(best.1.saturating_sub(REGION_BYTES / 4));
         let end = floor((start + REGION_BYTES).min(text.len()));
         (&text[start..end], start == 0, end == text.len())
@@ -114,24 +122,11 @@ impl Highlighter {
 
 /// Texts longer than this (in bytes) get their snippet from a region.
 const REGION_BYTES: usize = 2048;
+/// How far after its first match a long text is searched for the densest
+/// cluster of matches (about 8,000 Han characters).
+const SCAN_BYTES: usize = 24 * 1024;
 /// The span of bytes in which matches count as one cluster (~120 Han characters).
 const DENSE_BYTES: usize = 360;
-
-/// Byte spans of the matches of `words` in `text` that begin and end on
-/// unit boundaries (an ASCII run is matched whole), merged and in order,
-/// and how many different words were found.
-fn matches(words: &AhoCorasick, text: &str) -> (Vec<(usize, usize)>, usize) {
-    let mut seen = vec![false; words.patterns_len()];
-    let spans: Vec<(usize, usize)> = words
-        .find_overlapping_iter(text)
-        .filter(|m| on_unit_boundaries(text, m.start(), m.end()))
-        .map(|m| {
-            seen[m.pattern().as_usize()] = true;
-            (m.start(), m.end())
-        })
-        .collect();
-    (merge(spans), seen.iter().filter(|s| **s).count())
-}
 
 /// Byte spans of `text` (sorted) as merged character spans.
 fn char_spans(text: &str, byte_spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {

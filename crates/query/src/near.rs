@@ -2,13 +2,14 @@
 //! every word but one, shown below the exact ones and marked with the word
 //! they lack (缺少：情况), as web search engines do. A researcher's long
 //! query (普法工作情况报告) then also shows the 普法工作年度报告 it would
-//! miss. Totals and facets count exact matches only; `exact=true` turns
-//! near matches off.
+//! miss. They fill the first page, after every exact match, up to its
+//! size; totals and facets count exact matches only (`near_total` counts
+//! the near ones); `exact=true` turns them off.
 
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, Count, SegmentCollector};
-use tantivy::query::{EnableScoring, Query, Weight};
+use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
 
 use crate::QueryError;
@@ -23,10 +24,9 @@ use crate::search::{score_of, top_collector};
 
 /// With fewer exact matches than this, near matches are shown.
 pub const NEAR_BELOW: usize = 10;
-/// Near matches shown at most.
-pub const NEAR_HITS: usize = 10;
 
-/// Whether a search may show near matches: asked for, on its first page.
+/// Whether a search may show near matches: asked for, on its first page,
+/// with two requirements or more ("all but one" of one is anything).
 pub(crate) fn wanted(request: &SearchRequest, compiled: &CompiledQuery) -> bool {
     request.near && request.page == 1 && compiled.required.len() >= 2
 }
@@ -86,6 +86,8 @@ pub(crate) struct NearSearch<'a> {
     pub filters: &'a Filters,
     /// Every exact match (fewer than [`NEAR_BELOW`]).
     pub exact: &'a [DocAddress],
+    /// How many near matches the page has room for.
+    pub room: usize,
     pub sort: Sort,
     pub links: Arc<LinksView>,
     pub highlighter: &'a Highlighter,
@@ -97,21 +99,18 @@ impl Snapshot {
     pub(crate) fn near_matches(&self, near: NearSearch<'_>) -> Result<NearMatches, QueryError> {
         let Some(query) = near.compiled.all_but_one() else { return Ok(NearMatches::default()) };
         let query = near.filters.apply(&*query, None);
-        let collector = (top_collector(NEAR_HITS + near.exact.len(), 0, near.sort, near.links.clone()), Count);
+        let collector = (top_collector(near.room + near.exact.len(), 0, near.sort, near.links.clone()), Count);
         let (top, count) = near.searcher.search(&*query, &collector)?;
-        let requirements: Vec<(String, Box<dyn Weight>)> = near
-            .compiled
-            .required
-            .iter()
-            .map(|r| Ok((r.label.clone(), r.query.weight(EnableScoring::disabled_from_searcher(near.searcher))?)))
-            .collect::<tantivy::Result<_>>()?;
+        let top: Vec<_> =
+            top.into_iter().filter(|(_, address)| !near.exact.contains(address)).take(near.room).collect();
+        let addresses: Vec<DocAddress> = top.iter().map(|(_, address)| *address).collect();
+        let mut lacking = missing(near.searcher, near.compiled, &addresses)?;
         let hits = top
             .into_iter()
-            .filter(|(_, address)| !near.exact.contains(address))
-            .take(NEAR_HITS)
-            .map(|(key, address)| {
+            .zip(lacking.iter_mut())
+            .map(|((key, address), lacking)| {
                 let mut hit = self.hit(near.searcher, address, score_of(key, near.sort), near.highlighter)?;
-                hit.missing = missing(near.searcher, &requirements, address)?;
+                hit.missing = std::mem::take(lacking);
                 Ok(hit)
             })
             .collect::<Result<Vec<_>, QueryError>>()?;
@@ -119,21 +118,31 @@ impl Snapshot {
     }
 }
 
-/// The labels of the requirements the document at `address` does not meet.
+/// For each document, the labels of the requirements it does not meet:
+/// each requirement's documents are walked once per segment, in order.
 fn missing(
     searcher: &Searcher,
-    requirements: &[(String, Box<dyn Weight>)],
-    address: DocAddress,
-) -> tantivy::Result<Vec<String>> {
-    let segment = searcher.segment_reader(address.segment_ord);
-    let mut lacking = Vec::new();
-    for (label, weight) in requirements {
-        // A new scorer stands on its first document already, and may not
-        // seek backwards.
-        let mut scorer = weight.scorer(segment, 1.0)?;
-        let at = if scorer.doc() < address.doc_id { scorer.seek(address.doc_id) } else { scorer.doc() };
-        if at != address.doc_id {
-            lacking.push(label.clone());
+    compiled: &CompiledQuery,
+    addresses: &[DocAddress],
+) -> tantivy::Result<Vec<Vec<String>>> {
+    let mut lacking = vec![Vec::new(); addresses.len()];
+    let mut in_order: Vec<usize> = (0..addresses.len()).collect();
+    in_order.sort_by_key(|&i| addresses[i]);
+    for requirement in &compiled.required {
+        let weight = requirement.query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let mut scorer: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
+        for &i in &in_order {
+            let DocAddress { segment_ord, doc_id } = addresses[i];
+            if scorer.as_ref().is_none_or(|(segment, _)| *segment != segment_ord) {
+                scorer = Some((segment_ord, weight.scorer(searcher.segment_reader(segment_ord), 1.0)?));
+            }
+            let (_, docs) = scorer.as_mut().expect("a scorer for this segment");
+            // A scorer stands on its first document already and never
+            // seeks backwards; the documents come in order.
+            let at = if docs.doc() < doc_id { docs.seek(doc_id) } else { docs.doc() };
+            if at != doc_id {
+                lacking[i].push(requirement.label.clone());
+            }
         }
     }
     Ok(lacking)
@@ -150,7 +159,7 @@ mod tests {
         let response = snapshot.search(&request("法律援助 人民调解", &[])).unwrap();
         assert!(response.total < super::NEAR_BELOW as u64);
         assert!(response.near_total > 0, "documents with one of the two words");
-        assert_eq!(response.near_hits.len(), (response.near_total as usize).min(super::NEAR_HITS));
+        assert_eq!(response.near_hits.len(), (response.near_total as usize).min(10 - response.hits.len()));
         for hit in &response.near_hits {
             assert_eq!(hit.missing.len(), 1, "{}: {:?}", hit.id, hit.missing);
             assert!(response.hits.iter().all(|h| h.id != hit.id), "exact matches are not repeated");

@@ -162,9 +162,19 @@ impl Snapshot {
             .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
             .collect::<Result<Vec<_>, _>>()?;
         let near = if near_wanted && total < NEAR_BELOW as u64 {
-            let filters = &filters;
-            let highlighter = &highlighter;
-            self.near_matches(NearSearch { searcher: &searcher, compiled: &compiled, filters, exact: &exact, sort, links, highlighter })?
+            let (filters, highlighter) = (&filters, &highlighter);
+            let room = request.per_page.saturating_sub(total as usize);
+            let exact = &exact;
+            self.near_matches(NearSearch {
+                searcher: &searcher,
+                compiled: &compiled,
+                filters,
+                exact,
+                room,
+                sort,
+                links,
+                highlighter,
+            })?
         } else {
             NearMatches::default()
         };

@@ -255,17 +255,38 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
+/// A stored text of a document, read in place (`""` when absent).
+pub fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    text(doc, field).unwrap_or_default()
+}
+
+/// What [`read_document`] copies out of a stored document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    Whole,
+    WithoutEvidence,
+    /// Neither evidence nor body: a result-list entry, whose snippet reads
+    /// the body in place ([`stored_text`]).
+    Summary,
+}
+
 /// Reads a stored document back into a [`Publication`].
 pub fn from_document(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
-    read_document(schema, doc, true)
+    read_document(schema, doc, Parts::Whole)
 }
 
-/// [`from_document`] without the extraction evidence, for result lists.
+/// [`from_document`] without the extraction evidence, for exports.
 pub fn from_document_without_evidence(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
-    read_document(schema, doc, false)
+    read_document(schema, doc, Parts::WithoutEvidence)
 }
 
-fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: bool) -> Publication {
+/// [`from_document`] without the evidence and with an empty body, for
+/// result lists: a body can be long, and a snippet needs only to read it.
+pub fn summary_of(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
+    read_document(schema, doc, Parts::Summary)
+}
+
+fn read_document(schema: &IndexSchema, doc: &TantivyDocument, parts: Parts) -> Publication {
     let string = |field| text(doc, field).map(str::to_string);
     let kind = doc
         .get_first(schema.kind_facet)
@@ -283,7 +304,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
     };
     let topics: Vec<TopicScore> =
         text(doc, schema.topics_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    let evidence: Evidence = if with_evidence {
+    let evidence: Evidence = if parts == Parts::Whole {
         text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
     } else {
         Evidence::new()
@@ -291,7 +312,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
     Publication {
         id: string(schema.id).unwrap_or_default(),
         title: string(schema.title).unwrap_or_default(),
-        body: string(schema.body).unwrap_or_default(),
+        body: if parts == Parts::Summary { String::new() } else { string(schema.body).unwrap_or_default() },
         agency: string(schema.agency),
         agency_path: text(doc, schema.agency_path)
             .map(|p| p.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect())

@@ -92,13 +92,7 @@ pub const SEARCHED_TEXTS: [SearchedText; 2] = [
         weight: 3.0,
         text: title_of,
     },
-    SearchedText {
-        name: names::BODY,
-        chars: names::BODY_CHARS,
-        pairs: names::BODY_PAIRS,
-        weight: 1.0,
-        text: body_of,
-    },
+    SearchedText { name: names::BODY, chars: names::BODY_CHARS, pairs: names::BODY_PAIRS, weight: 1.0, text: body_of },
 ];
 
 /// The index fields of one [`SearchedText`].
