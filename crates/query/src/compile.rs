@@ -143,11 +143,12 @@ impl QueryBuilder<'_> {
     /// when the clause is not matched as text (a document number).
     fn clause_parts(&self, clause: &Clause) -> (Vec<Requirement>, Option<Box<dyn Query>>) {
         let texts = self.texts(clause.scope);
-        let required = clause_words(clause, self.analysis)
+        let words = clause_words(clause, self.analysis);
+        let required = words
             .iter()
             .filter_map(|word| Some(Requirement { query: self.word(&texts, word)?, label: word.label.clone() }))
             .collect();
-        let ranking = if clause.phrase { None } else { self.word_ranking(&fold(&clause.text), &texts) };
+        let ranking = if clause.phrase { None } else { self.word_ranking(&fold(&clause.text), &words, &texts) };
         (required, ranking)
     }
 
@@ -177,12 +178,14 @@ impl QueryBuilder<'_> {
         }
     }
 
-    /// BM25 of the word's jieba pieces, with the compounds (法律援助 over
+    /// BM25 of the words' jieba pieces, with the compounds (法律援助 over
     /// 法律 + 援助) counted [`PHRASE_BOOST`] times, each looked up where it
-    /// stands together.
-    fn word_ranking(&self, folded: &str, texts: &[&SearchedFields]) -> Option<Box<dyn Query>> {
+    /// stands together; a piece that is a whole word is scored by the word
+    /// itself already.
+    fn word_ranking(&self, folded: &str, words: &[Word], texts: &[&SearchedFields]) -> Option<Box<dyn Query>> {
         let (pieces, compounds) = self.analysis.pieces_and_compounds(folded);
         let weighted = pieces.iter().map(|p| (p, 1.0)).chain(compounds.iter().map(|c| (c, PHRASE_BOOST)));
+        let weighted = weighted.filter(|(piece, _)| !words.iter().any(|w| w.label == piece.text));
         let terms: Vec<Box<dyn Query>> = weighted
             .flat_map(|(piece, boost)| {
                 stretches(&piece.text).into_iter().flat_map(move |stretch| {

@@ -61,6 +61,15 @@ fn report(name: &str, mut ms: Vec<f64>) -> (f64, f64) {
     (percentile(&ms, 0.5), percentile(&ms, 0.99))
 }
 
+/// CPU seconds this thread has used (user + system; Linux).
+fn thread_cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 /// The index searched: `SIFA_BENCH_INDEX` (built there first when it holds
 /// no generation yet, and kept), else a temporary one.
 fn index_dir() -> (Option<tempfile::TempDir>, PathBuf) {
@@ -160,6 +169,7 @@ fn main() {
     let mut full = Vec::new();
     let (mut with_hits, mut with_near) = (0, 0);
     let mut times = std::env::var_os("SIFA_BENCH_TIMES").map(|path| std::fs::File::create(path).unwrap());
+    let cpu = thread_cpu_secs();
     for p in &searches[..IN_PROCESS] {
         let request = SearchRequest::from_params(p.clone()).unwrap();
         let started = Instant::now();
@@ -174,7 +184,9 @@ fn main() {
     }
     assert!(with_hits > IN_PROCESS / 2, "most searches find something ({with_hits}/{IN_PROCESS})");
     println!("{with_hits} of {IN_PROCESS} searches with hits, {with_near} with near matches");
+    let cpu_ms = (thread_cpu_secs() - cpu) * 1e3 / IN_PROCESS as f64;
     report(&format!("in-process, {IN_PROCESS} different searches, top 10 + snippets + all facets"), full);
+    println!("CPU time per search (this thread, less sensitive to a busy machine than wall time): {cpu_ms:.3} ms");
     if std::env::var_os("SIFA_BENCH_IN_PROCESS_ONLY").is_some() {
         return; // for profilers: `perf record` over the search alone
     }
