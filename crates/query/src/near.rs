@@ -6,8 +6,6 @@
 //! size; totals and facets count exact matches only (`near_total` counts
 //! the near ones); `exact=true` turns them off.
 
-use std::sync::Arc;
-
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader};
@@ -17,10 +15,9 @@ use crate::Snapshot;
 use crate::build::Filters;
 use crate::compile::CompiledQuery;
 use crate::highlight::Highlighter;
-use crate::links::LinksView;
 use crate::request::{SearchRequest, Sort};
 use crate::response::Hit;
-use crate::search::{score_of, top_collector};
+use crate::search::score_of;
 
 /// With fewer exact matches than this, near matches are shown.
 pub const NEAR_BELOW: usize = 10;
@@ -89,7 +86,6 @@ pub(crate) struct NearSearch<'a> {
     /// How many near matches the page has room for.
     pub room: usize,
     pub sort: Sort,
-    pub links: Arc<LinksView>,
     pub highlighter: &'a Highlighter,
 }
 
@@ -99,7 +95,7 @@ impl Snapshot {
     pub(crate) fn near_matches(&self, near: NearSearch<'_>) -> Result<NearMatches, QueryError> {
         let Some(query) = near.compiled.all_but_one() else { return Ok(NearMatches::default()) };
         let query = near.filters.apply(&*query, None);
-        let collector = (top_collector(near.room + near.exact.len(), 0, near.sort, near.links.clone()), Count);
+        let collector = (self.top_collector(near.room + near.exact.len(), 0, near.sort), Count);
         let (top, count) = near.searcher.search(&*query, &collector)?;
         let top: Vec<_> =
             top.into_iter().filter(|(_, address)| !near.exact.contains(address)).take(near.room).collect();

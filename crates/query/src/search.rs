@@ -3,7 +3,6 @@
 //! active (disjunctive facets), then near matches when the exact ones are
 //! few ([`crate::near`]).
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use sifa_store::schema::names;
@@ -18,56 +17,49 @@ use crate::facets::{
     AGENCY_FIELD, DimensionCounts, FacetRoots, FacetTree, KIND_FIELD, RootCounts, TIMELINE_FIELD, TOPIC_FIELD,
 };
 use crate::highlight::Highlighter;
-use crate::links::LinksView;
 use crate::near::{FirstDocs, NEAR_BELOW, NearMatches, NearSearch};
 use crate::parse::{ParsedQuery, parse};
+use crate::ranking::NO_DATE;
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
 use crate::synonyms::Expansion;
-use crate::{QueryError, Snapshot, ranking};
-
-/// Days since the epoch used for documents without a date: after all
-/// dated documents in either date order.
-const NO_DATE: f64 = -1e12;
+use crate::{QueryError, Snapshot};
 
 /// The order key of a hit: larger first. Scores and dates share one key
 /// type so that one collector serves every sort.
 type SortKey = (f64, f64);
 
-pub(crate) fn top_collector(
-    limit: usize,
-    offset: usize,
-    sort: Sort,
-    links: Arc<LinksView>,
-) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
-    TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
-        let fast = segment.fast_fields();
-        let dates = fast.date(names::DATE).ok();
-        let kinds = fast.u64(names::KIND_RANK).ok();
-        let levels = fast.u64(names::LEVEL_RANK).ok();
-        let indexed = fast.date(names::INDEXED_AT).ok();
-        let cited_by = if sort == Sort::CitedBy { links.cited_by_counts(segment) } else { None };
-        move |doc, score| {
-            let date = dates.as_ref().and_then(|c| c.first(doc));
-            let days = date.map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
-            match sort {
-                Sort::Relevance => {
-                    let prior = ranking::prior(
-                        kinds.as_ref().and_then(|c| c.first(doc)),
-                        levels.as_ref().and_then(|c| c.first(doc)),
-                    );
-                    (f64::from(score * prior), days)
+impl Snapshot {
+    /// The best `limit` documents after `offset` in the order `sort`.
+    pub(crate) fn top_collector(
+        &self,
+        limit: usize,
+        offset: usize,
+        sort: Sort,
+    ) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> + use<> {
+        let links = self.links();
+        let order = self.order_cache().clone();
+        TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
+            let keys = order.of(segment);
+            let indexed = (sort == Sort::Newest).then(|| segment.fast_fields().date(names::INDEXED_AT).ok()).flatten();
+            let cited_by = if sort == Sort::CitedBy { links.cited_by_counts(segment) } else { None };
+            move |doc, score| {
+                let days = keys.days(doc);
+                match sort {
+                    Sort::Relevance => (f64::from(score * keys.prior(doc)), days),
+                    Sort::DateDesc => (days, f64::from(score)),
+                    Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
+                    Sort::Newest => {
+                        let indexed =
+                            || indexed.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs() as f64);
+                        let when = if days == NO_DATE { indexed() } else { Some(days * 86_400.0) };
+                        (when.unwrap_or(NO_DATE), f64::from(score))
+                    }
+                    Sort::CitedBy => (cited_by.as_ref().map_or(0.0, |count| f64::from(count(doc))), f64::from(score)),
                 }
-                Sort::DateDesc => (days, f64::from(score)),
-                Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
-                Sort::Newest => {
-                    let when = date.or_else(|| indexed.as_ref().and_then(|c| c.first(doc)));
-                    (when.map_or(NO_DATE, |d| d.into_timestamp_secs() as f64), f64::from(score))
-                }
-                Sort::CitedBy => (cited_by.as_ref().map_or(0.0, |count| f64::from(count(doc))), f64::from(score)),
             }
-        }
-    })
+        })
+    }
 }
 
 pub(crate) fn score_of(key: SortKey, sort: Sort) -> f32 {
@@ -119,7 +111,7 @@ impl Snapshot {
 
         let mut collectors = MultiCollector::new();
         let offset = (request.page - 1) * request.per_page;
-        let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
+        let top = collectors.add_collector(self.top_collector(request.per_page, offset, sort));
         let count = collectors.add_collector(Count);
         let mut counted_here = |asked: bool, dimension: Dimension, field: &str, roots: &[Facet]| {
             (asked && !filters.is_active(dimension))
@@ -162,9 +154,8 @@ impl Snapshot {
             .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
             .collect::<Result<Vec<_>, _>>()?;
         let near = if near_wanted && total < NEAR_BELOW as u64 {
-            let (filters, highlighter) = (&filters, &highlighter);
             let room = request.per_page.saturating_sub(total as usize);
-            let exact = &exact;
+            let (filters, highlighter, exact) = (&filters, &highlighter, &exact);
             self.near_matches(NearSearch {
                 searcher: &searcher,
                 compiled: &compiled,
@@ -172,7 +163,6 @@ impl Snapshot {
                 exact,
                 room,
                 sort,
-                links,
                 highlighter,
             })?
         } else {
