@@ -31,6 +31,8 @@ mod curve;
 mod levers;
 #[path = "reindex/stages.rs"]
 mod stages;
+#[path = "../../server/benches/search/workload.rs"]
+mod workload;
 
 use std::time::Instant;
 
