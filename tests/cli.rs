@@ -164,7 +164,8 @@ fn search_lists_near_matches_below_few_exact_ones_unless_exact() {
     assert!(!near.is_empty() && found["near_total"].as_u64().unwrap() >= near.len() as u64, "{found}");
     let shown = run_ok(&["search", "--index", index, query]);
     assert!(shown.contains("lacking one word") && shown.contains("~ 缺少："), "{shown}");
-    let exact: Value = serde_json::from_str(&run_ok(&["search", "--json", "--exact", "--index", index, query])).unwrap();
+    let exact: Value =
+        serde_json::from_str(&run_ok(&["search", "--json", "--exact", "--index", index, query])).unwrap();
     assert_eq!((exact["near_total"].as_u64(), exact["near_hits"].as_array().map(Vec::len)), (Some(0), Some(0)));
     assert_eq!(exact["total"], found["total"], "near matches never count");
 }

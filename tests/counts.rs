@@ -24,13 +24,17 @@ fn words() -> Vec<String> {
 }
 
 /// Marks read as absent inside a word (the README's query language).
-const JOINERS: &[char] = &['、', '·', '・', '‧', '•', '“', '”', '‘', '’', '"', '\'', '《', '》', '〈', '〉', '「', '」', '『', '』'];
+const JOINERS: &[char] =
+    &['、', '·', '・', '‧', '•', '“', '”', '‘', '’', '"', '\'', '《', '》', '〈', '〉', '「', '」', '『', '』'];
 
 /// Folded `text` with the joining marks and the spaces inside a line taken
 /// out: the words of the list are all Chinese, so no space between two
 /// Latin words matters to them.
 fn grep_text(text: &str) -> String {
-    sifa_fold::fold(text).chars().filter(|&c| !JOINERS.contains(&c) && (!c.is_whitespace() || c == '\n' || c == '\r')).collect()
+    sifa_fold::fold(text)
+        .chars()
+        .filter(|&c| !JOINERS.contains(&c) && (!c.is_whitespace() || c == '\n' || c == '\r'))
+        .collect()
 }
 
 /// Per word, the documents whose folded title or body, read as grep

@@ -356,7 +356,7 @@ fn stretch_of(units: Vec<StretchUnit>) -> Stretch {
     }
     let links = units.len() - 1;
     let mut chosen: Vec<usize> = (0..links).step_by(2).collect();
-    if links % 2 == 0 {
+    if links.is_multiple_of(2) {
         chosen.push(links - 1); // the last unit, left out by the steps of two
     }
     chosen.extend((0..links).filter(|&i| matches!(units[i + 1].link, Link::Bridge(_))));

@@ -115,7 +115,9 @@ mod exact_counts {
         text.match_indices(word).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
-            !(ascii(before) && ascii(word.chars().next())) && !(ascii(after) && ascii(word.chars().next_back()))
+            let starts_inside_a_run = ascii(before) && ascii(word.chars().next());
+            let ends_inside_a_run = ascii(after) && ascii(word.chars().next_back());
+            !starts_inside_a_run && !ends_inside_a_run
         })
     }
 

@@ -232,12 +232,8 @@ impl GenerationBuilder {
 /// [`MERGE_GROUP_BYTES`], smallest first, one merge at a time (each frees
 /// the memory maps of the segments it merged before the next begins).
 fn merge_in_groups(writer: &mut IndexWriter, dir: &Path) -> Result<(), StoreError> {
-    let mut sizes: Vec<(SegmentId, u64)> = writer
-        .index()
-        .searchable_segment_ids()?
-        .into_iter()
-        .map(|id| (id, segment_bytes(dir, id)))
-        .collect();
+    let mut sizes: Vec<(SegmentId, u64)> =
+        writer.index().searchable_segment_ids()?.into_iter().map(|id| (id, segment_bytes(dir, id))).collect();
     sizes.sort_by_key(|&(_, bytes)| bytes);
     let mut groups: Vec<Vec<SegmentId>> = vec![Vec::new()];
     let mut group_bytes = 0;

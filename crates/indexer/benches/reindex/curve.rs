@@ -22,9 +22,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sifa_indexer::Pipeline;
-use sifa_store::MergeMode;
 use sifa_query::{SearchEngine, SearchRequest};
 use sifa_store::IndexLocation;
+use sifa_store::MergeMode;
 
 use crate::common::{corpus_dir, jsonl_files, mib, peak_rss};
 
