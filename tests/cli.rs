@@ -1,4 +1,5 @@
-//! `sifa reindex`, `add`, `delete`, `stats`: building and changing an index.
+//! `sifa reindex`, `add`, `delete`, `stats`: building and changing an index;
+//! `sifa search` over it.
 
 use std::fs;
 
@@ -179,4 +180,23 @@ fn sifa_search_filters_and_counts_by_status() {
     let wrong = run(&["search", "--index", index.to_str().unwrap(), "--status", "lost"]);
     assert!(!wrong.status.success());
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("status"), "{}", String::from_utf8_lossy(&wrong.stderr));
+}
+
+#[test]
+fn search_lists_near_matches_below_few_exact_ones_unless_exact() {
+    let dir = tempdir();
+    let index = dir.path().join("index");
+    reindex_json(&demo_data(), &index);
+    let index = index.to_str().unwrap();
+    let query = "司法鉴定 人民调解";
+    let found: Value = serde_json::from_str(&run_ok(&["search", "--json", "--index", index, query])).unwrap();
+    assert!(found["total"].as_u64().unwrap() < 10, "{found}");
+    let near = found["near_hits"].as_array().unwrap();
+    assert!(!near.is_empty() && found["near_total"].as_u64().unwrap() >= near.len() as u64, "{found}");
+    let shown = run_ok(&["search", "--index", index, query]);
+    assert!(shown.contains("lacking one word") && shown.contains("~ 缺少："), "{shown}");
+    let exact: Value =
+        serde_json::from_str(&run_ok(&["search", "--json", "--exact", "--index", index, query])).unwrap();
+    assert_eq!((exact["near_total"].as_u64(), exact["near_hits"].as_array().map(Vec::len)), (Some(0), Some(0)));
+    assert_eq!(exact["total"], found["total"], "near matches never count");
 }

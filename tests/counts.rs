@@ -3,7 +3,10 @@
 //!
 //! For every word in `tests/counts/words.txt`, the search total over the
 //! shared corpus must equal the number of documents whose folded title or
-//! body contains the word, counted here by scanning every stored document.
+//! body contains the word once the marks that do not end a clause are
+//! taken out (the README's query language: 、 · “ ” ‘ ’ 《 》 「 」 and the
+//! like, and spaces), counted here by scanning every stored document: a
+//! grep, written here on strings rather than with the analysis crate.
 //! The search asks for every version and every copy (`version=all`,
 //! `collapse=false`): by default older versions of a law and copies of a
 //! repost are counted once with the work they belong to.
@@ -20,7 +23,22 @@ fn words() -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
 
-/// Per word, the documents whose folded title or body contains it.
+/// Marks read as absent inside a word (the README's query language).
+const JOINERS: &[char] =
+    &['、', '·', '・', '‧', '•', '“', '”', '‘', '’', '"', '\'', '《', '》', '〈', '〉', '「', '」', '『', '』'];
+
+/// Folded `text` with the joining marks and the spaces inside a line taken
+/// out: the words of the list are all Chinese, so no space between two
+/// Latin words matters to them.
+fn grep_text(text: &str) -> String {
+    sifa_fold::fold(text)
+        .chars()
+        .filter(|&c| !JOINERS.contains(&c) && (!c.is_whitespace() || c == '\n' || c == '\r'))
+        .collect()
+}
+
+/// Per word, the documents whose folded title or body, read as grep
+/// reads it ([`grep_text`]), contains it.
 fn containing(engine: &SearchEngine, words: &[String]) -> Vec<u64> {
     let matcher = AhoCorasick::new(words).expect("the words build a matcher");
     let snapshot = engine.snapshot();
@@ -30,7 +48,7 @@ fn containing(engine: &SearchEngine, words: &[String]) -> Vec<u64> {
         for doc in segment.doc_ids_alive() {
             let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).expect("stored");
             let p = from_document_without_evidence(&snapshot.open.schema, &stored);
-            let text = format!("{}\n{}", sifa_fold::fold(&p.title), sifa_fold::fold(&p.body));
+            let text = format!("{}\n{}", grep_text(&p.title), grep_text(&p.body));
             let mut found = vec![false; words.len()];
             for m in matcher.find_overlapping_iter(&text) {
                 found[m.pattern().as_usize()] = true;
@@ -48,7 +66,7 @@ fn every_word_counts_the_documents_that_contain_it() {
     let Some(index) = corpus_index() else { return };
     let engine = SearchEngine::open(IndexLocation::new(index)).expect("the corpus index opens");
     let words = words();
-    assert!(words.len() >= 60, "the list holds {} words", words.len());
+    assert!(words.len() >= 65, "the list holds {} words", words.len());
     let truth = containing(&engine, &words);
     let mut wrong = Vec::new();
     for (word, expected) in words.iter().zip(truth) {

@@ -463,6 +463,23 @@ fn a_researcher_searches_filters_reads_and_exports() {
     assert_eq!(overflow, json!(false), "no horizontal scrolling in the document view");
     browser.screenshot(&artifacts().join("phone-document.png"));
     browser.clear_emulation();
+
+    // Few exact matches: below them, apart, the publications that lack one
+    // word, each saying which; the count is of exact matches only.
+    let near_query = "q=%E5%8F%B8%E6%B3%95%E9%89%B4%E5%AE%9A+%E4%BA%BA%E6%B0%91%E8%B0%83%E8%A7%A3"; // 司法鉴定 人民调解
+    let searched = get_json(server.port, &format!("/api/v1/search?{near_query}&facets=none"));
+    let (total, near_total) = (searched["total"].as_u64().unwrap(), searched["near_total"].as_u64().unwrap());
+    let near_hits = searched["near_hits"].as_array().unwrap().len() as u64;
+    assert!(total < 10 && near_total > 0 && near_hits > 0, "{searched}");
+    browser.goto(&format!("{home}?{near_query}"));
+    browser.wait_for("the near matches", "document.querySelector('#near .hit .hit-missing')");
+    assert_eq!(browser.count("#results .hit"), total, "the exact matches");
+    assert_eq!(browser.count("#near .hit"), near_hits, "the near ones, apart");
+    assert!(browser.text("#summary").contains(&format!("共 {total} 条")), "{}", browser.text("#summary"));
+    assert!(browser.text("#near .near-title").contains(&format!("缺少一个关键词（共 {near_total} 条）")));
+    let missing = browser.text("#near .hit .hit-missing");
+    assert!(missing == "缺少：司法鉴定" || missing == "缺少：人民调解", "{missing}");
+    browser.screenshot(&artifacts().join("near-matches.png"));
 }
 
 /// The cells of a CSV line whose every cell is quoted (as the export writes them), still quoted.

@@ -6,13 +6,14 @@ use tantivy::Index;
 use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 use tantivy_jieba::jieba_rs::Jieba;
 
-use crate::tokenizers::{CharTokenizer, JiebaSearchTokenizer};
+use crate::adjacency::joined_text;
+use crate::tokenizers::{CharTokenizer, PairTokenizer};
 use sifa_fold::fold;
 
-/// Name under which the jieba search-mode analyzer is registered.
-pub const JIEBA_TOKENIZER: &str = "sifa_jieba";
-/// Name under which the per-character analyzer is registered.
+/// Name under which the per-unit analyzer is registered.
 pub const CHARS_TOKENIZER: &str = "sifa_chars";
+/// Name under which the analyzer of pairs of units is registered.
+pub const PAIRS_TOKENIZER: &str = "sifa_pairs";
 
 /// A user dictionary that jieba could not load.
 #[derive(Debug, thiserror::Error)]
@@ -83,12 +84,8 @@ impl ChineseAnalysis {
     }
 
     pub fn register_on(&self, manager: &TokenizerManager) {
-        manager.register(JIEBA_TOKENIZER, self.word_analyzer());
         manager.register(CHARS_TOKENIZER, TextAnalyzer::builder(CharTokenizer).build());
-    }
-
-    pub fn word_analyzer(&self) -> TextAnalyzer {
-        TextAnalyzer::builder(JiebaSearchTokenizer::new(self.jieba.clone())).build()
+        manager.register(PAIRS_TOKENIZER, TextAnalyzer::builder(PairTokenizer).build());
     }
 
     /// The words of a query's unspaced run, each of which a document must
@@ -96,9 +93,11 @@ impl ChineseAnalysis {
     /// HMM, so unknown runs fall into single characters), with every single
     /// Han character joined to its neighbour (司法局 is one word, never
     /// 司法 + 局; an unknown name 张三丰 stays whole). Separate words may
-    /// stand apart in a document (行政复议纠错率 → 行政复议, 纠错率).
+    /// stand apart in a document (行政复议纠错率 → 行政复议, 纠错率). The
+    /// run is read joined ([`crate::adjacency`]): 立、改、废、释 is one word.
+    /// Spans are in characters of the joined text.
     pub fn query_words(&self, text: &str) -> Vec<TokenSpan> {
-        let folded = fold(text);
+        let folded = joined_text(&fold(text));
         let mut words: Vec<TokenSpan> = Vec::new();
         // Whether the last word is a lone character still looking for a
         // neighbour to join.
@@ -138,7 +137,7 @@ impl ChineseAnalysis {
     /// compounds built of those pieces (法律援助 over 法律 + 援助), which a
     /// query can use to reward documents holding the words together.
     pub fn pieces_and_compounds(&self, text: &str) -> (Vec<TokenSpan>, Vec<TokenSpan>) {
-        let folded = fold(text);
+        let folded = joined_text(&fold(text));
         let mut tokens: Vec<TokenSpan> = self
             .jieba
             .cut_for_search(&folded, true)
@@ -160,20 +159,7 @@ fn is_han(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use tantivy::tokenizer::TokenStream;
-
     use super::*;
-
-    fn tokens(analysis: &ChineseAnalysis, text: &str) -> Vec<(String, usize, usize, usize)> {
-        let mut analyzer = analysis.word_analyzer();
-        let folded = fold(text);
-        let mut stream = analyzer.token_stream(&folded);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
-        }
-        out
-    }
 
     #[test]
     fn shipped_dictionary_loads() {
@@ -186,38 +172,20 @@ mod tests {
         assert_eq!(err.line, 1);
     }
 
-    #[test]
-    fn search_mode_emits_sub_words_with_byte_offsets_and_char_positions() {
-        let analysis = ChineseAnalysis::default_dictionary();
-        let toks = tokens(&analysis, "山东省司法厅");
-        assert!(toks.contains(&("山东省".into(), 0, 9, 0)), "{toks:?}");
-        assert!(toks.iter().any(|t| t.0 == "司法厅" && t.1 == 9 && t.2 == 18 && t.3 == 3), "{toks:?}");
-    }
-
-    #[test]
-    fn folded_traditional_and_full_width_text_segments_with_char_positions() {
-        let analysis = ChineseAnalysis::default_dictionary();
-        let text = "廣東省，ＡＢＣ法律援助";
-        let toks = tokens(&analysis, text);
-        let hit = toks.iter().find(|t| t.0 == "法律援助").expect("法律援助 token");
-        assert_eq!(hit.3, 7, "the position counts characters");
-        let folded = fold(text);
-        assert_eq!(&folded[hit.1..hit.2], "法律援助", "offsets are bytes of the folded text");
-        assert!(toks.iter().any(|t| t.0 == "abc"), "{toks:?}");
-        assert!(toks.iter().any(|t| t.0 == "广东省" || t.0 == "广东"), "{toks:?}");
-        assert!(!toks.iter().any(|t| t.0 == ","), "punctuation is not indexed");
+    fn stream(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            out.push((t.text.clone(), t.position, t.offset_from));
+        }
+        out
     }
 
     #[test]
     fn char_tokenizer_emits_han_characters_and_alphanumeric_runs() {
         let mut analyzer = TextAnalyzer::builder(CharTokenizer).build();
-        let mut stream = analyzer.token_stream("拨打12348热线");
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((t.text.clone(), t.position, t.offset_from));
-        }
         assert_eq!(
-            out,
+            stream(&mut analyzer, "拨打12348热线"),
             vec![
                 ("拨".into(), 0, 0),
                 ("打".into(), 1, 3),
@@ -226,6 +194,35 @@ mod tests {
                 ("线".into(), 8, 14)
             ]
         );
+    }
+
+    #[test]
+    fn folded_traditional_and_full_width_text_pairs_with_char_positions_and_byte_offsets() {
+        let mut analyzer = TextAnalyzer::builder(PairTokenizer).build();
+        let folded = fold("廣東省，ＡＢＣ法律援助");
+        let pairs = stream(&mut analyzer, &folded);
+        assert_eq!(pairs[0], ("广东".into(), 0, 0), "{pairs:?}");
+        assert!(pairs.contains(&("abc法".into(), 4, 10)), "{pairs:?}");
+        let (_, position, offset) = pairs.iter().find(|p| p.0 == "援助").expect("援助");
+        assert_eq!(
+            (*position, &folded[*offset..*offset + 6]),
+            (9, "援助"),
+            "positions count characters, offsets bytes"
+        );
+        assert!(!pairs.iter().any(|p| p.0.contains(',')), "no pair across the comma: {pairs:?}");
+    }
+
+    #[test]
+    fn pair_tokenizer_pairs_units_that_stand_together_at_the_first_ones_position() {
+        let mut analyzer = TextAnalyzer::builder(PairTokenizer).build();
+        assert_eq!(
+            stream(&mut analyzer, "立、改废。2024年"),
+            vec![("立改".into(), 0, 0), ("改废".into(), 1, 6), ("2024年".into(), 4, 15)],
+            "the enumeration comma joins, the full stop separates; offsets are bytes of the folded text"
+        );
+        assert_eq!(stream(&mut analyzer, "covid-19"), vec![("covid-19".into(), 0, 0)], "a bridge");
+        let long = format!("法{}律", "a".repeat(120));
+        assert!(stream(&mut analyzer, &long).is_empty(), "no pair across a unit too long to index");
     }
 
     fn words(analysis: &ChineseAnalysis, text: &str) -> Vec<String> {
@@ -243,6 +240,11 @@ mod tests {
         assert_eq!(words(&analysis, "2024年"), ["2024年"]);
         assert_eq!(words(&analysis, "司法，行政"), ["司法", "行政"], "punctuation separates words");
         assert_eq!(words(&analysis, "ＡＢＣ"), ["abc"], "words are folded");
+        assert_eq!(
+            words(&analysis, "立、改、废、释"),
+            ["立改废释"],
+            "marks that do not end a clause are read as absent"
+        );
     }
 
     #[test]

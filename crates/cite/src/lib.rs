@@ -72,6 +72,7 @@ pub(crate) mod testing {
             id: "doc-1".into(),
             title: title.into(),
             body: "正文".into(),
+            aside: String::new(),
             agency: agency.map(str::to_string),
             agency_path: vec!["山东省".into(), "青岛市".into()],
             agency_level: Some(AgencyLevel::City),

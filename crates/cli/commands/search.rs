@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use sifa_query::{SearchEngine, SearchParams, SearchRequest, SearchResponse, Synonyms};
+use sifa_query::{Hit, SearchEngine, SearchParams, SearchRequest, SearchResponse, Synonyms};
 use sifa_store::IndexLocation;
 
 pub fn run(index: &Path, params: SearchParams, as_json: bool, synonyms: Synonyms) -> anyhow::Result<ExitCode> {
@@ -40,18 +40,27 @@ fn print_human(out: &mut impl Write, r: &SearchResponse) -> std::io::Result<()> 
         writeln!(out, "also searched: {} → {}", e.term, e.added.join("、"))?;
     }
     for (i, hit) in r.hits.iter().enumerate() {
-        let rank = (r.page - 1) * r.per_page + i + 1;
-        writeln!(out, "\n{rank}. {}", plain(&hit.title_html))?;
-        writeln!(
-            out,
-            "   {} · {} · {} · {}",
-            hit.agency.as_deref().unwrap_or("—"),
-            hit.date.as_deref().unwrap_or("—"),
-            hit.kind,
-            hit.topics.join("、")
-        )?;
-        writeln!(out, "   {}", plain(&hit.snippet_html))?;
-        writeln!(out, "   id {}  {}", hit.id, hit.url.as_deref().unwrap_or(&hit.source))?;
+        print_hit(out, &format!("{}.", (r.page - 1) * r.per_page + i + 1), hit)?;
+    }
+    if !r.near_hits.is_empty() {
+        writeln!(out, "\n{} lacking one word:", sifa_model::english::count(r.near_total, "near match"))?;
+        for hit in &r.near_hits {
+            print_hit(out, &format!("~ 缺少：{}", hit.missing.join("、")), hit)?;
+        }
     }
     Ok(())
+}
+
+fn print_hit(out: &mut impl Write, mark: &str, hit: &Hit) -> std::io::Result<()> {
+    writeln!(out, "\n{mark} {}", plain(&hit.title_html))?;
+    writeln!(
+        out,
+        "   {} · {} · {} · {}",
+        hit.agency.as_deref().unwrap_or("—"),
+        hit.date.as_deref().unwrap_or("—"),
+        hit.kind,
+        hit.topics.join("、")
+    )?;
+    writeln!(out, "   {}", plain(&hit.snippet_html))?;
+    writeln!(out, "   id {}  {}", hit.id, hit.url.as_deref().unwrap_or(&hit.source))
 }

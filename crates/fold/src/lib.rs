@@ -57,6 +57,14 @@ pub fn fold(text: &str) -> String {
     t2s::convert(&strip_glosses(text))
 }
 
+/// Whether [`fold`] leaves `text` as it is: no character to fold by width,
+/// case or script, and no pinyin gloss. Cheaper than folding (no
+/// allocation): most stored text is simplified already, and a reader of it
+/// can skip the folded copy and its map back to the original.
+pub fn is_folded(text: &str) -> bool {
+    !gloss::may_hold_glosses(text) && text.chars().all(|c| fold_char(c) == c && t2s::keeps(c))
+}
+
 /// Folded text together with where in the original every character came
 /// from (folding drops glosses, so the `i`-th folded character need not be
 /// the `i`-th original one).
@@ -138,6 +146,17 @@ mod tests {
         assert_eq!(fold(original), "abc12348 广东省司法厅,law");
         assert_eq!(normalize(original).char_count(), original.chars().count());
         assert_eq!(fold(original).chars().count(), original.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn folded_text_is_recognised_without_folding() {
+        for text in ["司法局推进法律援助", "abc 12348,第一条。", "", "会议"] {
+            assert!(is_folded(text), "{text}");
+            assert_eq!(fold(text), text);
+        }
+        for text in ["廣東省", "ＡＢＣ", "Law", "召開會(huì)議", "司法　局"] {
+            assert!(!is_folded(text), "{text}");
+        }
     }
 
     #[test]

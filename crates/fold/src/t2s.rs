@@ -49,6 +49,11 @@ fn in_context(prev: char, cur: char, next: char) -> char {
     fast2s::convert(&window).chars().nth(1).unwrap_or(cur)
 }
 
+/// Whether [`convert`] leaves `c` as it is wherever it stands.
+pub fn keeps(c: char) -> bool {
+    c.len_utf8() != 3 || table()[(c as u32 - FIRST) as usize] == c as u32
+}
+
 /// Converts `text` like `fast2s::convert` (whose start and end context is
 /// the character `'0'`).
 pub fn convert(text: &str) -> String {

@@ -20,7 +20,8 @@
 //! policy, writer memory, threads, document-store compression and block
 //! size), each changed alone from the defaults, with jieba measured
 //! between runs. `… -- curve [N…]` builds corpora of N × the shared one
-//! (default 1 4 10; see `reindex/curve.rs`).
+//! (default 1 4 10; see `reindex/curve.rs`). `… -- space DIR` prints where
+//! the bytes of an existing index of the shared corpus go, by field.
 
 #[path = "reindex/common.rs"]
 mod common;
@@ -30,6 +31,8 @@ mod curve;
 mod levers;
 #[path = "reindex/stages.rs"]
 mod stages;
+#[path = "../../server/benches/search/workload.rs"]
+mod workload;
 
 use std::time::Instant;
 
@@ -51,6 +54,10 @@ fn main() {
         Some("levers") => levers::run(),
         Some("curve") => curve::run(&args[1..]),
         Some("curve-child") => curve::child(&args[1..]),
+        Some("space") => {
+            let index = args.get(1).expect("space INDEX_DIR");
+            print_space(&IndexLocation::new(index), corpus_text(&corpus_dir()).jsonl_bytes);
+        }
         _ => baseline(),
     }
 }

@@ -319,7 +319,7 @@ fn extract_items(
         let read = || {
             extractor.extract(item).map(|publication| {
                 let folded = sifa_store::document::Folded::of(&publication);
-                let entry = LinkEntry::of_folded(&publication, &folded.body, signer);
+                let entry = LinkEntry::of_folded(&publication, folded.body(), signer);
                 let (document, fingerprint) = sifa_store::document::to_document_folded(schema, &publication, folded);
                 Prepared { publication, document, fingerprint, entry }
             })

@@ -1,7 +1,7 @@
 //! One publication: found by id, shown whole, or summarised as a hit.
 
 use sifa_model::Publication;
-use sifa_store::{VersionStatus, first_match, from_document, from_document_without_evidence};
+use sifa_store::{VersionStatus, first_match, from_document, stored_text, summary_of};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::highlight::Highlighter;
@@ -26,7 +26,7 @@ impl Snapshot {
         highlighter: &Highlighter,
     ) -> Result<Hit, QueryError> {
         let doc: TantivyDocument = searcher.doc(address)?;
-        let p = from_document_without_evidence(&self.open.schema, &doc);
+        let p = summary_of(&self.open.schema, &doc);
         let indexed_at =
             sifa_store::document::indexed_at(&self.open.schema, &doc).map(sifa_model::instant::rfc3339_utc);
         let links = self.links();
@@ -37,7 +37,7 @@ impl Snapshot {
             versions,
             reposts,
             title_html: highlighter.mark_all(&p.title),
-            snippet_html: highlighter.snippet(&p.body),
+            snippet_html: highlighter.snippet(stored_text(&doc, self.open.schema.body)),
             id: p.id,
             title: p.title,
             agency: p.agency,
@@ -50,6 +50,7 @@ impl Snapshot {
             url: p.url,
             source: p.source.to_string(),
             score,
+            missing: Vec::new(),
         })
     }
 

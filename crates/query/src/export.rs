@@ -7,7 +7,7 @@ use sifa_store::{first_match, from_document_without_evidence};
 use crate::filters::Filters;
 use crate::limits::MAX_EXPORT;
 use crate::request::SearchRequest;
-use crate::search::{effective_sort, top_collector};
+use crate::search::effective_sort;
 use crate::{QueryError, Snapshot};
 
 /// The publications of an export and how many matched in all.
@@ -26,8 +26,8 @@ impl Snapshot {
         let links = self.links();
         let query = Filters::build(&self.builder(), request, &links).apply(&*base.query, None);
         let sort = effective_sort(base.parsed.is_empty(), request.sort);
-        let (top, total) = searcher
-            .search(&*query, &(top_collector(MAX_EXPORT, 0, sort, links.clone()), tantivy::collector::Count))?;
+        let (top, total) =
+            searcher.search(&*query, &(self.top_collector(MAX_EXPORT, 0, sort), tantivy::collector::Count))?;
         let publications = top
             .into_iter()
             .map(|(_, address)| Ok(from_document_without_evidence(&self.open.schema, &searcher.doc(address)?)))

@@ -94,11 +94,40 @@ impl Children {
     }
 }
 
+/// The facet ordinals of every document of one segment and field, laid
+/// out flat: reading them from tantivy's multi-valued column costs a rank
+/// lookup per document, and counting reads them for every match of every
+/// search.
+pub(crate) struct DocOrds {
+    /// Document `d`'s ordinals are `ords[starts[d]..starts[d + 1]]`, sorted.
+    starts: Vec<u32>,
+    ords: Vec<u32>,
+}
+
+impl DocOrds {
+    fn of(reader: &FacetReader, max_doc: DocId) -> Self {
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut ords = Vec::with_capacity(max_doc as usize);
+        for doc in 0..max_doc {
+            starts.push(ords.len() as u32);
+            ords.extend(reader.facet_ords(doc).map(|ord| ord as u32));
+        }
+        starts.push(ords.len() as u32);
+        Self { starts, ords }
+    }
+
+    fn of_doc(&self, doc: DocId) -> &[u32] {
+        let doc = doc as usize;
+        &self.ords[self.starts[doc] as usize..self.starts[doc + 1] as usize]
+    }
+}
+
 /// Children of every root a snapshot's searches counted, by segment,
-/// field and root.
+/// field and root, and the ordinals of every document by segment and field.
 #[derive(Default)]
 pub(crate) struct FacetCache {
     map: Mutex<HashMap<(SegmentId, String, String), Arc<Children>>>,
+    ords: Mutex<HashMap<(SegmentId, String), Arc<DocOrds>>>,
 }
 
 /// Entries kept before the cache starts over: a writer's in-place
@@ -107,6 +136,20 @@ pub(crate) struct FacetCache {
 const FACET_CACHE_ENTRIES: usize = 4096;
 
 impl FacetCache {
+    fn doc_ords(&self, segment: &SegmentReader, field: &str, reader: &FacetReader) -> Arc<DocOrds> {
+        let key = (segment.segment_id(), field.to_string());
+        if let Some(found) = self.ords.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return found.clone();
+        }
+        let ords = Arc::new(DocOrds::of(reader, segment.max_doc()));
+        let mut map = self.ords.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= FACET_CACHE_ENTRIES {
+            map.clear();
+        }
+        map.insert(key, ords.clone());
+        ords
+    }
+
     fn children(
         &self,
         segment: &SegmentReader,
@@ -146,7 +189,7 @@ impl RootCounts {
 
 /// One segment's counts of a [`FacetTree`].
 pub(crate) struct FacetTreeSegment {
-    reader: FacetReader,
+    ords: Arc<DocOrds>,
     roots: Vec<(Arc<Children>, Vec<u64>)>,
 }
 
@@ -158,7 +201,7 @@ impl SegmentCollector for FacetTreeSegment {
             // Ordinals are sorted, so the facets of a document under one
             // child are consecutive: each child counts a document once.
             let mut previous = NOT_UNDER;
-            for ord in self.reader.facet_ords(doc) {
+            for &ord in self.ords.of_doc(doc) {
                 let child = children.of_ord[ord as usize];
                 if child != NOT_UNDER && child != previous {
                     counts[child as usize] += 1;
@@ -188,7 +231,7 @@ impl Collector for FacetTree {
                 Ok((children, counts))
             })
             .collect::<tantivy::Result<_>>()?;
-        Ok(FacetTreeSegment { reader, roots })
+        Ok(FacetTreeSegment { ords: self.cache.doc_ords(segment, &self.field, &reader), roots })
     }
 
     fn requires_scoring(&self) -> bool {
@@ -415,7 +458,10 @@ mod tests {
         let cache = Arc::new(FacetCache::default());
         let queries: Vec<Box<dyn Query>> = vec![
             Box::new(AllQuery),
-            Box::new(TermQuery::new(tantivy::Term::from_field_text(schema.body_chars, "法"), IndexRecordOption::Basic)),
+            Box::new(TermQuery::new(
+                tantivy::Term::from_field_text(schema.searched[1].chars, "法"),
+                IndexRecordOption::Basic,
+            )),
         ];
         let roots =
             |path: &[&str]| if path.is_empty() { Facet::root() } else { Facet::from_path(path.iter().copied()) };

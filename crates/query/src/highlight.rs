@@ -1,15 +1,20 @@
 //! `<mark>` highlighting of titles and best-passage snippets.
 //!
-//! Matching runs on folded text (so 廣東 is marked for a 广东 query) and
-//! marks are placed on the original characters, mapped back through
-//! [`sifa_analysis::normalize`] (folding keeps one character for one except
-//! for the pinyin glosses it drops). Everything counts characters, never
-//! bytes, and adjacent marks are merged.
+//! What is marked is what matched: the stretches of the query's words
+//! ([`crate::matching`]), found in the text read as the index reads it:
+//! folded (so 廣東 is marked for a 广东 query) and joined (so 立、改、废、释
+//! is marked for 立改废释), with Latin and digit runs matched whole. Marks
+//! are placed on the original characters, mapped back through
+//! [`sifa_analysis::normalize`] and [`sifa_analysis::joined`]. Everything
+//! counts characters, never bytes, and adjacent marks are merged.
 
-use aho_corasick::{AhoCorasick, MatchKind};
-use sifa_analysis::{ChineseAnalysis, fold, normalize};
+mod finder;
 
+use sifa_analysis::{ChineseAnalysis, joined, normalize};
+
+use crate::matching::clause_words;
 use crate::parse::ParsedQuery;
+use finder::Finder;
 
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 120;
@@ -19,72 +24,84 @@ const LEAD_CHARS: usize = 16;
 /// The words of a query to mark in results.
 ///
 /// Marks follow matching: a query word matches where its characters stand
-/// together ([`ChineseAnalysis::query_words`]), so that is what is marked,
-/// whole; never its pieces (司法局 marks no 司法 of 司法行政, 人民法院 marks no
-/// 人民法 of 人民法治). Quoted phrases are marked as phrases.
+/// together, so that is what is marked, whole; never its pieces (司法局
+/// marks no 司法 of 司法行政, 人民法院 marks no 人民法 of 人民法治).
 pub struct Highlighter {
-    matcher: Option<AhoCorasick>,
-}
-
-fn matcher(mut patterns: Vec<String>) -> Option<AhoCorasick> {
-    patterns.retain(|p| p.chars().any(char::is_alphanumeric));
-    patterns.sort();
-    patterns.dedup();
-    (!patterns.is_empty())
-        .then(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok())
-        .flatten()
+    finder: Option<Finder>,
 }
 
 impl Highlighter {
     pub fn new(parsed: &ParsedQuery, analysis: &ChineseAnalysis) -> Self {
-        let mut words: Vec<String> = Vec::new();
-        for clause in parsed.positive_clauses() {
-            let folded = fold(&clause.text);
-            if clause.phrase {
-                words.push(folded);
-            } else {
-                words.extend(analysis.query_words(&folded).into_iter().map(|w| w.text));
-            }
-        }
-        Self { matcher: matcher(words) }
+        let stretches = parsed
+            .positive_clauses()
+            .flat_map(|clause| clause_words(clause, analysis))
+            .flat_map(|word| word.stretches)
+            .map(|stretch| stretch.text);
+        Self { finder: Finder::new(stretches.collect()) }
     }
 
     /// Character spans `[start, end)` of matches in `text`, merged.
     ///
-    /// Most texts are simplified already, so the query's words are first
-    /// looked for as written; only a text where they are not found is
-    /// folded (a traditional repost, full-width letters, pinyin glosses that
-    /// split a word) and searched again. Folding drops glosses (會(huì)議), so
-    /// those spans are mapped back to the original characters.
+    /// Most texts are simplified already and hold the words as typed, so
+    /// they are first looked for as written; only a text where some word
+    /// is not found so is read as the index reads it (a traditional
+    /// repost, full-width letters, pinyin glosses or marks inside a word)
+    /// and searched again, with the spans mapped back to the original
+    /// characters.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        let Some(words) = &self.matcher else { return Vec::new() };
-        let (as_written, found) = matches(words, text);
-        if found == words.patterns_len() {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        let (as_written, found) = finder.matches(text);
+        if found == finder.patterns_len() {
             return char_spans(text, as_written);
         }
-        let normalized = normalize(text);
-        let (folded, found_folded) = matches(words, &normalized.text);
-        if found_folded <= found {
+        // Folded text is read joined only (most stored text is simplified
+        // already); anything else is normalized first, and mapped back.
+        let normalized = (!sifa_analysis::is_folded(text)).then(|| normalize(text));
+        let folded = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        if normalized.is_none() && sifa_analysis::is_joined(folded) {
             return char_spans(text, as_written);
         }
-        let spans = char_spans(&normalized.text, folded);
-        merge(spans.into_iter().map(|(s, e)| normalized.original_char_range(s, e)).map(|r| (r.start, r.end)).collect())
-    }
-
-    /// Byte spans of the query's words in `text`.
-    fn byte_spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.matcher.iter().flat_map(|m| m.find_iter(text)).map(|m| (m.start(), m.end())).collect()
+        let joined = joined(folded);
+        let (in_joined, found_joined) = finder.matches(&joined.text);
+        if found_joined <= found {
+            return char_spans(text, as_written);
+        }
+        let spans = char_spans(&joined.text, in_joined).into_iter().map(|(start, end)| {
+            let (start, end) = (joined.folded_index[start], joined.folded_index[end - 1] + 1);
+            match &normalized {
+                Some(normalized) => {
+                    let range = normalized.original_char_range(start, end);
+                    (range.start, range.end)
+                }
+                None => (start, end),
+            }
+        });
+        merge(spans.collect())
     }
 
     /// The part of a long text worth a snippet: around its densest cluster
-    /// of matches (found in bytes, cheaply), so a long law is not walked
-    /// character by character. Returns the slice and whether it reaches the
-    /// start and the end of the text.
+    /// of matches among those within [`SCAN_BYTES`] of the first (found in
+    /// bytes, cheaply), so a long law is neither walked character by
+    /// character nor searched to its end. Returns the slice and whether it
+    /// reaches the start and the end of the text.
     fn passage_region<'t>(&self, text: &'t str) -> (&'t str, bool, bool) {
         if text.len() <= REGION_BYTES {
             return (text, true, true);
         }
-        let spans = self.byte_spans(text);
+        let floor = |mut b: usize| {
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            b
+        };
+        let first = self.finder.as_ref().and_then(|f| f.first(text)).unwrap_or(0);
+        let scanned = floor((first + SCAN_BYTES).min(text.len()));
+        let spans: Vec<(usize, usize)> = self
+            .finder
+            .iter()
+            .flat_map(|f| f.matches(&text[first..scanned]).0)
+            .map(|(start, end)| (first + start, first + end))
+            .collect();
         let mut best = (0usize, 0usize);
         let mut j = 0;
         for (i, &(start, _)) in spans.iter().enumerate() {
@@ -97,12 +114,6 @@ impl Highlighter {
                 best = (covered, start);
             }
         }
-        let floor = |mut b: usize| {
-            while !text.is_char_boundary(b) {
-                b -= 1;
-            }
-            b
-        };
         let start = floor(best.1.saturating_sub(REGION_BYTES / 4));
         let end = floor((start + REGION_BYTES).min(text.len()));
         (&text[start..end], start == 0, end == text.len())
@@ -111,22 +122,11 @@ impl Highlighter {
 
 /// Texts longer than this (in bytes) get their snippet from a region.
 const REGION_BYTES: usize = 2048;
+/// How far after its first match a long text is searched for the densest
+/// cluster of matches (about 8,000 Han characters).
+const SCAN_BYTES: usize = 24 * 1024;
 /// The span of bytes in which matches count as one cluster (~120 Han characters).
 const DENSE_BYTES: usize = 360;
-
-/// Byte spans of every match of `words` in `text`, and how many different
-/// words were found.
-fn matches(words: &AhoCorasick, text: &str) -> (Vec<(usize, usize)>, usize) {
-    let mut seen = vec![false; words.patterns_len()];
-    let spans = words
-        .find_iter(text)
-        .map(|m| {
-            seen[m.pattern().as_usize()] = true;
-            (m.start(), m.end())
-        })
-        .collect();
-    (spans, seen.iter().filter(|s| **s).count())
-}
 
 /// Byte spans of `text` (sorted) as merged character spans.
 fn char_spans(text: &str, byte_spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
@@ -324,6 +324,24 @@ mod tests {
             highlighter("行政复议工作白皮书").mark_all("發佈行政復議工作白皮書"),
             "發佈<mark>行政復議工作白皮書</mark>"
         );
+    }
+
+    #[test]
+    fn marks_inside_a_word_are_read_as_absent_and_marked_with_it() {
+        assert_eq!(highlighter("立改废释").mark_all("做好立、改、废、释工作"), "做好<mark>立、改、废、释</mark>工作");
+        assert_eq!(highlighter("\"放管服改革\"").mark_all("深化“放管服”改革"), "深化“<mark>放管服”改革</mark>");
+        assert_eq!(
+            highlighter("放管服改革").mark_all("深化“放管服”改革"),
+            "深化“<mark>放管服</mark>”<mark>改革</mark>",
+            "two words, each marked where it stands"
+        );
+        assert_eq!(highlighter("司法局").mark_all("司法，局"), "司法，局", "a comma keeps them apart");
+    }
+
+    #[test]
+    fn latin_and_digit_runs_are_marked_whole() {
+        assert_eq!(highlighter("2024年").mark_all("2024年与12024年"), "<mark>2024年</mark>与12024年");
+        assert_eq!(highlighter("\"covid-19\"").mark_all("covid-19 and covid-2"), "<mark>covid-19</mark> and covid-2");
     }
 
     #[test]

@@ -154,6 +154,18 @@ fn list_search_parameters() -> Vec<Parameter> {
             help: "Search every word as written, without the field's abbreviations and synonyms.",
         }),
         Parameter::new(
+            "exact",
+            Shape::Text,
+            "只看完全匹配",
+            "请填写 true 或 false。",
+            "`true` (or `1`, `yes`, `on`): exact matches only. By default, a search with fewer than 10 exact matches also lists, below them and apart, up to 10 publications that match every word but one (`near_hits`, each with the word it lacks in `missing`; `near_total` counts them all).",
+        )
+        .flag(Flag::Switch {
+            long: "exact",
+            value: "true",
+            help: "Exact matches only: no near matches (publications lacking one word) below few results.",
+        }),
+        Parameter::new(
             "facets",
             Shape::Text,
             "统计项",

@@ -2,9 +2,9 @@
 //!
 //! For a subject query the national law or State Council regulation on the
 //! subject belongs above local news that mention the words. Relevance (BM25
-//! on titles, weighted [`crate::build::TITLE_BOOST`] times the body, plus an
-//! exact-title bonus) is multiplied by the prior of the document's kind and
-//! level. The prior is deliberately small: it orders documents of similar
+//! on titles, weighted as `sifa_store::schema::SEARCHED_TEXTS` says against
+//! the body, plus an exact-title bonus) is multiplied by the prior of the
+//! document's kind and level. The prior is deliberately small: it orders documents of similar
 //! relevance, it does not lift a passing mention above a document about
 //! the subject.
 //!
@@ -19,7 +19,13 @@
 //!
 //! Level: national ×1.1, provincial ×1.05, others ×1.0.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use sifa_model::{AgencyLevel, Kind};
+use sifa_store::schema::names;
+use tantivy::index::SegmentId;
+use tantivy::{DocId, SegmentReader};
 
 /// The prior of a kind.
 pub fn kind_prior(kind: Kind) -> f32 {
@@ -47,6 +53,73 @@ pub fn prior(kind_rank: Option<u64>, level_rank: Option<u64>) -> f32 {
     let kind = kind_rank.map_or(Kind::Other, sifa_store::document::kind_of_rank);
     let level = level_rank.and_then(sifa_store::document::level_of_rank);
     kind_prior(kind) * level_prior(level)
+}
+
+/// Days since the epoch of documents without a date: after all dated
+/// documents in either date order.
+pub(crate) const NO_DATE: f64 = -1e12;
+
+/// The prior and the day of every document of one segment, read from the
+/// fast fields once: ordering reads them for every match of every search,
+/// and an optional column (not every publication has a date) costs a rank
+/// lookup per read.
+pub(crate) struct OrderKeys {
+    prior: Vec<f32>,
+    days: Vec<f64>,
+}
+
+impl OrderKeys {
+    fn of(segment: &SegmentReader) -> Self {
+        let fast = segment.fast_fields();
+        let dates = fast.date(names::DATE).ok();
+        let kinds = fast.u64(names::KIND_RANK).ok();
+        let levels = fast.u64(names::LEVEL_RANK).ok();
+        let docs = 0..segment.max_doc();
+        let prior = docs
+            .clone()
+            .map(|doc| prior(kinds.as_ref().and_then(|c| c.first(doc)), levels.as_ref().and_then(|c| c.first(doc))))
+            .collect();
+        let days = docs
+            .map(|doc| {
+                let date = dates.as_ref().and_then(|c| c.first(doc));
+                date.map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64)
+            })
+            .collect();
+        Self { prior, days }
+    }
+
+    pub fn prior(&self, doc: DocId) -> f32 {
+        self.prior[doc as usize]
+    }
+
+    /// Days since the epoch, or [`NO_DATE`].
+    pub fn days(&self, doc: DocId) -> f64 {
+        self.days[doc as usize]
+    }
+}
+
+/// [`OrderKeys`] by segment, for the snapshot's searches (segments never change).
+#[derive(Default)]
+pub(crate) struct OrderCache {
+    map: Mutex<HashMap<SegmentId, Arc<OrderKeys>>>,
+}
+
+/// Segments kept before the cache starts over (in-place commits bring new ones).
+const ORDER_CACHE_SEGMENTS: usize = 1024;
+
+impl OrderCache {
+    pub fn of(&self, segment: &SegmentReader) -> Arc<OrderKeys> {
+        if let Some(found) = self.map.lock().unwrap_or_else(|e| e.into_inner()).get(&segment.segment_id()) {
+            return found.clone();
+        }
+        let keys = Arc::new(OrderKeys::of(segment));
+        let mut map = self.map.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= ORDER_CACHE_SEGMENTS {
+            map.clear();
+        }
+        map.insert(segment.segment_id(), keys.clone());
+        keys
+    }
 }
 
 #[cfg(test)]

@@ -77,6 +77,8 @@ pub struct SearchRequest {
     pub facets: FacetSelection,
     /// Whether the field's abbreviations and synonyms are searched too.
     pub expand: bool,
+    /// Whether few exact matches bring near matches (`exact=true` turns them off).
+    pub near: bool,
 }
 
 impl Default for SearchRequest {
@@ -94,6 +96,7 @@ impl Default for SearchRequest {
             per_page: DEFAULT_PER_PAGE,
             facets: FacetSelection::ALL,
             expand: true,
+            near: true,
         }
     }
 }
@@ -190,12 +193,19 @@ impl SearchRequest {
         }
         let filters = DIMENSIONS.iter().map(|d| filter_values(d, params.all(d.name))).collect::<Result<_, _>>()?;
         let facets = parse_facets(params.last("facets"))?;
-        let expand = match params.last("expand").map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            None | Some("" | "true" | "1" | "yes" | "on") => true,
-            Some("false" | "0" | "no" | "off") => false,
-            Some(other) => return Err(QueryError::invalid("expand", format!("{other:?} is not true or false"))),
-        };
-        Ok(Self { expand, query, filters, from, to, sort, cites, version, collapse, page, per_page, facets })
+        let expand = parse_bool("expand", params.last("expand"), true)?;
+        let near = !parse_bool("exact", params.last("exact"), false)?;
+        Ok(Self { expand, near, query, filters, from, to, sort, cites, version, collapse, page, per_page, facets })
+    }
+}
+
+/// `true`, `1`, `yes`, `on` or `false`, `0`, `no`, `off` (any case); `default` when absent.
+fn parse_bool(parameter: &'static str, value: Option<&str>, default: bool) -> Result<bool, QueryError> {
+    match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") => Ok(default),
+        Some("true") | Some("1") | Some("yes") | Some("on") => Ok(true),
+        Some("false") | Some("0") | Some("no") | Some("off") => Ok(false),
+        Some(other) => Err(QueryError::invalid(parameter, format!("{other:?} is not true or false"))),
     }
 }
 
@@ -252,6 +262,7 @@ mod tests {
         assert_eq!(error_parameter(&[("sort", "popular")]), "sort");
         assert_eq!(error_parameter(&[("kind", "memo")]), "kind");
         assert_eq!(error_parameter(&[("facets", "colour")]), "facets");
+        assert_eq!(error_parameter(&[("exact", "maybe")]), "exact");
         assert_eq!(error_parameter(&[("q", &"法".repeat(1001))]), "q");
         assert_eq!(error_parameter(&[("page", "200"), ("per_page", "100")]), "page");
     }

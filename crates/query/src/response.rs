@@ -21,6 +21,13 @@ pub struct SearchResponse {
     pub page: usize,
     pub per_page: usize,
     pub hits: Vec<Hit>,
+    /// How many publications match every word but one, when the exact
+    /// matches are fewer than 10 on the first page (0 otherwise, and with
+    /// `exact=true`). `total` and the facets never count them.
+    pub near_total: u64,
+    /// The best of those near matches (at most 10), below and apart from
+    /// `hits`, each with the word it lacks (`missing`).
+    pub near_hits: Vec<Hit>,
     pub facets: Facets,
     /// The query's words that were also searched as the field's
     /// abbreviations or synonyms (`data/synonyms.toml`), with what was
@@ -57,6 +64,9 @@ pub struct Hit {
     /// How many other copies of this publication were found (另有 N 处转载).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reposts: Option<usize>,
+    /// For a near match: the query's words it does not hold (缺少：…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 /// A facet value with its count; `value` can be passed back as a filter.

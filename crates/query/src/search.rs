@@ -1,72 +1,67 @@
 //! The main search: one pass for the top hits, the total and the facets of
 //! unfiltered dimensions, then one count per dimension whose own filter is
-//! active (disjunctive facets).
+//! active (disjunctive facets), then near matches when the exact ones are
+//! few ([`crate::near`]).
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use sifa_store::schema::names;
 use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
-use tantivy::query::{AllQuery, Query};
+use tantivy::query::Query;
 use tantivy::{DocAddress, Searcher, SegmentReader};
 
+use crate::compile::CompiledQuery;
 use crate::counting::Counter;
 use crate::dimensions::DIMENSIONS;
 use crate::facets::{DimensionCounts, FacetRoots, FacetTree, RootCounts};
 use crate::filters::Filters;
 use crate::highlight::Highlighter;
-use crate::links::LinksView;
+use crate::near::{FirstDocs, NEAR_BELOW, NearMatches, NearSearch};
 use crate::parse::{ParsedQuery, parse};
+use crate::ranking::NO_DATE;
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
 use crate::synonyms::Expansion;
-use crate::{QueryError, Snapshot, ranking};
-
-/// Days since the epoch used for documents without a date: after all
-/// dated documents in either date order.
-const NO_DATE: f64 = -1e12;
+use crate::{QueryError, Snapshot};
 
 /// The order key of a hit: larger first. Scores and dates share one key
 /// type so that one collector serves every sort.
 type SortKey = (f64, f64);
 
-pub(crate) fn top_collector(
-    limit: usize,
-    offset: usize,
-    sort: Sort,
-    links: Arc<LinksView>,
-) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> {
-    TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
-        let fast = segment.fast_fields();
-        let dates = fast.date(names::DATE).ok();
-        let kinds = fast.u64(names::KIND_RANK).ok();
-        let levels = fast.u64(names::LEVEL_RANK).ok();
-        let indexed = fast.date(names::INDEXED_AT).ok();
-        let cited_by = if sort == Sort::CitedBy { links.cited_by_counts(segment) } else { None };
-        move |doc, score| {
-            let date = dates.as_ref().and_then(|c| c.first(doc));
-            let days = date.map_or(NO_DATE, |d| (d.into_timestamp_secs() / 86_400) as f64);
-            match sort {
-                Sort::Relevance => {
-                    let prior = ranking::prior(
-                        kinds.as_ref().and_then(|c| c.first(doc)),
-                        levels.as_ref().and_then(|c| c.first(doc)),
-                    );
-                    (f64::from(score * prior), days)
+impl Snapshot {
+    /// The best `limit` documents after `offset` in the order `sort`.
+    pub(crate) fn top_collector(
+        &self,
+        limit: usize,
+        offset: usize,
+        sort: Sort,
+    ) -> impl Collector<Fruit = Vec<(SortKey, DocAddress)>> + use<> {
+        let links = self.links();
+        let order = self.order_cache().clone();
+        TopDocs::with_limit(limit).and_offset(offset).tweak_score(move |segment: &SegmentReader| {
+            let keys = order.of(segment);
+            let indexed = (sort == Sort::Newest).then(|| segment.fast_fields().date(names::INDEXED_AT).ok()).flatten();
+            let cited_by = if sort == Sort::CitedBy { links.cited_by_counts(segment) } else { None };
+            move |doc, score| {
+                let days = keys.days(doc);
+                match sort {
+                    Sort::Relevance => (f64::from(score * keys.prior(doc)), days),
+                    Sort::DateDesc => (days, f64::from(score)),
+                    Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
+                    Sort::Newest => {
+                        let indexed =
+                            || indexed.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs() as f64);
+                        let when = if days == NO_DATE { indexed() } else { Some(days * 86_400.0) };
+                        (when.unwrap_or(NO_DATE), f64::from(score))
+                    }
+                    Sort::CitedBy => (cited_by.as_ref().map_or(0.0, |count| f64::from(count(doc))), f64::from(score)),
                 }
-                Sort::DateDesc => (days, f64::from(score)),
-                Sort::DateAsc => (if days == NO_DATE { NO_DATE } else { -days }, f64::from(score)),
-                Sort::Newest => {
-                    let when = date.or_else(|| indexed.as_ref().and_then(|c| c.first(doc)));
-                    (when.map_or(NO_DATE, |d| d.into_timestamp_secs() as f64), f64::from(score))
-                }
-                Sort::CitedBy => (cited_by.as_ref().map_or(0.0, |count| f64::from(count(doc))), f64::from(score)),
             }
-        }
-    })
+        })
+    }
 }
 
-fn score_of(key: SortKey, sort: Sort) -> f32 {
+pub(crate) fn score_of(key: SortKey, sort: Sort) -> f32 {
     match sort {
         Sort::Relevance => key.0 as f32,
         _ => key.1 as f32,
@@ -79,10 +74,12 @@ pub(crate) fn effective_sort(query_is_empty: bool, requested: Sort) -> Sort {
 }
 
 /// A request's query before filters: what was typed, what it was also
-/// searched as, and the tantivy query of both.
+/// searched as, and the tantivy query of both (with its requirements kept
+/// apart for near matches).
 pub(crate) struct BaseQuery {
     pub parsed: ParsedQuery,
     pub expansion: Expansion,
+    pub compiled: CompiledQuery,
     pub query: Box<dyn Query>,
 }
 
@@ -93,19 +90,16 @@ impl Snapshot {
         let parsed = parse(&request.query);
         let expansion =
             if request.expand { self.synonyms().expand(&parsed, &self.open.analysis) } else { Expansion::default() };
-        let builder = self.builder();
-        let query: Box<dyn Query> = builder
-            .expanded_text_query(&parsed, &expansion)
-            .or_else(|| builder.exclusions_only(&parsed))
-            .unwrap_or_else(|| Box::new(AllQuery));
-        BaseQuery { parsed, expansion, query }
+        let compiled = self.builder().compile(&parsed, &expansion);
+        let query = compiled.exact();
+        BaseQuery { parsed, expansion, compiled, query }
     }
 
     /// Runs a search with its facets.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, QueryError> {
         let started = Instant::now();
         let searcher = self.searcher();
-        let BaseQuery { parsed, expansion, query: base } = self.base_query(request);
+        let BaseQuery { parsed, expansion, compiled, query: base } = self.base_query(request);
         let builder = self.builder();
         let sort = effective_sort(parsed.is_empty(), request.sort);
         let links = self.links();
@@ -116,7 +110,7 @@ impl Snapshot {
 
         let mut collectors = MultiCollector::new();
         let offset = (request.page - 1) * request.per_page;
-        let top = collectors.add_collector(top_collector(request.per_page, offset, sort, links.clone()));
+        let top = collectors.add_collector(self.top_collector(request.per_page, offset, sort));
         let count = collectors.add_collector(Count);
         let counter = |dimension| Counter::new(dimension, roots.of(dimension), self.facet_cache(), &links);
         // A dimension without a filter of its own is counted in the main pass.
@@ -127,6 +121,8 @@ impl Snapshot {
         let timeline = wanted.year.then(|| {
             collectors.add_collector(FacetTree::new(names::TIMELINE_FACET, &roots.timeline, self.facet_cache()))
         });
+        let near_wanted = crate::near::wanted(request, &compiled);
+        let first_docs = near_wanted.then(|| collectors.add_collector(FirstDocs(NEAR_BELOW)));
         let mut fruits = searcher.search(&*main, &collectors)?;
 
         // A dimension with an active filter is counted with every filter but its own.
@@ -144,14 +140,32 @@ impl Snapshot {
         let counts = DimensionCounts { dimensions, timeline: timeline.map(|handle| handle.extract(&mut fruits)) };
         let top_docs = top.extract(&mut fruits);
         let total = count.extract(&mut fruits) as u64;
+        let exact = first_docs.map(|handle| handle.extract(&mut fruits)).unwrap_or_default();
 
         let highlighter = Highlighter::new(&expansion.highlighted(&parsed), &self.open.analysis);
         let hits = top_docs
             .into_iter()
             .map(|(key, address)| self.hit(&searcher, address, score_of(key, sort), &highlighter))
             .collect::<Result<Vec<_>, _>>()?;
+        let near = if near_wanted && total < NEAR_BELOW as u64 {
+            let room = request.per_page.saturating_sub(total as usize);
+            let (filters, highlighter, exact) = (&filters, &highlighter, &exact);
+            self.near_matches(NearSearch {
+                searcher: &searcher,
+                compiled: &compiled,
+                filters,
+                exact,
+                room,
+                sort,
+                highlighter,
+            })?
+        } else {
+            NearMatches::default()
+        };
         Ok(SearchResponse {
             total,
+            near_total: near.total,
+            near_hits: near.hits,
             sort,
             took_ms: (started.elapsed().as_secs_f64() * 1e6).round() / 1e3,
             page: request.page,

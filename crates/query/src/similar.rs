@@ -41,8 +41,8 @@ impl Snapshot {
             .with_max_query_terms(30)
             .with_min_word_length(2)
             .with_document_fields(vec![
-                (schema.title_words, vec![OwnedValue::from(title.as_str()); TITLE_REPEATS]),
-                (schema.body_words, vec![OwnedValue::from(sifa_analysis::fold(&opening))]),
+                (schema.searched[0].pairs, vec![OwnedValue::from(title.as_str()); TITLE_REPEATS]),
+                (schema.searched[1].pairs, vec![OwnedValue::from(sifa_analysis::fold(&opening))]),
             ]);
         let bonus = |term: Term, boost: f32| -> (Occur, Box<dyn Query>) {
             let query = ConstScoreQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::Basic)), boost);

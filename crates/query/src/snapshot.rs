@@ -21,6 +21,7 @@ use crate::QueryError;
 use crate::build::QueryBuilder;
 use crate::facets::FacetCache;
 use crate::links::LinksView;
+use crate::ranking::OrderCache;
 use crate::synonyms::Synonyms;
 
 /// The synonyms in force, shared by the engine and its snapshots: a new
@@ -43,6 +44,8 @@ pub struct Snapshot {
     links: RwLock<Arc<LinksView>>,
     /// Which facet lies under which child of a counted root, per segment.
     facet_cache: Arc<FacetCache>,
+    /// Each document's prior and day, per segment.
+    order_cache: Arc<OrderCache>,
 }
 
 /// See [`Snapshot::served_state`]. It holds the links table and synonyms
@@ -111,7 +114,8 @@ impl Snapshot {
             .doc_store_cache_num_blocks(DOC_STORE_CACHE_BLOCKS)
             .try_into()?;
         let links = LinksView::load(&open.location.generation_path(&open.generation), open.schema.id)?;
-        Ok(Self { open, reader, synonyms, links: RwLock::new(Arc::new(links)), facet_cache: Arc::default() })
+        let links = RwLock::new(Arc::new(links));
+        Ok(Self { open, reader, synonyms, links, facet_cache: Arc::default(), order_cache: Arc::default() })
     }
 
     /// The links table as it stands.
@@ -132,6 +136,10 @@ impl Snapshot {
 
     pub(crate) fn facet_cache(&self) -> &Arc<FacetCache> {
         &self.facet_cache
+    }
+
+    pub(crate) fn order_cache(&self) -> &Arc<OrderCache> {
+        &self.order_cache
     }
 
     /// The synonyms in force now.

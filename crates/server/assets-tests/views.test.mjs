@@ -2,7 +2,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 
-import { lastPage, pageNumbers, shownSort } from '../src/assets/results.js';
+import { lastPage, nearTitle, pageNumbers, shownSort } from '../src/assets/results.js';
 import {
   barRange, clampLabel, density, labelStep, labelledIndexes, lastDayOfMonth, placeLabels, timelineEntries,
 } from '../src/assets/timeline.js';
@@ -13,6 +13,11 @@ test('the pager stops at the last page the API serves', () => {
   assert.equal(lastPage(123456, 10, 10000), 1000);
   assert.equal(lastPage(123456, 30, 10000), 333);
   assert.equal(lastPage(95, 10, Infinity), 10);
+});
+
+test('near matches say how many lack a word, and whether none matched exactly', () => {
+  assert.equal(nearTitle(12, 3), '以下结果缺少一个关键词（共 12 条）');
+  assert.equal(nearTitle(1234, 0), '没有完全匹配的结果。以下结果缺少一个关键词（共 1,234 条）');
 });
 
 test('page numbers: first, last and two either side, with gaps', () => {

@@ -1,21 +1,30 @@
-//! Search latency and HTTP throughput over the shared corpus.
+//! Search latency and HTTP throughput over the shared corpus, uncached
+//! first.
 //!
 //! `cargo bench -p sifa-server --bench search` builds an index of the
 //! shared corpus (`$SIFA_CORPUS` or `../shared/corpus`; reuse one with
-//! `SIFA_BENCH_INDEX=DIR`), then in one run prints:
-//! 1. in-process latency p50/p95/p99 of 240 varied searches, the full
-//!    request: top 10 with snippets and all disjunctive facets;
-//! 2. over HTTP on one keep-alive connection, top 10 plus the agency facet;
-//! 3. throughput and latency (p50/p99) at 16 concurrent keep-alive
-//!    connections for 10 s, the full request: top 10 with snippets and all
-//!    four facets, through a load generator written here (keep-alive
-//!    HTTP/1.1 clients on threads, as `wrk -c16` would run them).
-//!
-//! 4. the same load against a server with its response cache (the mix
-//!    repeats, so most requests are answered from it), with the ratio.
+//! `SIFA_BENCH_INDEX=DIR`), makes 40,000 different researcher-like searches
+//! from its titles (`search/workload.rs`) and in one run prints:
+//! 1. in-process latency p50/p95/p99 over the first 10,000 of them, each
+//!    searched once, the full request: top 10 with snippets, all
+//!    disjunctive facets, near matches where the exact ones are few;
+//! 2. over HTTP, 16 concurrent keep-alive connections, the same full
+//!    request, every request a search not sent before and the response
+//!    cache off: throughput, errors and latency (p50/p99), through a load
+//!    generator written here (keep-alive HTTP/1.1 clients on threads, as
+//!    `wrk -c16` would run them);
+//! 3. beside it, the cached figure: a server with its response cache
+//!    answering 2,048 of the searches over and over (so nearly all are hits).
 //!
 //! It checks what it measures: every response is a 200, most with hits,
 //! and it counts errors (anything but a 200) rather than stopping.
+//! `SIFA_BENCH_IN_PROCESS_ONLY=1` stops after the in-process figures (to
+//! profile the search alone: `perf record -g target/release/deps/search-… --bench`);
+//! `SIFA_BENCH_TIMES=FILE` writes each in-process search's time, total,
+//! near total and parameters there.
+
+#[path = "search/workload.rs"]
+mod workload;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -35,84 +44,11 @@ use sifa_store::IndexLocation;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const WORDS: &[&str] = &[
-    "法律援助",
-    "人民调解",
-    "社区矫正",
-    "行政复议",
-    "司法鉴定",
-    "公证",
-    "律师",
-    "普法",
-    "监狱",
-    "戒毒",
-    "法治政府",
-    "行政执法",
-    "营商环境",
-    "未成年人",
-    "知识产权",
-    "生态环境",
-    "安全生产",
-    "乡村振兴",
-    "数字经济",
-    "食品安全",
-    "依法治国",
-    "人大常委会",
-    "条例",
-    "司法部",
-    "最高人民法院",
-    "刑事诉讼",
-    "国家赔偿",
-    "仲裁",
-    "消费者权益",
-    "劳动合同",
-];
-const AGENCIES: &[&str] = &["山东省", "浙江省", "司法部", "中华人民共和国国务院", "河南省/郑州市"];
-const TOPICS: &[&str] = &["法律援助", "人民调解", "监狱与戒毒", "行政复议与应诉", "普法与法治宣传"];
-const KINDS: &[&str] = &["law", "local_regulation", "news", "regulation"];
-
-/// 240 searches: 1-4 words, phrases, filters, empty queries, deep pages.
-fn workload() -> Vec<SearchParams> {
-    let mut out = Vec::new();
-    for i in 0..240usize {
-        let word = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
-        let q = match i % 8 {
-            0 => word(0).to_string(),
-            1 => format!("{} {}", word(0), word(1)),
-            2 => format!("{} {} {}", word(0), word(1), word(2)),
-            3 => format!("{} {} {} {}", word(0), word(1), word(2), word(3)),
-            4 => format!("\"{}\"", word(0)),
-            5 => String::new(),
-            6 => format!("{} -{}", word(0), word(1)),
-            _ => format!("{} OR {}", word(0), word(1)),
-        };
-        let mut p = SearchParams::from_pairs([("q", q)]);
-        if i % 3 == 0 {
-            p.push("agency", AGENCIES[i % AGENCIES.len()]);
-        }
-        if i % 5 == 0 {
-            p.push("topic", TOPICS[i % TOPICS.len()]);
-        }
-        if i % 7 == 0 {
-            p.push("kind", KINDS[i % KINDS.len()]);
-        }
-        if i % 11 == 0 {
-            p.set("from", "2020-01-01");
-            p.set("to", "2024-12-31");
-        }
-        if i % 13 == 0 {
-            p.set("page", "20");
-        }
-        out.push(p);
-    }
-    out
-}
-
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-fn report(name: &str, mut ms: Vec<f64>) {
+fn report(name: &str, mut ms: Vec<f64>) -> (f64, f64) {
     ms.sort_by(|a, b| a.total_cmp(b));
     println!(
         "{name}: n={} p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
@@ -122,6 +58,16 @@ fn report(name: &str, mut ms: Vec<f64>) {
         percentile(&ms, 0.99),
         ms[ms.len() - 1]
     );
+    (percentile(&ms, 0.5), percentile(&ms, 0.99))
+}
+
+/// CPU seconds this thread has used (user + system; Linux).
+fn thread_cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// The index searched: `SIFA_BENCH_INDEX` (built there first when it holds
@@ -192,49 +138,53 @@ impl Client {
     }
 }
 
+/// Different searches made; in-process latency is taken over the first of them.
+const SEARCHES: usize = 40_000;
+const IN_PROCESS: usize = 10_000;
+/// Searches the cached run repeats (the response cache's capacity).
+const REPEATED: usize = sifa_server::cache::CAPACITY;
+
 fn main() {
     let (_keep, index) = index_dir();
     let engine = Arc::new(SearchEngine::open(IndexLocation::new(&index)).unwrap());
     let snapshot = engine.snapshot();
-    let workload = workload();
-    let requests: Vec<SearchRequest> =
-        workload.iter().map(|p| SearchRequest::from_params(p.clone()).unwrap()).collect();
+    let started = Instant::now();
+    let searches = workload::researcher_searches(&engine, SEARCHES);
+    println!("{} different searches made from the titles in {:.1} s", searches.len(), started.elapsed().as_secs_f64());
 
-    // Warm up caches, then measure the full request in-process.
-    for r in &requests {
-        snapshot.search(r).unwrap();
-    }
+    // Each search once, in-process: no answer is reused.
     let mut full = Vec::new();
-    let mut with_hits = 0;
-    for r in &requests {
+    let (mut with_hits, mut with_near) = (0, 0);
+    let mut times = std::env::var_os("SIFA_BENCH_TIMES").map(|path| std::fs::File::create(path).unwrap());
+    let cpu = thread_cpu_secs();
+    for p in &searches[..IN_PROCESS] {
+        let request = SearchRequest::from_params(p.clone()).unwrap();
         let started = Instant::now();
-        let response = snapshot.search(r).unwrap();
-        full.push(started.elapsed().as_secs_f64() * 1e3);
+        let response = snapshot.search(&request).unwrap();
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        full.push(ms);
         with_hits += usize::from(!response.hits.is_empty());
+        with_near += usize::from(!response.near_hits.is_empty());
+        if let Some(file) = times.as_mut() {
+            writeln!(file, "{ms:.3}\t{}\t{}\t{}", response.total, response.near_total, encode(p, "")).unwrap();
+        }
     }
-    assert!(with_hits > requests.len() / 2, "most searches find something ({with_hits}/{})", requests.len());
-    report("in-process, top 10 + snippets + all facets", full);
+    assert!(with_hits > IN_PROCESS / 2, "most searches find something ({with_hits}/{IN_PROCESS})");
+    println!("{with_hits} of {IN_PROCESS} searches with hits, {with_near} with near matches");
+    let cpu_ms = (thread_cpu_secs() - cpu) * 1e3 / IN_PROCESS as f64;
+    report(&format!("in-process, {IN_PROCESS} different searches, top 10 + snippets + all facets"), full);
+    println!("CPU time per search (this thread, less sensitive to a busy machine than wall time): {cpu_ms:.3} ms");
+    if std::env::var_os("SIFA_BENCH_IN_PROCESS_ONLY").is_some() {
+        return; // for profilers: `perf record` over the search alone
+    }
 
     // The server, in this process, on a free port: without the response
     // cache first (every request searched), then with it.
+    let paths: Vec<String> = searches.iter().map(|p| encode(p, "agency,topic,kind,year")).collect();
     let port = serve(sifa_server::AppState::read_only(engine.clone()).without_response_cache());
-    let paths: Vec<String> = workload.iter().map(|p| encode(p, "agency")).collect();
-    let mut client = Client::connect(port);
-    for path in &paths {
-        assert_eq!(client.get(path), 200, "{path}");
-    }
-    let mut one = Vec::new();
-    for path in &paths {
-        let started = Instant::now();
-        assert_eq!(client.get(path), 200);
-        one.push(started.elapsed().as_secs_f64() * 1e3);
-    }
-    report("HTTP, 1 connection, top 10 + agency facet", one);
-
-    let full_paths: Vec<String> = workload.iter().map(|p| encode(p, "agency,topic,kind,year")).collect();
-    let uncached = load(port, &full_paths, "top 10 + snippets + all four facets, no response cache");
+    let uncached = load(port, &paths, false, "each request a search not sent before, no response cache");
     let cached_port = serve(sifa_server::AppState::read_only(engine.clone()));
-    let cached = load(cached_port, &full_paths, "the same with the response cache (the mix repeats: mostly hits)");
+    let cached = load(cached_port, &paths[..REPEATED], true, "2,048 searches repeated, through the response cache");
     println!("response cache: {:.1} × the searches/s without it", cached / uncached);
 }
 
@@ -254,43 +204,56 @@ fn serve(state: sifa_server::AppState) -> u16 {
     port
 }
 
-/// 16 keep-alive connections for 10 s, each sending the mix in turn from
-/// its own starting point; prints throughput, errors and latency and
-/// returns searches/s.
-fn load(port: u16, paths: &[String], what: &str) -> f64 {
+/// 16 keep-alive connections for up to 10 s taking searches from `paths`
+/// in turn: each once (until they run out) or, with `repeat`, over and
+/// over; prints throughput, errors and latency and returns searches/s.
+fn load(port: u16, paths: &[String], repeat: bool, what: &str) -> f64 {
     let stop = Arc::new(AtomicBool::new(false));
+    let next = Arc::new(AtomicU64::new(0));
     let errors = Arc::new(AtomicU64::new(0));
     let seconds = 10.0;
     let connections = 16;
+    let paths: Arc<Vec<String>> = Arc::new(paths.to_vec());
     let started = Instant::now();
     let workers: Vec<_> = (0..connections)
-        .map(|w| {
-            let (stop, errors, paths) = (stop.clone(), errors.clone(), paths.to_vec());
+        .map(|_| {
+            let (stop, next, errors, paths) = (stop.clone(), next.clone(), errors.clone(), paths.clone());
             std::thread::spawn(move || {
                 let mut client = Client::connect(port);
-                let mut i = w * 15;
                 let mut latencies = Vec::new();
                 while !stop.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                    if i >= paths.len() && !repeat {
+                        break;
+                    }
                     let sent = Instant::now();
                     let status = client.get(&paths[i % paths.len()]);
                     latencies.push(sent.elapsed().as_secs_f64() * 1e3);
                     if status != 200 {
                         errors.fetch_add(1, Ordering::Relaxed);
                     }
-                    i += 1;
                 }
-                latencies
+                (latencies, Instant::now())
             })
         })
         .collect();
-    std::thread::sleep(Duration::from_secs_f64(seconds));
+    while started.elapsed().as_secs_f64() < seconds && (repeat || (next.load(Ordering::Relaxed) as usize) < paths.len())
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     stop.store(true, Ordering::Relaxed);
-    let mut latencies: Vec<f64> = workers.into_iter().flat_map(|w| w.join().unwrap()).collect();
-    let elapsed = started.elapsed().as_secs_f64();
+    let mut latencies = Vec::new();
+    let mut finished = started;
+    for worker in workers {
+        let (mine, at) = worker.join().unwrap();
+        latencies.extend(mine);
+        finished = finished.max(at);
+    }
+    let elapsed = (finished - started).as_secs_f64();
     let done = latencies.len();
     latencies.sort_by(|a, b| a.total_cmp(b));
     println!(
-        "HTTP, {connections} connections for {seconds:.0} s, {what}: {done} searches, {:.0} searches/s, {} errors, \
+        "HTTP, {connections} connections, {what}: {done} searches in {elapsed:.1} s, {:.0} searches/s, {} errors, \
          p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         done as f64 / elapsed,
         errors.load(Ordering::Relaxed),

@@ -46,11 +46,18 @@ pub struct AppState {
     /// Answers of recent searches (`GET /api/v1/search`); `None` searches
     /// every request.
     pub responses: Option<Arc<cache::ResponseCache>>,
+    /// Work on the index runs at most this many at a time: one per core.
+    /// More would only share the same cores, so every request would take
+    /// longer while as many wait, and a slow search would hold up the
+    /// quick ones behind it the longest.
+    pub workers: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
     pub fn new(engine: Arc<SearchEngine>, admin: Option<Arc<Admin>>) -> Self {
-        Self { engine, admin, metrics: Arc::new(Metrics::new()), responses: Some(Arc::default()) }
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let workers = Arc::new(tokio::sync::Semaphore::new(cores));
+        Self { engine, admin, metrics: Arc::new(Metrics::new()), responses: Some(Arc::default()), workers }
     }
 
     /// The same service searching every request afresh.
@@ -65,13 +72,27 @@ impl AppState {
     }
 }
 
-/// Runs `work` on the blocking pool with the current snapshot.
+/// Runs `work` on the blocking pool with the current snapshot, once one of
+/// the [`AppState::workers`] is free.
 async fn blocking<T: Send + 'static>(
     state: &AppState,
     work: impl FnOnce(&Snapshot) -> Result<T, QueryError> + Send + 'static,
 ) -> Result<T, ApiError> {
     let snapshot = state.engine.ready()?;
-    Ok(tokio::task::spawn_blocking(move || work(&snapshot)).await??)
+    on_a_worker(state, move || work(&snapshot)).await
+}
+
+/// Runs `work` on the blocking pool once a worker is free.
+pub(crate) async fn on_a_worker<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce() -> Result<T, QueryError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let permit = state.workers.clone().acquire_owned().await.expect("the semaphore is never closed");
+    Ok(tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work()
+    })
+    .await??)
 }
 
 /// Switches the engine to the generation `CURRENT` names if it is new and

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sifa_analysis::ChineseAnalysis;
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, TantivyDocument};
 
@@ -33,9 +34,17 @@ pub enum MergeMode {
     WhileWriting,
     /// Never: the generation keeps the segments the writer flushed.
     Never,
-    /// No merges while writing, then every segment merged into one at commit.
+    /// No merges while writing, then, at commit, the segments merged in
+    /// groups of at most [`MERGE_GROUP_BYTES`] ([`merge_in_groups`]).
     Final,
 }
+
+/// The most index bytes one merge after a bulk build reads. A merge reads
+/// its segments back through memory maps, so this is what it adds to the
+/// process's resident memory: the shared corpus (about 120 MB of index)
+/// becomes one segment, ten times it (about 1.2 GB) five rather than the
+/// fifteen the writer flushed, within a peak of 1 GiB.
+pub const MERGE_GROUP_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Compression of the document store (stored titles, bodies, evidence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +82,7 @@ impl WriterSettings {
             // index but costs about 15 % of the reindex's throughput, and at
             // 10 × the shared corpus it reads the whole index back through
             // memory maps (1.2 GiB peak against 0.9 GiB without).
-            merge: MergeMode::Never,
+            merge: MergeMode::Final,
             doc_store: DocStoreSettings::DEFAULT,
         }
     }
@@ -190,10 +199,7 @@ impl GenerationBuilder {
         writer.commit()?;
         let index = writer.index().clone();
         if self.merge == MergeMode::Final {
-            let segments = index.searchable_segment_ids()?;
-            if segments.len() > 1 {
-                writer.merge(&segments).wait()?;
-            }
+            merge_in_groups(&mut writer, &self.path)?;
         }
         writer.wait_merging_threads()?;
         write_synced(&self.path.join(GENERATION_DICTIONARY), self.user_dictionary.as_bytes())?;
@@ -220,6 +226,41 @@ impl GenerationBuilder {
             removed,
         })
     }
+}
+
+/// Merges the segments of the index in `dir` in groups of at most
+/// [`MERGE_GROUP_BYTES`], smallest first, one merge at a time (each frees
+/// the memory maps of the segments it merged before the next begins).
+fn merge_in_groups(writer: &mut IndexWriter, dir: &Path) -> Result<(), StoreError> {
+    let mut sizes: Vec<(SegmentId, u64)> =
+        writer.index().searchable_segment_ids()?.into_iter().map(|id| (id, segment_bytes(dir, id))).collect();
+    sizes.sort_by_key(|&(_, bytes)| bytes);
+    let mut groups: Vec<Vec<SegmentId>> = vec![Vec::new()];
+    let mut group_bytes = 0;
+    for (id, bytes) in sizes {
+        let group = groups.last_mut().expect("a group");
+        if !group.is_empty() && group_bytes + bytes > MERGE_GROUP_BYTES {
+            groups.push(Vec::new());
+            group_bytes = 0;
+        }
+        groups.last_mut().expect("a group").push(id);
+        group_bytes += bytes;
+    }
+    for group in groups.into_iter().filter(|g| g.len() > 1) {
+        writer.merge(&group).wait()?;
+    }
+    Ok(())
+}
+
+/// The bytes of a segment's files in `dir`.
+fn segment_bytes(dir: &Path, id: SegmentId) -> u64 {
+    let prefix = id.uuid_string();
+    let entries = std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok);
+    entries
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 impl Drop for GenerationBuilder {

@@ -6,6 +6,7 @@ use tantivy::schema::{Facet, OwnedValue, Value};
 use tantivy::{DateTime, TantivyDocument};
 
 use crate::IndexSchema;
+use crate::schema::{SEARCHED_TEXTS, names};
 
 /// The agency facet path: region path then the agency as the leaf;
 /// national bodies at the top.
@@ -24,17 +25,29 @@ pub fn timeline_facet(date: &PubDate) -> Facet {
     }
 }
 
-/// The folded title and body of a publication: what the word and character
-/// fields index, made once per document and shared by whatever else needs
-/// it (the fingerprint, a reindex's link entry).
+/// The folded texts of a publication ([`SEARCHED_TEXTS`] order): what the
+/// word, unit and pair fields index, made once per document and shared by
+/// whatever else needs them (the fingerprint, a reindex's link entry).
 pub struct Folded {
-    pub title: String,
-    pub body: String,
+    pub texts: Vec<String>,
 }
 
 impl Folded {
     pub fn of(publication: &Publication) -> Self {
-        Self { title: sifa_fold::fold(&publication.title), body: sifa_fold::fold(&publication.body) }
+        Self { texts: SEARCHED_TEXTS.iter().map(|searched| sifa_fold::fold((searched.text)(publication))).collect() }
+    }
+
+    /// The folded text named `name` (see [`crate::schema::names`]).
+    pub fn text(&self, name: &str) -> &str {
+        SEARCHED_TEXTS.iter().position(|t| t.name == name).map_or("", |i| &self.texts[i])
+    }
+
+    pub fn title(&self) -> &str {
+        self.text(names::TITLE)
+    }
+
+    pub fn body(&self) -> &str {
+        self.text(names::BODY)
     }
 }
 
@@ -54,12 +67,12 @@ pub fn to_document_folded(
     doc.add_text(schema.id, &publication.id);
     doc.add_text(schema.title, &publication.title);
     doc.add_text(schema.body, &publication.body);
-    let Folded { title, body } = folded;
-    let fingerprint = sifa_fold::fingerprint(&body);
-    doc.add_text(schema.title_words, &title);
-    doc.add_text(schema.title_chars, &title);
-    doc.add_text(schema.body_words, &body);
-    doc.add_text(schema.body_chars, body);
+    let fingerprint = sifa_fold::fingerprint(folded.body());
+    for (fields, text) in schema.searched.iter().zip(&folded.texts) {
+        doc.add_text(fields.chars, text);
+        doc.add_text(fields.pairs, text);
+    }
+    let title = folded.title();
     if let Some(agency) = &publication.agency {
         doc.add_text(schema.agency, agency);
         doc.add_text(schema.agency_path, publication.agency_path.join("/"));
@@ -90,10 +103,10 @@ pub fn to_document_folded(
     doc.add_text(schema.content_hash, &fingerprint);
     doc.add_text(schema.evidence_json, serde_json::to_string(&publication.evidence).expect("evidence serialises"));
     doc.add_u64(schema.chars, publication.chars() as u64);
-    for key in title_keys(&title) {
+    for key in title_keys(title) {
         doc.add_text(schema.title_key, key);
     }
-    if let Some(subject) = title_subject(&title) {
+    if let Some(subject) = title_subject(title) {
         doc.add_text(schema.title_subject, subject);
     }
     doc.add_u64(schema.kind_rank, kind_rank(publication.kind));
@@ -242,17 +255,38 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<&str> {
     doc.get_first(field).and_then(|v| v.as_str())
 }
 
+/// A stored text of a document, read in place (`""` when absent).
+pub fn stored_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> &str {
+    text(doc, field).unwrap_or_default()
+}
+
+/// What [`read_document`] copies out of a stored document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    Whole,
+    WithoutEvidence,
+    /// Neither evidence nor body: a result-list entry, whose snippet reads
+    /// the body in place ([`stored_text`]).
+    Summary,
+}
+
 /// Reads a stored document back into a [`Publication`].
 pub fn from_document(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
-    read_document(schema, doc, true)
+    read_document(schema, doc, Parts::Whole)
 }
 
-/// [`from_document`] without the extraction evidence, for result lists.
+/// [`from_document`] without the extraction evidence, for exports.
 pub fn from_document_without_evidence(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
-    read_document(schema, doc, false)
+    read_document(schema, doc, Parts::WithoutEvidence)
 }
 
-fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: bool) -> Publication {
+/// [`from_document`] without the evidence and with an empty body, for
+/// result lists: a body can be long, and a snippet needs only to read it.
+pub fn summary_of(schema: &IndexSchema, doc: &TantivyDocument) -> Publication {
+    read_document(schema, doc, Parts::Summary)
+}
+
+fn read_document(schema: &IndexSchema, doc: &TantivyDocument, parts: Parts) -> Publication {
     let string = |field| text(doc, field).map(str::to_string);
     let kind = doc
         .get_first(schema.kind_facet)
@@ -270,7 +304,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
     };
     let topics: Vec<TopicScore> =
         text(doc, schema.topics_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    let evidence: Evidence = if with_evidence {
+    let evidence: Evidence = if parts == Parts::Whole {
         text(doc, schema.evidence_json).and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default()
     } else {
         Evidence::new()
@@ -278,7 +312,7 @@ fn read_document(schema: &IndexSchema, doc: &TantivyDocument, with_evidence: boo
     Publication {
         id: string(schema.id).unwrap_or_default(),
         title: string(schema.title).unwrap_or_default(),
-        body: string(schema.body).unwrap_or_default(),
+        body: if parts == Parts::Summary { String::new() } else { string(schema.body).unwrap_or_default() },
         aside: String::new(),
         agency: string(schema.agency),
         agency_path: text(doc, schema.agency_path)

@@ -33,7 +33,7 @@ mod testing;
 
 pub use builder::{Committed, DocStoreSettings, GenerationBuilder, MergeMode, WriterSettings};
 pub use check::{CheckReport, DocumentCount, check};
-pub use document::{from_document, from_document_without_evidence, to_document};
+pub use document::{from_document, from_document_without_evidence, stored_text, summary_of, to_document};
 pub use error::{StoreError, chain as error_chain};
 pub use find::first_match;
 pub use generations::{GenerationInfo, IndexLocation, WriteLock};

@@ -1,9 +1,12 @@
 //! Every field of the index, in one place.
 //!
-//! Text is stored once as published (`title`, `body`) and indexed twice as
-//! folded text: by word (`*_words`, jieba search mode, frequencies only:
-//! BM25 needs no positions) and by character (`*_chars`, with positions:
-//! phrases and sub-strings are matched there).
+//! Text is stored once as published (`title`, `body`) and indexed three
+//! times as folded text ([`SEARCHED_TEXTS`] declares each text searched,
+//! once): by word (`*_words`, jieba search mode, frequencies only: BM25
+//! needs no positions), by unit (`*_chars`, one token per Han character or
+//! Latin run, frequencies only: words of one unit) and by pairs of units
+//! that stand together (`*_pairs`, with positions: every longer word is a
+//! term or a phrase of pairs there; see `sifa_analysis::adjacency`).
 //!
 //! Facet conventions (all hierarchical, `/`-separated):
 //! - `agency_facet`: region path then the canonical agency as the leaf,
@@ -18,18 +21,19 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
-use sifa_analysis::{CHARS_TOKENIZER, JIEBA_TOKENIZER};
+use sifa_analysis::{CHARS_TOKENIZER, PAIRS_TOKENIZER};
+use sifa_model::Publication;
 
 /// Every field name, once: code that names a field (facet collectors,
 /// fast-field readers) uses these, never a string of its own.
 pub mod names {
     pub const ID: &str = "id";
     pub const TITLE: &str = "title";
-    pub const TITLE_WORDS: &str = "title_words";
     pub const TITLE_CHARS: &str = "title_chars";
+    pub const TITLE_PAIRS: &str = "title_pairs";
     pub const BODY: &str = "body";
-    pub const BODY_WORDS: &str = "body_words";
     pub const BODY_CHARS: &str = "body_chars";
+    pub const BODY_PAIRS: &str = "body_pairs";
     pub const AGENCY: &str = "agency";
     pub const AGENCY_PATH: &str = "agency_path";
     pub const AGENCY_LEVEL: &str = "agency_level";
@@ -53,6 +57,52 @@ pub mod names {
     pub const INDEXED_AT: &str = "indexed_at";
 }
 
+/// A text that query words are matched in: indexed by word, unit and pair
+/// of units from its folded form. Searching, counting, near matches and
+/// the ranking weight all follow this table, so a further text (say, page
+/// text the reader demoted) is searched like the others once it has an
+/// entry here.
+#[derive(Debug)]
+pub struct SearchedText {
+    /// How the text is called (`title:` in the query language looks in the
+    /// text named [`names::TITLE`] only).
+    pub name: &'static str,
+    pub chars: &'static str,
+    pub pairs: &'static str,
+    /// What a match here weighs against one in the body (BM25 multiplier).
+    pub weight: f32,
+    /// The text, as published.
+    pub text: fn(&Publication) -> &str,
+}
+
+fn title_of(publication: &Publication) -> &str {
+    &publication.title
+}
+
+fn body_of(publication: &Publication) -> &str {
+    &publication.body
+}
+
+/// Every text searched, in the order documents hold them.
+pub const SEARCHED_TEXTS: [SearchedText; 2] = [
+    SearchedText {
+        name: names::TITLE,
+        chars: names::TITLE_CHARS,
+        pairs: names::TITLE_PAIRS,
+        weight: 3.0,
+        text: title_of,
+    },
+    SearchedText { name: names::BODY, chars: names::BODY_CHARS, pairs: names::BODY_PAIRS, weight: 1.0, text: body_of },
+];
+
+/// The index fields of one [`SearchedText`].
+#[derive(Clone, Debug)]
+pub struct SearchedFields {
+    pub text: &'static SearchedText,
+    pub chars: Field,
+    pub pairs: Field,
+}
+
 /// Handles of every field; build with [`IndexSchema::new`] or read from an
 /// existing index with [`IndexSchema::from_schema`].
 #[derive(Clone, Debug)]
@@ -60,11 +110,9 @@ pub struct IndexSchema {
     pub schema: Schema,
     pub id: Field,
     pub title: Field,
-    pub title_words: Field,
-    pub title_chars: Field,
     pub body: Field,
-    pub body_words: Field,
-    pub body_chars: Field,
+    /// The fields of every text searched, in [`SEARCHED_TEXTS`] order.
+    pub searched: Vec<SearchedFields>,
     pub agency: Field,
     pub agency_path: Field,
     pub agency_level: Field,
@@ -118,11 +166,11 @@ impl IndexSchema {
         let mut b = Schema::builder();
         b.add_text_field(names::ID, keyword() | STORED);
         b.add_text_field(names::TITLE, STORED);
-        b.add_text_field(names::TITLE_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
-        b.add_text_field(names::TITLE_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
         b.add_text_field(names::BODY, STORED);
-        b.add_text_field(names::BODY_WORDS, analysed(JIEBA_TOKENIZER, IndexRecordOption::WithFreqs));
-        b.add_text_field(names::BODY_CHARS, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
+        for text in &SEARCHED_TEXTS {
+            b.add_text_field(text.chars, analysed(CHARS_TOKENIZER, IndexRecordOption::WithFreqs));
+            b.add_text_field(text.pairs, analysed(PAIRS_TOKENIZER, IndexRecordOption::WithFreqsAndPositions));
+        }
         b.add_text_field(names::AGENCY, keyword() | STORED);
         b.add_text_field(names::AGENCY_PATH, STORED);
         b.add_text_field(names::AGENCY_LEVEL, keyword() | STORED);
@@ -154,11 +202,11 @@ impl IndexSchema {
         Some(Self {
             id: f(names::ID)?,
             title: f(names::TITLE)?,
-            title_words: f(names::TITLE_WORDS)?,
-            title_chars: f(names::TITLE_CHARS)?,
             body: f(names::BODY)?,
-            body_words: f(names::BODY_WORDS)?,
-            body_chars: f(names::BODY_CHARS)?,
+            searched: SEARCHED_TEXTS
+                .iter()
+                .map(|text| Some(SearchedFields { text, chars: f(text.chars)?, pairs: f(text.pairs)? }))
+                .collect::<Option<_>>()?,
             agency: f(names::AGENCY)?,
             agency_path: f(names::AGENCY_PATH)?,
             agency_level: f(names::AGENCY_LEVEL)?,

@@ -22,8 +22,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use sifa_indexer::Pipeline;
-use sifa_query::{SearchEngine, SearchParams, SearchRequest};
+use sifa_query::{SearchEngine, SearchRequest};
 use sifa_store::IndexLocation;
+use sifa_store::MergeMode;
 
 use crate::common::{corpus_dir, jsonl_files, mib, peak_rss};
 
@@ -103,23 +104,39 @@ struct Child {
     skipped: u64,
     index_bytes: u64,
     peak: u64,
+    segments: usize,
 }
 
 /// The child: reindexes `data` into `index` and prints one line of figures.
 pub fn child(args: &[String]) {
     let (data, index) = (PathBuf::from(&args[0]), PathBuf::from(&args[1]));
-    let pipeline = Pipeline::with_default_rules(data);
+    let mut pipeline = Pipeline::with_default_rules(data);
+    if let Some(merge) = merge_mode() {
+        pipeline.options.writer.merge = merge;
+    }
     let started = Instant::now();
     let summary = pipeline.reindex(&IndexLocation::new(&index), &()).expect("reindex succeeds");
     let secs = started.elapsed().as_secs_f64();
     println!(
-        "CURVE {secs} {} {} {} {} {}",
+        "CURVE {secs} {} {} {} {} {} {}",
         summary.documents,
         summary.duplicates,
         summary.skipped,
         summary.index_bytes,
-        peak_rss()
+        peak_rss(),
+        crate::common::segments(&IndexLocation::new(&index))
     );
+}
+
+/// `SIFA_BENCH_MERGE=never` (or `final`, `while-writing`): the merge mode of
+/// the curve's reindexes, to compare with the default.
+fn merge_mode() -> Option<MergeMode> {
+    match std::env::var("SIFA_BENCH_MERGE").ok()?.as_str() {
+        "never" => Some(MergeMode::Never),
+        "final" => Some(MergeMode::Final),
+        "while-writing" => Some(MergeMode::WhileWriting),
+        other => panic!("SIFA_BENCH_MERGE={other}: use never, final or while-writing"),
+    }
 }
 
 fn run_child(data: &Path, index: &Path) -> Child {
@@ -140,69 +157,26 @@ fn run_child(data: &Path, index: &Path) -> Child {
         skipped: v[3].parse().unwrap(),
         index_bytes: v[4].parse().unwrap(),
         peak: v[5].parse().unwrap(),
+        segments: v[6].parse().unwrap(),
     }
 }
 
-const WORDS: &[&str] = &[
-    "法律援助",
-    "人民调解",
-    "社区矫正",
-    "行政复议",
-    "司法鉴定",
-    "公证",
-    "律师",
-    "普法",
-    "监狱",
-    "戒毒",
-    "法治政府",
-    "行政执法",
-    "营商环境",
-    "未成年人",
-    "知识产权",
-    "安全生产",
-    "条例",
-    "司法部",
-    "刑事诉讼",
-    "国家赔偿",
-];
-
-/// 120 searches: one to three words, phrases, exclusions, browsing, filters.
-fn workload() -> Vec<SearchRequest> {
-    (0..120usize)
-        .map(|i| {
-            let word = |k: usize| WORDS[(i * 7 + k * 13) % WORDS.len()];
-            let q = match i % 6 {
-                0 => word(0).to_string(),
-                1 => format!("{} {}", word(0), word(1)),
-                2 => format!("{} {} {}", word(0), word(1), word(2)),
-                3 => format!("\"{}\"", word(0)),
-                4 => String::new(),
-                _ => format!("{} -{}", word(0), word(1)),
-            };
-            let mut p = SearchParams::from_pairs([("q", q)]);
-            if i % 3 == 0 {
-                p.push("agency", ["山东省", "浙江省", "司法部"][(i / 3) % 3]);
-            }
-            if i % 5 == 0 {
-                p.push("kind", "law");
-            }
-            SearchRequest::from_params(p).unwrap()
-        })
-        .collect()
-}
+/// In-process searches timed at each N: the first of the search bench's
+/// researcher-like searches (`crates/server/benches/search/workload.rs`).
+const SEARCHES: usize = 2000;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// In-process search latency over `index`: p50 and p99 in ms.
+/// In-process search latency over `index`, each search once: p50 and p99 in ms.
 fn search_latency(index: &Path) -> (f64, f64) {
     let engine = SearchEngine::open(IndexLocation::new(index)).unwrap();
     let snapshot = engine.snapshot();
-    let requests = workload();
-    for r in &requests {
-        snapshot.search(r).unwrap();
-    }
+    let requests: Vec<SearchRequest> = crate::workload::researcher_searches(&engine, SEARCHES)
+        .into_iter()
+        .map(|p| SearchRequest::from_params(p).unwrap())
+        .collect();
     let mut ms: Vec<f64> = requests
         .iter()
         .map(|r| {
@@ -223,12 +197,13 @@ pub fn run(args: &[String]) {
     println!(
         "cost curve: N copies of the shared corpus (copy k: ids `…~k`, dates k years back, a line naming the copy \
          appended to the body; seeds once), streamed into gzipped JSON Lines in a temporary data directory; \
-         reindex in a child process (default settings), peak memory = its VmHWM; search in-process, top 10 + \
-         snippets + all four facets, 120 varied searches"
+         reindex in a child process (default settings, merges: {}), peak memory = its VmHWM; search in-process, \
+         top 10 + snippets + all four facets + near matches, {SEARCHES} different researcher-like searches",
+        std::env::var("SIFA_BENCH_MERGE").unwrap_or_else(|_| "default".into())
     );
     println!(
-        "{:>3} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>7} {:>9} {:>8} {:>8}",
-        "N", "records", "docs", "raw MB", "secs", "MB/s", "index MB", "× raw", "peak MiB", "p50 ms", "p99 ms"
+        "{:>3} {:>9} {:>9} {:>9} {:>8} {:>8} {:>9} {:>7} {:>9} {:>5} {:>8} {:>8}",
+        "N", "records", "docs", "raw MB", "secs", "MB/s", "index MB", "× raw", "peak MiB", "segs", "p50 ms", "p99 ms"
     );
     for n in ns {
         let data = tempfile::tempdir_in(&tmp).unwrap();
@@ -246,7 +221,7 @@ pub fn run(args: &[String]) {
         let (p50, p99) = search_latency(index.path());
         let mb = written.text_bytes as f64 / 1e6;
         println!(
-            "{n:>3} {:>9} {:>9} {:>9.1} {:>8.2} {:>8.2} {:>9.1} {:>7.3} {:>9.0} {p50:>8.2} {p99:>8.2}   \
+            "{n:>3} {:>9} {:>9} {:>9.1} {:>8.2} {:>8.2} {:>9.1} {:>7.3} {:>9.0} {:>5} {p50:>8.2} {p99:>8.2}   \
              ({mb:.0} MB of title+body text; {} duplicates, {} skipped; copies written in {generated:.1} s)",
             written.records,
             child.documents,
@@ -256,6 +231,7 @@ pub fn run(args: &[String]) {
             child.index_bytes as f64 / 1e6,
             child.index_bytes as f64 / written.jsonl_bytes as f64,
             mib(child.peak),
+            child.segments,
             child.duplicates,
             child.skipped,
         );

@@ -20,7 +20,7 @@ struct Lever {
 fn levers() -> Vec<Lever> {
     vec![
         Lever { name: "defaults", set: |_| {} },
-        Lever { name: "merge: once, at commit", set: |p| p.options.writer.merge = MergeMode::Final },
+        Lever { name: "merge: never", set: |p| p.options.writer.merge = MergeMode::Never },
         Lever { name: "merge: while writing (log policy)", set: |p| p.options.writer.merge = MergeMode::WhileWriting },
         Lever { name: "writer memory 32 MiB/thread", set: |p| p.options.writer.memory_per_thread = 32 << 20 },
         Lever { name: "writer memory 256 MiB/thread", set: |p| p.options.writer.memory_per_thread = 256 << 20 },

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use sifa_analysis::{CharTokenizer, ChineseAnalysis};
+use sifa_analysis::{CharTokenizer, PairTokenizer};
 use sifa_extract::{Extractor, raw_items};
 use sifa_indexer::links::{self, LinkEntry, Signer};
 use sifa_store::IndexSchema;
@@ -51,7 +51,7 @@ pub fn run(dir: &Path, corpus: &Corpus, jieba_rate: f64) {
     let signer = Signer::default();
     let started = Instant::now();
     let entries: Vec<LinkEntry> =
-        publications.iter().zip(&folded).map(|(p, f)| LinkEntry::of_folded(p, &f.body, &signer)).collect();
+        publications.iter().zip(&folded).map(|(p, f)| LinkEntry::of_folded(p, f.body(), &signer)).collect();
     line("link entries (citations, MinHash signature)", started.elapsed().as_secs_f64());
 
     let started = Instant::now();
@@ -61,25 +61,11 @@ pub fn run(dir: &Path, corpus: &Corpus, jieba_rate: f64) {
     println!("    {} entries, links.json {:.1} MB", entries.len(), links_json.len() as f64 / 1e6);
     drop(entries);
 
-    let analysis = ChineseAnalysis::default_dictionary();
-    let mut words = analysis.word_analyzer();
-    let started = Instant::now();
-    let mut word_tokens = 0usize;
-    for f in &folded {
-        for text in [&f.title, &f.body] {
-            let mut stream = words.token_stream(text);
-            while stream.advance() {
-                word_tokens += 1;
-            }
-        }
-    }
-    line("word tokenizer (jieba search mode, folded)", started.elapsed().as_secs_f64());
-
     let started = Instant::now();
     let (mut char_tokens, mut not_han) = (0usize, 0usize);
     let mut chars = CharTokenizer;
     for f in &folded {
-        for text in [&f.title, &f.body] {
+        for text in &f.texts {
             let mut stream = chars.token_stream(text);
             while stream.advance() {
                 char_tokens += 1;
@@ -87,38 +73,25 @@ pub fn run(dir: &Path, corpus: &Corpus, jieba_rate: f64) {
             }
         }
     }
-    line("character tokenizer", started.elapsed().as_secs_f64());
+    line("unit tokenizer (Han characters, Latin runs)", started.elapsed().as_secs_f64());
     println!(
-        "    {word_tokens} word tokens; {char_tokens} character tokens, of which {not_han} ({:.2}%) Latin or digit runs",
+        "    {char_tokens} unit tokens, of which {not_han} ({:.2}%) Latin or digit runs",
         not_han as f64 * 100.0 / char_tokens as f64
     );
 
-    // The lever "a character tokenizer that emits only Han characters":
-    // the same walk with every token filled into one reused buffer, Latin
-    // and digit runs left to the word fields.
     let started = Instant::now();
-    let mut han_tokens = 0usize;
-    let mut token = tantivy::tokenizer::Token::default();
+    let mut pair_tokens = 0usize;
+    let mut pairs = PairTokenizer;
     for f in &folded {
-        for text in [&f.title, &f.body] {
-            for (position, (offset, c)) in text.char_indices().enumerate() {
-                if is_han(c) {
-                    token.offset_from = offset;
-                    token.offset_to = offset + c.len_utf8();
-                    token.position = position;
-                    token.text.clear();
-                    token.text.push(c);
-                    han_tokens += 1;
-                    std::hint::black_box(&token);
-                }
+        for text in &f.texts {
+            let mut stream = pairs.token_stream(text);
+            while stream.advance() {
+                pair_tokens += 1;
             }
         }
     }
-    line("character tokenizer, Han characters only", started.elapsed().as_secs_f64());
-    println!(
-        "    {han_tokens} Han tokens ({:.2}% fewer tokens)",
-        (1.0 - han_tokens as f64 / char_tokens as f64) * 100.0
-    );
+    line("pair tokenizer (pairs of units standing together)", started.elapsed().as_secs_f64());
+    println!("    {pair_tokens} pair tokens ({:.3} per unit token)", pair_tokens as f64 / char_tokens as f64);
 
     let schema = IndexSchema::new();
     let started = Instant::now();

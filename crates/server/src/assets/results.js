@@ -69,7 +69,9 @@ function renderResponse(response, resultWindow) {
   $('summary').textContent = `共 ${formatNumber(response.total)} 条结果${order}，用时 ${formatMs(response.took_ms)} 毫秒`;
   renderExpanded(response.expanded || []);
   renderChips(facets);
-  renderHits(response.hits || [], total);
+  const near = response.near_hits || [];
+  renderHits(response.hits || [], total, near.length);
+  renderNear(near, Number(response.near_total) || 0, total);
   renderPager(total, Number(response.per_page) || 1, resultWindow);
   renderFacets(facets);
   $('timeline').parentElement.hidden = false;
@@ -108,6 +110,7 @@ function renderFailure(err) {
   $('summary').textContent = '检索失败';
   showSort(null);
   $('results').replaceChildren(el('p', { className: 'empty', text: '暂时无法显示结果。' }));
+  renderNear([], 0, 0);
   $('pager').replaceChildren();
   // Counts of an earlier search would mislead: no facets, no timeline.
   $('facet-sections').replaceChildren();
@@ -144,11 +147,13 @@ function emptyMessage(title, body) {
   return el('div', { className: 'empty' }, [el('p', { className: 'empty-title', text: title }), el('p', {}, [body])]);
 }
 
-function renderHits(hits, total) {
+function renderHits(hits, total, nearShown) {
   const container = $('results');
   if (!hits.length && total > 0) {
     // A page past the end (e.g. an old shared link).
     container.replaceChildren(emptyMessage('这一页没有结果', appLink(withChanges({ page: 1 }), '回到第一页')));
+  } else if (!hits.length && nearShown) {
+    container.replaceChildren(); // the near matches say there is no exact one
   } else if (!hits.length) {
     const advice = filterCount(state()) ? '请尝试减少筛选条件，或换一个关键词。' : '请换一个关键词再试。';
     container.replaceChildren(emptyMessage('没有找到匹配的结果', textNode(advice)));
@@ -157,7 +162,29 @@ function renderHits(hits, total) {
   }
 }
 
-/** One result as <article class="hit">. */
+/** The heading of the near matches: how many publications lack one word. */
+export function nearTitle(nearTotal, exactTotal) {
+  const lead = exactTotal > 0 ? '' : '没有完全匹配的结果。';
+  return `${lead}以下结果缺少一个关键词（共 ${formatNumber(nearTotal)} 条）`;
+}
+
+/**
+ * Near matches, below the exact ones when those are few, apart from them:
+ * each says which word it lacks (缺少：…). The total and the facets count
+ * exact matches only.
+ */
+function renderNear(near, nearTotal, exactTotal) {
+  const section = $('near');
+  section.hidden = near.length === 0;
+  if (!near.length) {
+    section.replaceChildren();
+    return;
+  }
+  const title = el('h3', { className: 'near-title', text: nearTitle(nearTotal, exactTotal), attrs: { id: 'near-title' } });
+  section.replaceChildren(title, ...near.map(renderHit));
+}
+
+/** One result as <article class="hit">; a near match says which words it lacks. */
 function renderHit(hit) {
   const docState = withChanges({ doc: hit.id });
   const titleContent = hit.title_html ? markedNodes(hit.title_html) : textNode(hit.title || '（无标题）');
@@ -171,6 +198,9 @@ function renderHit(hit) {
   if (hit.doc_no) meta.append(el('span', { className: 'hit-doc-no', text: hit.doc_no }));
   meta.append(el('span', { className: 'hit-kind', text: hit.kind_label || hit.kind }));
   meta.append(...hitNotes(hit));
+  if (hit.missing && hit.missing.length) {
+    meta.append(el('span', { className: 'hit-missing', text: `缺少：${hit.missing.join('、')}` }));
+  }
 
   const snippet = el('p', { className: 'hit-snippet' }, [markedNodes(hit.snippet_html)]);
 

@@ -34,7 +34,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         Some(kept) => kept,
         None => {
             let searched = snapshot.clone();
-            let response = tokio::task::spawn_blocking(move || searched.search(&request)).await??;
+            let response = crate::on_a_worker(&state, move || searched.search(&request)).await?;
             let body = Bytes::from(serde_json::to_vec(&response).expect("a response serialises"));
             cache.put(key, snapshot, served, body.clone(), response.total);
             (body, response.total)
