@@ -235,7 +235,7 @@ fn a_site_crawled_by_wget_into_a_warc_is_indexed_with_its_urls() {
     let response: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(response["hits"][0]["url"], site.url("/notice/3.html"), "{response}");
     let snippet = response["hits"][0]["snippet_html"].as_str().unwrap();
-    assert!(snippet.contains("<mark>社區矯正工作會(huì)議</mark>"), "{snippet}");
+    assert!(snippet.contains("<mark>社區矯正工作會議</mark>") && !snippet.contains("(huì)"), "{snippet}");
 }
 
 #[test]

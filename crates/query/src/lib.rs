@@ -12,10 +12,10 @@
 //! It reads the index through `sifa-store` and never writes it.
 
 mod build;
+mod compile;
 mod computed;
 mod counting;
 mod dimensions;
-mod compile;
 mod documents;
 mod error;
 mod exclusion;
@@ -25,9 +25,9 @@ mod filters;
 mod highlight;
 mod limits;
 pub mod links;
-mod parameters;
 mod matching;
 mod near;
+mod parameters;
 pub mod parse;
 mod ranking;
 mod request;

@@ -12,8 +12,8 @@ use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentOrdinal, Segmen
 
 use crate::QueryError;
 use crate::Snapshot;
-use crate::filters::Filters;
 use crate::compile::CompiledQuery;
+use crate::filters::Filters;
 use crate::highlight::Highlighter;
 use crate::request::{SearchRequest, Sort};
 use crate::response::Hit;

@@ -203,8 +203,8 @@ impl SearchRequest {
 fn parse_bool(parameter: &'static str, value: Option<&str>, default: bool) -> Result<bool, QueryError> {
     match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
         None | Some("") => Ok(default),
-        Some("true") | Some("1") | Some("yes") | Some("on") => Ok(true),
-        Some("false") | Some("0") | Some("no") | Some("off") => Ok(false),
+        Some("true" | "1" | "yes" | "on") => Ok(true),
+        Some("false" | "0" | "no" | "off") => Ok(false),
         Some(other) => Err(QueryError::invalid(parameter, format!("{other:?} is not true or false"))),
     }
 }
