@@ -40,6 +40,7 @@ pub use decode::{DecodeError, Decoded, decode, decode_declared};
 pub use given::Given;
 pub use id::{content_fingerprint, path_id};
 pub use item::{MAX_FILE_BYTES, NotAPage, Payload, Provenance, RawItem, SkipReason, SourceFormat};
+pub use markup::for_readers;
 pub use names::gazetteer::{Division, Gazetteer};
 pub use names::resolver::{Agency, AgencyResolver, AgencyRules};
 pub use source::{

@@ -104,11 +104,12 @@ fn stretch_in(fields: &SearchedFields, stretch: &Stretch) -> Box<dyn Query> {
 }
 
 impl QueryBuilder<'_> {
-    /// The texts a clause looks in.
-    fn texts(&self, scope: Scope) -> Vec<&SearchedFields> {
+    /// The texts a clause looks in (a text searched by quoted phrases only
+    /// when `phrase`).
+    fn texts(&self, scope: Scope, phrase: bool) -> Vec<&SearchedFields> {
         let searched = self.schema.searched.iter();
         match scope {
-            Scope::Anywhere => searched.collect(),
+            Scope::Anywhere => searched.filter(|f| phrase || !f.text.quoted_only).collect(),
             Scope::Title => searched.filter(|f| f.text.name == names::TITLE).collect(),
             Scope::DocNo => Vec::new(),
         }
@@ -142,7 +143,7 @@ impl QueryBuilder<'_> {
     /// Each word of a clause as a requirement, and what only scores; `None`
     /// when the clause is not matched as text (a document number).
     fn clause_parts(&self, clause: &Clause) -> (Vec<Requirement>, Option<Box<dyn Query>>) {
-        let texts = self.texts(clause.scope);
+        let texts = self.texts(clause.scope, clause.phrase);
         let words = clause_words(clause, self.analysis);
         let required = words
             .iter()

@@ -70,7 +70,12 @@ impl Snapshot {
             .map(|l| {
                 l.cites
                     .iter()
-                    .map(|c| CiteView { title: c.title.clone(), id: c.id.clone(), articles: c.articles.clone() })
+                    .map(|c| CiteView {
+                        title: c.title.clone(),
+                        id: c.id.clone(),
+                        articles: c.articles.clone(),
+                        by_number: c.by_number,
+                    })
                     .collect()
             })
             .unwrap_or_default();

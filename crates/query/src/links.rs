@@ -257,6 +257,7 @@ mod tests {
             title: title.into(),
             id: id.map(str::to_string),
             articles: articles.iter().map(|a| a.to_string()).collect(),
+            by_number: false,
         };
         links.documents.entry("n1".into()).or_default().cites = vec![cite(Some("v2"), "中华人民共和国示范法", &["3"])];
         links.documents.entry("n1-copy".into()).or_default().cites =

@@ -191,10 +191,14 @@ pub struct DocumentView {
 /// One reference of a publication.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CiteView {
+    /// The title cited, or the document number when only a number was cited.
     pub title: String,
     pub id: Option<String>,
     /// Article numbers cited (`12`, `20之1`).
     pub articles: Vec<String>,
+    /// `true` when `title` is a document number (国务院令第N号), shown as
+    /// written rather than in 《》.
+    pub by_number: bool,
 }
 
 /// One version of a work.

@@ -214,6 +214,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_phrase_finds_what_a_page_shows_beside_its_title_and_body() {
+        use crate::testing::publication;
+        let mut notice = publication("notice", "关于开展调解员培训的通知", "各调解组织：定于下月举办培训。");
+        notice.aside = "首页 > 通知公告\n主题分类：人民调解\n关于开展2024年度人民调解员培训工作的通知".into();
+        let plain = publication("plain", "调解员培训报名开始", "报名请到司法所。");
+        let fixture = Fixture::of(&[notice, plain], &sifa_store::Links::default());
+        let snapshot = fixture.engine().snapshot();
+        let ids = |q: &str| -> Vec<String> {
+            snapshot.search(&request(q, &[])).unwrap().hits.into_iter().map(|h| h.id).collect()
+        };
+        assert_eq!(ids("\"人民调解员培训工作\""), ["notice"], "a headline line the reader set aside");
+        assert_eq!(ids("\"主题分类\""), ["notice"], "a metadata table's label");
+        assert!(ids("主题分类").is_empty(), "a bare word counts only titles and bodies");
+        assert_eq!(ids("\"调解员培训\""), ["notice", "plain"], "both titles; the aside adds no second match");
+    }
+
+    #[test]
     fn a_word_counts_the_documents_that_hold_it_contiguously() {
         let fixture = Fixture::new();
         let snapshot = fixture.engine().snapshot();

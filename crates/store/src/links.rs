@@ -54,6 +54,10 @@ pub struct Cited {
     pub id: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub articles: Vec<String>,
+    /// Whether `title` is a document number (`国务院令第N号`): readers see
+    /// a number as written, a title in 《》.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_number: bool,
 }
 
 /// One version of a work.
@@ -177,6 +181,7 @@ mod tests {
             title: "某法".into(),
             id: Some("new".into()),
             articles: vec!["3".into()],
+            by_number: false,
         });
         links.write(dir.path()).unwrap();
         let read = Links::read(dir.path()).unwrap();

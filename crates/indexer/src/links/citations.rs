@@ -42,6 +42,7 @@ pub(super) fn attach(entries: &[LinkEntry], works: &Works, links: &mut Links) {
                     citers.push(citing);
                 }
             }
+            let by_number = reference.title.is_none() && reference.doc_no.is_some();
             let title = reference.title.clone().or_else(|| reference.doc_no.clone()).unwrap_or_default();
             let id = target.map(|t| entries[t].id.clone());
             // 《法律援助法》 and 《中华人民共和国法律援助法》 in one text cite one law.
@@ -53,7 +54,7 @@ pub(super) fn attach(entries: &[LinkEntry], works: &Works, links: &mut Links) {
                         }
                     }
                 }
-                None => cites.push(Cited { title, id, articles: reference.articles.clone() }),
+                None => cites.push(Cited { title, id, articles: reference.articles.clone(), by_number }),
             }
         }
         if !cites.is_empty() {
@@ -158,8 +159,9 @@ mod tests {
         )]);
         let cites = &links.of("n").unwrap().cites;
         assert_eq!(
-            cites.iter().map(|c| (c.title.as_str(), c.id.is_none())).collect::<Vec<_>>(),
-            [("某某省不存在条例", true), ("某办〔2019〕12号", true)]
+            cites.iter().map(|c| (c.title.as_str(), c.id.is_none(), c.by_number)).collect::<Vec<_>>(),
+            [("某某省不存在条例", true, false), ("某办〔2019〕12号", true, true)],
+            "a number is kept as a number, not as a title"
         );
     }
 

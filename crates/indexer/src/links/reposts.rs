@@ -46,14 +46,40 @@ pub(super) fn headline(title: &str) -> String {
 }
 
 /// Groups of copies of one publication: similar texts with similar titles,
-/// never two versions of one work.
+/// never two versions of one work. The most similar pairs join first, so
+/// that a copy (an undated one, say) that resembles two versions joins the
+/// one it copies, and no join brings two versions into one group.
 fn repost_groups(entries: &[LinkEntry], works: &Works) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..entries.len()).collect();
+    let mut pairs = Vec::new();
     similar_pairs(entries, |i, j, similarity| {
         if similarity >= REPOST_SIMILARITY && !works.same_work(i, j) && are_copies(&entries[i], &entries[j]) {
-            union(&mut parent, i, j);
+            pairs.push((similarity, i, j));
         }
     });
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut parent: Vec<usize> = (0..entries.len()).collect();
+    // The works with a version in each group, by the group's root.
+    let mut works_in: BTreeMap<usize, Vec<usize>> =
+        (0..entries.len()).filter_map(|i| works.of(i).map(|work| (i, vec![work]))).collect();
+    for (_, i, j) in pairs {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
+        }
+        let clash = match (works_in.get(&ri), works_in.get(&rj)) {
+            (Some(a), Some(b)) => a.iter().any(|work| b.contains(work)),
+            _ => false,
+        };
+        if clash {
+            continue;
+        }
+        union(&mut parent, ri, rj);
+        let mut merged = works_in.remove(&ri).unwrap_or_default();
+        merged.extend(works_in.remove(&rj).unwrap_or_default());
+        if !merged.is_empty() {
+            works_in.insert(find(&mut parent, ri), merged);
+        }
+    }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..entries.len() {
         let root = find(&mut parent, i);
@@ -201,6 +227,44 @@ mod tests {
         ]);
         assert!(links.repost_groups.is_empty());
         assert_eq!(links.version_groups.len(), 1);
+    }
+
+    #[test]
+    fn an_undated_copy_of_a_dated_regulation_is_a_repost_not_an_older_version() {
+        let text = notice_text("");
+        let mut official =
+            publication("gov", "某某省法律援助条例", &text, Kind::Regulation, Some("国务院"), Some("2020-01-01"));
+        official.url = Some("http://www.example.gov.cn/zcfg/1.html".into());
+        let links = table(&[
+            official,
+            publication(
+                "undated",
+                "某某省法律援助条例_某某法规库",
+                &notice_text("来源：某某法规库"),
+                Kind::Regulation,
+                None,
+                None,
+            ),
+        ]);
+        assert!(links.version_groups.is_empty(), "one date is one version");
+        let copies = links.copies_of("undated").expect("a repost group");
+        assert_eq!(copies.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["gov", "undated"]);
+    }
+
+    #[test]
+    fn an_undated_copy_beside_two_versions_joins_neither_as_a_version() {
+        let text = notice_text("");
+        let newer = format!("{text}第九条 新增。");
+        let links = table(&[
+            publication("v1", "某某条例", &text, Kind::Regulation, Some("国务院"), Some("2010-01-01")),
+            publication("v2", "某某条例", &newer, Kind::Regulation, Some("国务院"), Some("2020-01-01")),
+            publication("copy", "某某条例", &newer, Kind::Regulation, None, None),
+        ]);
+        assert_eq!(links.version_groups.len(), 1);
+        let versions: Vec<&str> = links.version_groups[0].iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(versions, ["v1", "v2"], "the undated copy is no older version");
+        let copies = links.copies_of("copy").expect("the copy groups with the text it copies");
+        assert_eq!(copies.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["v2", "copy"]);
     }
 
     #[test]

@@ -44,11 +44,14 @@ pub(super) fn attach(entries: &[LinkEntry], links: &mut Links) -> Works {
 
 /// Groups of law-like entries with one key and more than one date, oldest
 /// first. Entries of one date (the books of one code) are parts of one
-/// version, not versions. The issuer is not compared: sources spell one
-/// issuer many ways, while a law-like title names its place.
+/// version, not versions. An undated entry is no version: which one it
+/// copies is for the reposts to say, by its text. The issuer is not
+/// compared: sources spell one issuer many ways, while a law-like title
+/// names its place.
 fn version_groups(entries: &[LinkEntry]) -> Vec<Vec<usize>> {
     let mut by_work: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (i, entry) in entries.iter().enumerate().filter(|(_, e)| e.kind.is_law_like() && !e.key.is_empty()) {
+    let dated_law = |e: &LinkEntry| e.kind.is_law_like() && !e.key.is_empty() && e.date.is_some();
+    for (i, entry) in entries.iter().enumerate().filter(|(_, e)| dated_law(e)) {
         by_work.entry(entry.key.as_str()).or_default().push(i);
     }
     by_work

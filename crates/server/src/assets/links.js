@@ -33,12 +33,17 @@ function citedBy(doc) {
   ]);
 }
 
+/** A cited title in 《》; a cited document number as written. */
+export function citedName(cite) {
+  return cite.by_number ? cite.title : `《${cite.title}》`;
+}
+
 function citations(doc) {
   const cites = doc.cites || [];
   if (!cites.length) return null;
   const list = el('ul', { className: 'cites-list', attrs: { 'aria-label': '引用的文件' } });
   for (const cite of cites) {
-    const title = `《${cite.title}》`;
+    const title = citedName(cite);
     const name = cite.id ? appLink(docState(cite.id), title, { className: 'cite-link' }) : el('span', { className: 'cite-unresolved', text: title, attrs: { title: '本库未收录' } });
     const articles = articlesText(cite.articles);
     list.append(el('li', {}, articles ? [name, textNode(` ${articles}`)] : [name]));
