@@ -210,3 +210,29 @@ fn inspect_states_the_document_number_at_the_top_level() {
     let story = read_one(&write(dir.path(), "story.txt", ARTICLE.as_bytes()));
     assert!(story["doc_no"].is_null(), "a story has none, and says so");
 }
+
+#[test]
+fn lines_set_aside_are_shown_by_inspect_and_found_by_quoted_phrases() {
+    let dir = tempdir();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let page = "<html><head><meta charset=\"utf-8\"><title>示范区司法局</title></head><body>\
+        <div class=\"crumbs\">当前位置：首页 &gt; 政务公开 &gt; 通知公告</div>\
+        <table><tr><td>主题分类：</td><td>公共法律服务</td><td>发布机构：</td><td>示范区司法局</td></tr></table>\
+        <h1>示范区司法局关于开展法律明白人培训的通知</h1>\
+        <div class=\"content\"><p>各街道司法所：为提升基层法治水平，定于下月举办培训，请各所按时组织人员参加，培训结束后报送总结材料。</p>\
+        <p>培训内容包括民法典、人民调解和法律援助的基础知识，由区司法局业务科室和执业律师授课。</p></div></body></html>";
+    let file = write(&data, "notice.html", page.as_bytes());
+    let doc = read_one(&file);
+    let aside: Vec<&str> = doc["aside_lines"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert!(aside.iter().any(|l| l.contains("通知公告")), "the crumbs are set aside: {aside:?}");
+    let index = dir.path().join("index");
+    crate::util::run_ok(&["reindex", "--data", data.to_str().unwrap(), "--index", index.to_str().unwrap()]);
+    let total = |q: &str| -> u64 {
+        let out = crate::util::run_ok(&["search", "--json", "--exact", q, "--index", index.to_str().unwrap()]);
+        serde_json::from_str::<Value>(&out).unwrap()["total"].as_u64().unwrap()
+    };
+    assert_eq!(total("\"政务公开\""), 1, "a quoted phrase the page shows finds it");
+    assert_eq!(total("政务公开"), 0, "a bare word looks in the title and body only");
+    assert_eq!(total("法律明白人培训"), 1);
+}

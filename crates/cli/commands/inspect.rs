@@ -44,8 +44,9 @@ pub fn run(file: &Path, as_json: bool, rules: Option<&Path>, data: &Path) -> any
 
 /// The inspection contract: the publication's metadata with `chars`,
 /// `evidence` and the stated values that could not be read
-/// (`unreadable_given`, also in the evidence as `given_<field>`), without
-/// the body.
+/// (`unreadable_given`, also in the evidence as `given_<field>`) and the
+/// lines set aside (`aside_lines`: shown on the page, neither title nor
+/// body, searched by quoted phrases), without the body.
 pub fn inspection_json(p: &Publication) -> serde_json::Value {
     let unreadable: Vec<serde_json::Value> = sifa_extract::unreadable_given(&p.evidence)
         .map(|(field, value)| json!({"field": field, "value": value}))
@@ -66,6 +67,7 @@ pub fn inspection_json(p: &Publication) -> serde_json::Value {
         "source": p.source,
         "evidence": p.evidence,
         "unreadable_given": unreadable,
+        "aside_lines": p.aside.lines().collect::<Vec<_>>(),
     })
 }
 
@@ -93,6 +95,7 @@ fn print_human(out: &mut impl Write, p: &Publication) -> std::io::Result<()> {
         writeln!(out, "  topic    {} {:.2}  {}", topic.name, topic.score, topic.evidence.join(" "))?;
     }
     writeln!(out, "  chars    {}", p.chars())?;
+    writeln!(out, "  aside    {} lines (searched by quoted phrases)", p.aside.lines().count())?;
     for (field, value) in sifa_extract::unreadable_given(&p.evidence) {
         writeln!(out, "  warning  the given {field} {value:?} could not be read; the text decided it")?;
     }
