@@ -52,10 +52,17 @@ pub fn acts(line: &str) -> Vec<Act> {
             .map(|n| n.value.clone());
         acts.push(Act { date: date.date, order });
     }
-    // A note opens with its first act's date, perhaps in brackets.
-    let opens_with_a_date =
-        dates.first().is_some_and(|d| line[..d.start].trim_matches(['(', '（', ' ', '[']).is_empty());
-    if opens_with_a_date { acts } else { Vec::new() }
+    // A note opens with its first act's date, perhaps in brackets, and
+    // runs straight on to the adopting body: a date set off by a comma
+    // opens a sentence of prose (2020年7月1日，《…法》颁布实施。…).
+    let opens_with_a_date = dates.first().is_some_and(|d| {
+        line[..d.start].trim_matches(['(', '（', ' ', '[']).is_empty()
+            && !line[d.end..].trim_start().starts_with([',', '，', '、'])
+    });
+    // A note is a list of acts, not sentences: no sentence ends inside it.
+    let inner = line.trim_end_matches([')', '）', ']', ' ', '。']);
+    let one_sentence = !inner.contains(['。', '！', '？', '!', '?']);
+    if opens_with_a_date && one_sentence { acts } else { Vec::new() }
 }
 
 /// The act of the version a note describes: the last it lists.
@@ -111,5 +118,10 @@ mod tests {
         assert_eq!(acts(line).len(), 1, "the date of entry into force is no act");
         assert!(acts("会议于2024年3月27日通过了工作报告。").is_empty(), "a sentence is no note");
         assert!(acts("发布时间:2024-03-27").is_empty());
+        assert!(
+            acts("2020年7月1日,《中华人民共和国社区矫正法》颁布实施。某大学教授在讲座中回顾了立法过程。").is_empty(),
+            "a story's sentence that opens with a date is no note"
+        );
+        assert!(acts("2021年3月1日某市人民政府令第5号公布。自公布之日起施行。").is_empty(), "two sentences");
     }
 }
