@@ -7,6 +7,7 @@ mod corpus;
 mod counts;
 mod identity;
 mod metrics;
+mod nothing_lost;
 mod provenance;
 mod read_only;
 mod reading;
