@@ -15,9 +15,9 @@ use crate::Snapshot;
 use crate::compile::CompiledQuery;
 use crate::filters::Filters;
 use crate::highlight::Highlighter;
+use crate::ranking::score_of;
 use crate::request::{SearchRequest, Sort};
 use crate::response::Hit;
-use crate::search::score_of;
 
 /// With fewer exact matches than this, near matches are shown.
 pub const NEAR_BELOW: usize = 10;

@@ -122,6 +122,19 @@ impl OrderCache {
     }
 }
 
+/// The order key of a hit: larger first. Scores and dates share one key
+/// type so that one collector serves every sort.
+pub(crate) type SortKey = (f64, f64);
+
+/// The score a hit shows: the relevance it was ordered by, or under a
+/// sort by date or citations, its relevance all the same.
+pub(crate) fn score_of(key: SortKey, sort: crate::request::Sort) -> f32 {
+    match sort {
+        crate::request::Sort::Relevance => key.0 as f32,
+        _ => key.1 as f32,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,15 +18,11 @@ use crate::filters::Filters;
 use crate::highlight::Highlighter;
 use crate::near::{FirstDocs, NEAR_BELOW, NearMatches, NearSearch};
 use crate::parse::{ParsedQuery, parse};
-use crate::ranking::NO_DATE;
+use crate::ranking::{NO_DATE, SortKey, score_of};
 use crate::request::{SearchRequest, Sort};
 use crate::response::SearchResponse;
 use crate::synonyms::Expansion;
 use crate::{QueryError, Snapshot};
-
-/// The order key of a hit: larger first. Scores and dates share one key
-/// type so that one collector serves every sort.
-type SortKey = (f64, f64);
 
 impl Snapshot {
     /// The best `limit` documents after `offset` in the order `sort`.
@@ -58,13 +54,6 @@ impl Snapshot {
                 }
             }
         })
-    }
-}
-
-pub(crate) fn score_of(key: SortKey, sort: Sort) -> f32 {
-    match sort {
-        Sort::Relevance => key.0 as f32,
-        _ => key.1 as f32,
     }
 }
 
