@@ -18,7 +18,7 @@ use tantivy::TantivyDocument;
 
 use crate::util::{corpus_index, repo};
 
-fn words() -> Vec<String> {
+pub(crate) fn words() -> Vec<String> {
     let text = std::fs::read_to_string(repo().join("tests/counts/words.txt")).expect("the word list");
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
@@ -30,7 +30,7 @@ const JOINERS: &[char] =
 /// Folded `text` with the joining marks and the spaces inside a line taken
 /// out: the words of the list are all Chinese, so no space between two
 /// Latin words matters to them.
-fn grep_text(text: &str) -> String {
+pub(crate) fn grep_text(text: &str) -> String {
     sifa_fold::fold(text)
         .chars()
         .filter(|&c| !JOINERS.contains(&c) && (!c.is_whitespace() || c == '\n' || c == '\r'))

@@ -65,6 +65,15 @@ pub fn is_folded(text: &str) -> bool {
     !gloss::may_hold_glosses(text) && text.chars().all(|c| fold_char(c) == c && t2s::keeps(c))
 }
 
+/// Whether folding `text` keeps every character in its place: with no
+/// pinyin gloss to drop, the `i`-th character of [`fold`]`(text)` comes
+/// from the `i`-th of `text` (width, case and script fold one character
+/// into one), so a reader of the folded text needs no map back
+/// ([`normalize`]).
+pub fn folds_in_place(text: &str) -> bool {
+    !gloss::may_hold_glosses(text)
+}
+
 /// Folded text together with where in the original every character came
 /// from (folding drops glosses, so the `i`-th folded character need not be
 /// the `i`-th original one).
