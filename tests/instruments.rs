@@ -20,10 +20,9 @@ use sifa_query::{
     ConcordanceField, ConcordanceParams, ConcordanceRequest, DiffusionParams, DiffusionRequest, FacetSelection,
     SearchEngine, SearchParams, SearchRequest, Snapshot, VersionMode,
 };
-use sifa_store::{IndexLocation, from_document_without_evidence};
-use tantivy::TantivyDocument;
+use sifa_store::IndexLocation;
 
-use crate::counts::{grep_text, words};
+use crate::counts::{each_document, grep_text, words};
 use crate::util::{corpus_index, demo_data, run_ok, tempdir};
 
 /// Every version and every copy, words as written: what a grep sees.
@@ -42,19 +41,14 @@ fn every_document(word: &str) -> SearchRequest {
 /// Per word, every place it begins in the folded titles and bodies, read as grep reads them.
 fn occurrences(snapshot: &Snapshot, words: &[String]) -> Vec<u64> {
     let matcher = AhoCorasick::new(words).expect("the words build a matcher");
-    let searcher = snapshot.searcher();
     let mut counts = vec![0u64; words.len()];
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        for doc in segment.doc_ids_alive() {
-            let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).expect("stored");
-            let p = from_document_without_evidence(&snapshot.open.schema, &stored);
-            for text in [grep_text(&p.title), grep_text(&p.body)] {
-                for m in matcher.find_overlapping_iter(&text) {
-                    counts[m.pattern().as_usize()] += 1;
-                }
+    each_document(snapshot, |p| {
+        for text in [grep_text(&p.title), grep_text(&p.body)] {
+            for m in matcher.find_overlapping_iter(&text) {
+                counts[m.pattern().as_usize()] += 1;
             }
         }
-    }
+    });
     counts
 }
 

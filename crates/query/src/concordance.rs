@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 use schemars::JsonSchema;
 use serde::Serialize;
 use sifa_store::{stored_text, summary_of};
-use tantivy::{DocAddress, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use crate::filters::Filters;
 use crate::highlight::Highlighter;
@@ -146,6 +146,9 @@ pub struct ConcordanceResponse {
     pub took_ms: f64,
 }
 
+/// Most threads one concordance reads its documents on.
+const MAX_READERS: usize = 4;
+
 /// A line with the rank of its publication in the search's order.
 struct Ranked {
     rank: usize,
@@ -205,13 +208,40 @@ impl Snapshot {
         let mut addresses: Vec<(DocAddress, usize)> =
             ranked.iter().enumerate().map(|(rank, (_, address))| (*address, rank)).collect();
         addresses.sort_unstable();
+        // Reading and folding every matching text is the work: it is shared
+        // between the cores, each taking a run of the index.
+        let readers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, MAX_READERS);
+        let run = addresses.len().div_ceil(readers).max(1);
+        let context = concordance.context;
+        let parts: Vec<Result<Vec<Ranked>, QueryError>> = std::thread::scope(|scope| {
+            let readers: Vec<_> = addresses
+                .chunks(run)
+                .map(|part| scope.spawn(|| self.read_lines(&searcher, part, &highlighter, context)))
+                .collect();
+            readers.into_iter().map(|r| r.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+        });
         let mut lines = Vec::new();
-        for (address, rank) in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let days = self.order_cache().of(searcher.segment_reader(address.segment_ord)).days(address.doc_id);
-            self.lines_of(&doc, &highlighter, concordance.context, |line| lines.push(Ranked { rank, days, line }));
+        for part in parts {
+            lines.extend(part?);
         }
         Ok((ranked.len() as u64, lines, base.expansion.expanded))
+    }
+
+    /// The lines of the publications at `addresses`, each with its rank.
+    fn read_lines(
+        &self,
+        searcher: &Searcher,
+        addresses: &[(DocAddress, usize)],
+        highlighter: &Highlighter,
+        context: usize,
+    ) -> Result<Vec<Ranked>, QueryError> {
+        let mut lines = Vec::new();
+        for &(address, rank) in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let days = self.order_cache().of(searcher.segment_reader(address.segment_ord)).days(address.doc_id);
+            self.lines_of(&doc, highlighter, context, |line| lines.push(Ranked { rank, days, line }));
+        }
+        Ok(lines)
     }
 
     /// The lines of one stored publication, title first.
@@ -228,13 +258,13 @@ impl Snapshot {
         for (field, text) in
             [(ConcordanceField::Title, summary.title.as_str()), (ConcordanceField::Body, stored_text(doc, schema.body))]
         {
-            let spans = highlighter.occurrences(text);
-            if spans.is_empty() {
-                continue;
-            }
-            let chars: Vec<char> = text.chars().collect();
-            for (start, end) in spans {
-                let (left, right) = contexts(&chars, start, end, context);
+            // Spans come in order of their start: bytes are found by walking on.
+            let (mut at_char, mut at_byte) = (0, 0);
+            for (start, end) in highlighter.occurrences(text) {
+                at_byte += byte_after(&text[at_byte..], start - at_char);
+                at_char = start;
+                let end_byte = at_byte + byte_after(&text[at_byte..], end - start);
+                let (left, right) = contexts(text, at_byte, end_byte, context);
                 line(ConcordanceLine {
                     id: summary.id.clone(),
                     title: summary.title.clone(),
@@ -242,13 +272,18 @@ impl Snapshot {
                     agency: summary.agency.clone(),
                     field,
                     start,
-                    left: chars[left..start].iter().collect(),
-                    matched: chars[start..end].iter().collect(),
-                    right: chars[end..right].iter().collect(),
+                    left: text[left..at_byte].to_string(),
+                    matched: text[at_byte..end_byte].to_string(),
+                    right: text[end_byte..right].to_string(),
                 });
             }
         }
     }
+}
+
+/// The byte offset in `text` of its `chars`-th character (its length when there are no more).
+fn byte_after(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(byte, _)| byte)
 }
 
 /// Whether `c` ends a paragraph: a context never runs across it.
@@ -256,13 +291,24 @@ fn is_paragraph_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
-/// Where the left context begins and the right one ends: `context`
-/// characters each side of `start..end`, cut at a paragraph break.
-fn contexts(chars: &[char], start: usize, end: usize, context: usize) -> (usize, usize) {
-    let left_limit = start.saturating_sub(context);
-    let left = (left_limit..start).rev().find(|&i| is_paragraph_break(chars[i])).map_or(left_limit, |i| i + 1);
-    let right_limit = (end + context).min(chars.len());
-    let right = (end..right_limit).find(|&i| is_paragraph_break(chars[i])).unwrap_or(right_limit);
+/// Where the left context begins and the right one ends, in bytes:
+/// `context` characters each side of the bytes `start..end` of `text`,
+/// cut at a paragraph break.
+fn contexts(text: &str, start: usize, end: usize, context: usize) -> (usize, usize) {
+    let mut left = start;
+    for (b, c) in text[..start].char_indices().rev().take(context) {
+        if is_paragraph_break(c) {
+            break;
+        }
+        left = b;
+    }
+    let mut right = end;
+    for (b, c) in text[end..].char_indices().take(context) {
+        if is_paragraph_break(c) {
+            break;
+        }
+        right = end + b + c.len_utf8();
+    }
     (left, right)
 }
 

@@ -97,7 +97,7 @@ impl Highlighter {
         let normalized = (!sifa_analysis::folds_in_place(text)).then(|| normalize(text));
         let folded = match &normalized {
             Some(normalized) => std::borrow::Cow::Borrowed(normalized.text.as_str()),
-            None => std::borrow::Cow::Owned(sifa_analysis::fold(text)),
+            None => std::borrow::Cow::Owned(sifa_analysis::fold_unglossed(text)),
         };
         let joined = joined(&folded);
         // Matches begin in order: characters are counted on from the last one.

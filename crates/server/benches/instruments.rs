@@ -17,6 +17,8 @@
 
 #[path = "common/corpus_index.rs"]
 mod corpus_index;
+#[path = "common/latency.rs"]
+mod latency;
 
 use std::time::Instant;
 
@@ -24,6 +26,8 @@ use sifa_query::{
     ConcordanceParams, ConcordanceRequest, DiffusionParams, DiffusionRequest, SearchEngine, SearchParams, SearchRequest,
 };
 use sifa_store::IndexLocation;
+
+use latency::report;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -51,22 +55,6 @@ const BROADEST: &str = "法";
 
 /// A named request, run for a word.
 type Case<'a> = (&'static str, &'a dyn Fn(&str));
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn report(name: &str, mut ms: Vec<f64>) {
-    ms.sort_by(|a, b| a.total_cmp(b));
-    println!(
-        "{name}: n={} p50 {:.1} ms  p95 {:.1} ms  p99 {:.1} ms  max {:.1} ms",
-        ms.len(),
-        percentile(&ms, 0.5),
-        percentile(&ms, 0.95),
-        percentile(&ms, 0.99),
-        ms[ms.len() - 1]
-    );
-}
 
 fn request(word: &str) -> SearchRequest {
     SearchRequest::from_params(SearchParams::from_pairs([("q", word)])).unwrap()

@@ -25,6 +25,8 @@
 
 #[path = "common/corpus_index.rs"]
 mod corpus_index;
+#[path = "common/latency.rs"]
+mod latency;
 #[path = "search/workload.rs"]
 mod workload;
 
@@ -37,29 +39,14 @@ use std::time::{Duration, Instant};
 use sifa_query::{SearchEngine, SearchParams, SearchRequest};
 use sifa_store::IndexLocation;
 
+use latency::{percentile, report};
+
 /// mimalloc rather than glibc's allocator: a reindex allocates documents
 /// in its extraction workers that tantivy's indexing threads free, and
 /// glibc keeps such memory in per-thread arenas (at 4 × the shared corpus,
 /// 788 MiB of anonymous memory against 417 MiB with a single arena).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn report(name: &str, mut ms: Vec<f64>) -> (f64, f64) {
-    ms.sort_by(|a, b| a.total_cmp(b));
-    println!(
-        "{name}: n={} p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
-        ms.len(),
-        percentile(&ms, 0.5),
-        percentile(&ms, 0.95),
-        percentile(&ms, 0.99),
-        ms[ms.len() - 1]
-    );
-    (percentile(&ms, 0.5), percentile(&ms, 0.99))
-}
 
 /// CPU seconds this thread has used (user + system; Linux).
 fn thread_cpu_secs() -> f64 {
