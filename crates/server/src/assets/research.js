@@ -179,7 +179,7 @@ function curve(response) {
     return figure;
   }
   const [width, height] = [360, 200];
-  const pad = { top: 12, right: 12, bottom: 26, left: 36 };
+  const pad = { top: 12, right: 24, bottom: 26, left: 36 };
   const layout = curveLayout(adoption, width, height, pad);
   const last = adoption[adoption.length - 1];
   const svg = svgEl('svg', {
