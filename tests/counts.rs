@@ -12,13 +12,14 @@
 //! repost are counted once with the work they belong to.
 
 use aho_corasick::AhoCorasick;
-use sifa_query::{FacetSelection, SearchEngine, SearchRequest, VersionMode};
+use sifa_model::Publication;
+use sifa_query::{FacetSelection, SearchEngine, SearchRequest, Snapshot, VersionMode};
 use sifa_store::{IndexLocation, from_document_without_evidence};
 use tantivy::TantivyDocument;
 
 use crate::util::{corpus_index, repo};
 
-fn words() -> Vec<String> {
+pub(crate) fn words() -> Vec<String> {
     let text = std::fs::read_to_string(repo().join("tests/counts/words.txt")).expect("the word list");
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string).collect()
 }
@@ -30,34 +31,39 @@ const JOINERS: &[char] =
 /// Folded `text` with the joining marks and the spaces inside a line taken
 /// out: the words of the list are all Chinese, so no space between two
 /// Latin words matters to them.
-fn grep_text(text: &str) -> String {
+pub(crate) fn grep_text(text: &str) -> String {
     sifa_fold::fold(text)
         .chars()
         .filter(|&c| !JOINERS.contains(&c) && (!c.is_whitespace() || c == '\n' || c == '\r'))
         .collect()
 }
 
+/// Calls `read` with every stored publication of the snapshot.
+pub(crate) fn each_document(snapshot: &Snapshot, mut read: impl FnMut(&Publication)) {
+    let searcher = snapshot.searcher();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in segment.doc_ids_alive() {
+            let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).expect("stored");
+            read(&from_document_without_evidence(&snapshot.open.schema, &stored));
+        }
+    }
+}
+
 /// Per word, the documents whose folded title or body, read as grep
 /// reads it ([`grep_text`]), contains it.
 fn containing(engine: &SearchEngine, words: &[String]) -> Vec<u64> {
     let matcher = AhoCorasick::new(words).expect("the words build a matcher");
-    let snapshot = engine.snapshot();
-    let searcher = snapshot.searcher();
     let mut counts = vec![0u64; words.len()];
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        for doc in segment.doc_ids_alive() {
-            let stored: TantivyDocument = searcher.doc(tantivy::DocAddress::new(ord as u32, doc)).expect("stored");
-            let p = from_document_without_evidence(&snapshot.open.schema, &stored);
-            let text = format!("{}\n{}", grep_text(&p.title), grep_text(&p.body));
-            let mut found = vec![false; words.len()];
-            for m in matcher.find_overlapping_iter(&text) {
-                found[m.pattern().as_usize()] = true;
-            }
-            for (count, hit) in counts.iter_mut().zip(found) {
-                *count += u64::from(hit);
-            }
+    each_document(&engine.snapshot(), |p| {
+        let text = format!("{}\n{}", grep_text(&p.title), grep_text(&p.body));
+        let mut found = vec![false; words.len()];
+        for m in matcher.find_overlapping_iter(&text) {
+            found[m.pattern().as_usize()] = true;
         }
-    }
+        for (count, hit) in counts.iter_mut().zip(found) {
+            *count += u64::from(hit);
+        }
+    });
     counts
 }
 

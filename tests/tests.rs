@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod counts;
 mod identity;
+mod instruments;
 mod metrics;
 mod nothing_lost;
 mod provenance;

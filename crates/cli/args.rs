@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 
+use std::marker::PhantomData;
+
 use clap::{Parser, Subcommand};
-use sifa_query::{Flag, Shape};
+use sifa_query::{Flag, Parameter, Shape};
 
 #[derive(Debug, Parser)]
 #[command(name = "sifa", version, about = "Search engine for Chinese judicial-administration publications (司法行政)")]
@@ -151,6 +153,27 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Keyword in context: every place the words stand in the publications
+    /// a search matches, with what precedes and follows (the API's
+    /// concordance, with the same parameters).
+    Concordance {
+        /// The words to look for, in the query language of `sifa search`.
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        #[command(flatten)]
+        index: IndexArgs,
+        // One flag per parameter of the API's concordance (`--context`, `--sort`, `--agency`, …).
+        #[command(flatten)]
+        concordance: ConcordanceArgs,
+        #[command(flatten)]
+        synonyms: SynonymsArgs,
+        /// Print the API's JSON response.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print every line as CSV (the API's format=csv), not a page.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Measure ranking on a relevance set: MRR@10 and recall@10.
     #[command(args_conflicts_with_subcommands = true)]
     Eval {
@@ -194,19 +217,50 @@ pub enum Command {
     },
 }
 
-/// The search parameters of the API as `sifa search` flags, made from the
-/// one list of them ([`sifa_query::search_parameters`]): a dimension added
-/// there is a flag here.
-#[derive(Debug, Clone, Default)]
-pub struct SearchArgs {
-    /// (parameter, value) pairs, as a query string would give them.
-    pub pairs: Vec<(&'static str, String)>,
+/// A list of API parameters that a command takes as flags.
+pub trait ParameterList {
+    fn parameters() -> Vec<&'static Parameter>;
 }
 
-impl clap::FromArgMatches for SearchArgs {
+/// The search's parameters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchList;
+
+impl ParameterList for SearchList {
+    fn parameters() -> Vec<&'static Parameter> {
+        sifa_query::search_parameters().iter().collect()
+    }
+}
+
+/// The concordance's: the search's it does not replace, then its own.
+#[derive(Debug, Clone, Default)]
+pub struct ConcordanceList;
+
+impl ParameterList for ConcordanceList {
+    fn parameters() -> Vec<&'static Parameter> {
+        sifa_query::with_search_parameters(sifa_query::concordance_parameters())
+    }
+}
+
+/// API parameters as flags, made from the one list of them
+/// ([`sifa_query::search_parameters`] and a route's own): a dimension
+/// added there is a flag here.
+#[derive(Debug, Clone, Default)]
+pub struct ParameterArgs<L> {
+    /// (parameter, value) pairs, as a query string would give them.
+    pub pairs: Vec<(&'static str, String)>,
+    list: PhantomData<L>,
+}
+
+/// The search parameters of the API as `sifa search` flags.
+pub type SearchArgs = ParameterArgs<SearchList>;
+/// The concordance's parameters as `sifa concordance` flags.
+pub type ConcordanceArgs = ParameterArgs<ConcordanceList>;
+
+impl<L: ParameterList> clap::FromArgMatches for ParameterArgs<L> {
     fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
         let mut pairs = Vec::new();
-        for parameter in sifa_query::search_parameters() {
+        for parameter in L::parameters() {
             match parameter.flag {
                 Flag::Positional => {}
                 Flag::Named(_) => {
@@ -219,7 +273,7 @@ impl clap::FromArgMatches for SearchArgs {
                 Flag::Switch { .. } => {}
             }
         }
-        Ok(Self { pairs })
+        Ok(Self { pairs, list: PhantomData })
     }
 
     fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
@@ -228,9 +282,9 @@ impl clap::FromArgMatches for SearchArgs {
     }
 }
 
-impl clap::Args for SearchArgs {
+impl<L: ParameterList> clap::Args for ParameterArgs<L> {
     fn augment_args(mut command: clap::Command) -> clap::Command {
-        for parameter in sifa_query::search_parameters() {
+        for parameter in L::parameters() {
             let arg = clap::Arg::new(parameter.name);
             let arg = match parameter.flag {
                 Flag::Positional => continue,

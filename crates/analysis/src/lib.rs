@@ -23,7 +23,7 @@ mod tokenizers;
 
 pub use adjacency::{Joined, Stretch, StretchTerms, is_joined, is_joiner, joined, joined_text, stretches};
 pub use analysis::{CHARS_TOKENIZER, ChineseAnalysis, DictionaryError, PAIRS_TOKENIZER, TokenSpan};
-pub use sifa_fold::{Normalized, fold, fold_char, is_folded, normalize};
+pub use sifa_fold::{Normalized, fold, fold_char, fold_unglossed, folds_in_place, is_folded, normalize};
 pub use tokenizers::{CharTokenizer, PairTokenizer};
 
 /// The domain user dictionary shipped with sifa (`data/userdict.txt`).

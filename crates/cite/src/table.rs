@@ -48,22 +48,35 @@ pub fn csv_cell(value: &str) -> String {
 /// CSV for spreadsheets: a UTF-8 byte-order mark, the Chinese headers, CRLF
 /// line ends, the kind by its Chinese label.
 pub fn csv(publications: &[Publication]) -> String {
+    csv_table(
+        &CSV_HEADERS,
+        publications.iter().map(|p| {
+            let r = Record::from(p);
+            vec![
+                r.id,
+                r.title,
+                r.agency.unwrap_or_default(),
+                r.agency_path.join(" / "),
+                r.date.unwrap_or_default(),
+                r.doc_no.unwrap_or_default(),
+                p.kind.label_zh().to_string(),
+                r.topics.join(";"),
+                r.url.unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// Any table as CSV for spreadsheets, by the export's rules: a UTF-8
+/// byte-order mark, the headers (Chinese, for researchers), CRLF line
+/// ends, every cell quoted and formulas neutralised ([`csv_cell`]). The
+/// research instruments' tables (concordance lines, the diffusion panel)
+/// are written by it too.
+pub fn csv_table(headers: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&CSV_HEADERS.join(","));
+    out.push_str(&headers.join(","));
     out.push_str("\r\n");
-    for p in publications {
-        let r = Record::from(p);
-        let cells = [
-            r.id,
-            r.title,
-            r.agency.unwrap_or_default(),
-            r.agency_path.join(" / "),
-            r.date.unwrap_or_default(),
-            r.doc_no.unwrap_or_default(),
-            p.kind.label_zh().to_string(),
-            r.topics.join(";"),
-            r.url.unwrap_or_default(),
-        ];
+    for cells in rows {
         out.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }

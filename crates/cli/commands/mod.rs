@@ -2,6 +2,7 @@
 
 mod add;
 mod check;
+mod concordance;
 mod delete;
 mod eval;
 mod eval_extract;
@@ -37,6 +38,16 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Check { index, json } => check::run(&index.index, json),
         Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
             serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
+        }
+        Command::Concordance { query, index, concordance, synonyms, json, csv } => {
+            let output = if csv {
+                concordance::Output::Csv
+            } else if json {
+                concordance::Output::Json
+            } else {
+                concordance::Output::Lines
+            };
+            concordance::run(&index.index, &query, concordance.pairs, output, synonyms::load(&synonyms)?)
         }
         Command::Search { query, index, search, synonyms, json } => {
             let q = query.into_iter().map(|q| ("q", q));

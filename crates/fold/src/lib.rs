@@ -65,6 +65,23 @@ pub fn is_folded(text: &str) -> bool {
     !gloss::may_hold_glosses(text) && text.chars().all(|c| fold_char(c) == c && t2s::keeps(c))
 }
 
+/// Whether folding `text` keeps every character in its place: with no
+/// pinyin gloss to drop, the `i`-th character of [`fold`]`(text)` comes
+/// from the `i`-th of `text` (width, case and script fold one character
+/// into one), so a reader of the folded text needs no map back
+/// ([`normalize`]).
+pub fn folds_in_place(text: &str) -> bool {
+    !gloss::may_hold_glosses(text)
+}
+
+/// [`fold`] of a text that [`folds_in_place`], in one pass: the same
+/// text without the intermediate copies (a concordance folds every
+/// matching text whole).
+pub fn fold_unglossed(text: &str) -> String {
+    debug_assert!(folds_in_place(text));
+    t2s::convert_chars(text.chars().map(fold_char), text.len())
+}
+
 /// Folded text together with where in the original every character came
 /// from (folding drops glosses, so the `i`-th folded character need not be
 /// the `i`-th original one).
@@ -146,6 +163,16 @@ mod tests {
         assert_eq!(fold(original), "abc12348 广东省司法厅,law");
         assert_eq!(normalize(original).char_count(), original.chars().count());
         assert_eq!(fold(original).chars().count(), original.chars().count(), "one character for one");
+    }
+
+    #[test]
+    fn one_pass_folding_is_folding() {
+        for text in ["ＡＢＣ１２３４８　廣東省司法廳，Law", "乾隆年間的計畫，著作", "司法局", "", "abc", "於是覆蓋"]
+        {
+            assert!(folds_in_place(text));
+            assert_eq!(fold_unglossed(text), fold(text), "{text}");
+        }
+        assert!(!folds_in_place("會(huì)議"));
     }
 
     #[test]

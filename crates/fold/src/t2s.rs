@@ -57,10 +57,16 @@ pub fn keeps(c: char) -> bool {
 /// Converts `text` like `fast2s::convert` (whose start and end context is
 /// the character `'0'`).
 pub fn convert(text: &str) -> String {
+    convert_chars(text.chars(), text.len())
+}
+
+/// [`convert`] of the characters `chars` (about `capacity` bytes), so
+/// that a caller can map them on the way (width folding) without a copy.
+pub fn convert_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let table = table();
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(capacity);
     let mut prev = '0';
-    let mut chars = text.chars().peekable();
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         if c.len_utf8() == 3 {
             let mapped = table[(c as u32 - FIRST) as usize];

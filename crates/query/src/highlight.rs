@@ -40,6 +40,11 @@ impl Highlighter {
         Self { finder: Finder::new(stretches.collect()) }
     }
 
+    /// Whether the query has words to mark (an empty query or exclusions alone have none).
+    pub(crate) fn has_words(&self) -> bool {
+        self.finder.is_some()
+    }
+
     /// Character spans `[start, end)` of matches in `text`, merged.
     ///
     /// Most texts are simplified already and hold the words as typed, so
@@ -77,6 +82,43 @@ impl Highlighter {
             }
         });
         merge(spans.collect())
+    }
+
+    /// Every place a stretch of the query stands in `text`, as character
+    /// spans `[start, end)` of the original text, one per place, in order
+    /// and not merged (a concordance's lines; 司法局司法局 has two).
+    ///
+    /// Unlike [`Highlighter::spans`], the text is always read as the index
+    /// reads it (folded, joined), so nothing is missed for being written
+    /// otherwise somewhere else in the text.
+    pub(crate) fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some(finder) = &self.finder else { return Vec::new() };
+        // Only a text with pinyin glosses needs a map back from its folded form.
+        let normalized = (!sifa_analysis::folds_in_place(text)).then(|| normalize(text));
+        let folded = match &normalized {
+            Some(normalized) => std::borrow::Cow::Borrowed(normalized.text.as_str()),
+            None => std::borrow::Cow::Owned(sifa_analysis::fold_unglossed(text)),
+        };
+        let joined = joined(&folded);
+        // Matches begin in order: characters are counted on from the last one.
+        let (mut counted_bytes, mut counted_chars) = (0, 0);
+        finder
+            .occurrences(&joined.text)
+            .into_iter()
+            .map(|(start, end)| {
+                counted_chars += joined.text[counted_bytes..start].chars().count();
+                counted_bytes = start;
+                let last = counted_chars + joined.text[start..end].chars().count() - 1;
+                let (start, end) = (joined.folded_index[counted_chars], joined.folded_index[last] + 1);
+                match &normalized {
+                    Some(normalized) => {
+                        let range = normalized.original_char_range(start, end);
+                        (range.start, range.end)
+                    }
+                    None => (start, end),
+                }
+            })
+            .collect()
     }
 
     /// The part of a long text worth a snippet: around its densest cluster
@@ -342,6 +384,15 @@ mod tests {
     fn latin_and_digit_runs_are_marked_whole() {
         assert_eq!(highlighter("2024年").mark_all("2024年与12024年"), "<mark>2024年</mark>与12024年");
         assert_eq!(highlighter("\"covid-19\"").mark_all("covid-19 and covid-2"), "<mark>covid-19</mark> and covid-2");
+    }
+
+    #[test]
+    fn occurrences_are_each_place_on_the_original_characters() {
+        let h = highlighter("司法局");
+        assert_eq!(h.occurrences("司法局司法局，司法、局"), [(0, 3), (3, 6), (7, 11)]);
+        assert_eq!(highlighter("广东").occurrences("在廣東"), [(1, 3)]);
+        assert_eq!(highlighter("会议").occurrences("召開會(huì)議"), [(2, 9)]);
+        assert!(highlighter("").occurrences("司法局").is_empty());
     }
 
     #[test]

@@ -7,14 +7,18 @@
 //! - [`SearchEngine`]: the live generation with hot reload (`snapshot`),
 //!   switching only to generations that match their manifest;
 //!   each request is answered by one [`Snapshot`]: `search` (with
-//!   `facets`), `documents`, `similar`, `suggest`.
+//!   `facets`), `documents`, `similar`, `suggest`, and the research
+//!   instruments `timeline`, `concordance` (keyword in context) and
+//!   `diffusion` (first appearance by region).
 //!
 //! It reads the index through `sifa-store` and never writes it.
 
 mod build;
 mod compile;
 mod computed;
+mod concordance;
 mod counting;
+mod diffusion;
 mod dimensions;
 mod documents;
 mod error;
@@ -41,12 +45,22 @@ mod synonyms;
 mod testing;
 mod timeline;
 
+pub use concordance::{
+    ConcordanceField, ConcordanceLine, ConcordanceParams, ConcordanceRequest, ConcordanceResponse, ConcordanceSort,
+};
+pub use diffusion::{
+    Adoption, DiffusionParams, DiffusionReference, DiffusionRequest, DiffusionResponse, Level, PanelRow,
+    ReferenceChoice, Region, Unmatched,
+};
 pub use dimensions::{DIMENSIONS, Dimension, DimensionsResponse, ValueLabel, Values, comparisons};
 pub use error::QueryError;
 pub use export::Exported;
 pub use highlight::{Highlighter, SNIPPET_CHARS};
-pub use limits::{Limits, MAX_EXPORT, MAX_PER_PAGE, MAX_QUERY_CHARS, check_query};
-pub use parameters::{Flag, Parameter, Shape, search_parameters, timeline_parameters};
+pub use limits::{Limits, MAX_CONCORDANCE_EXPORT, MAX_EXPORT, MAX_PER_PAGE, MAX_QUERY_CHARS, check_query};
+pub use parameters::{
+    Flag, Parameter, Shape, concordance_parameters, diffusion_parameters, search_parameters, timeline_parameters,
+    with_search_parameters,
+};
 pub use request::{FacetSelection, SearchParams, SearchRequest, Sort, VersionMode};
 pub use response::{DocumentView, FacetCount, Facets, Hit, KindLabel, SearchResponse, Suggestion, kind_labels};
 pub use snapshot::{Follow, Refusal, SearchEngine, ServedState, Snapshot};

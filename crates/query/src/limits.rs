@@ -21,6 +21,14 @@ pub const MAX_EXPORT: usize = MAX_RESULT_WINDOW;
 pub const DEFAULT_TOP: usize = 5;
 /// Most timeline series one request may ask for.
 pub const MAX_TOP: usize = 20;
+/// Characters of a concordance line's context each side, by default and at most.
+pub const DEFAULT_CONTEXT: usize = 20;
+pub const MAX_CONTEXT: usize = 100;
+/// Concordance lines per page, by default and at most.
+pub const DEFAULT_LINES: usize = 50;
+pub const MAX_LINES: usize = 100;
+/// Most concordance lines one CSV export holds.
+pub const MAX_CONCORDANCE_EXPORT: usize = 50_000;
 
 /// Refuses a query longer than [`MAX_QUERY_CHARS`] (the parameter `q`),
 /// wherever one is taken: searches, suggestions, a document's marks.

@@ -9,7 +9,10 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use crate::dimensions::{DIMENSIONS, comparisons};
-use crate::limits::{DEFAULT_PER_PAGE, DEFAULT_TOP, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_TOP};
+use crate::limits::{
+    DEFAULT_CONTEXT, DEFAULT_LINES, DEFAULT_PER_PAGE, DEFAULT_TOP, MAX_CONTEXT, MAX_LINES, MAX_PER_PAGE,
+    MAX_QUERY_CHARS, MAX_TOP,
+};
 
 /// One query parameter.
 #[derive(Debug, Clone)]
@@ -208,6 +211,71 @@ fn list_timeline_parameters() -> Vec<Parameter> {
     ]
 }
 
+/// The concordance's own parameters: its `sort`, `page` and `per_page`
+/// (lines, not publications) take the place of the search's.
+pub fn concordance_parameters() -> &'static [Parameter] {
+    static LIST: LazyLock<Vec<Parameter>> = LazyLock::new(|| {
+        vec![
+            Parameter::new(
+                "context",
+                Shape::Integer { minimum: 0 },
+                "语境字数",
+                "语境字数应在 0 到 100 之间。",
+                &format!(
+                    "Characters of context each side of the match, 0 to {MAX_CONTEXT} (default {DEFAULT_CONTEXT}); a context never runs across a paragraph."
+                ),
+            ),
+            Parameter::new(
+                "sort",
+                Shape::Text,
+                "排序方式",
+                "请从排序菜单中选择。",
+                "left (by the left context read backwards from the match), right (by the right context), date (newest publication first) or relevance (default: the search's order); then by place in the text.",
+            ),
+            Parameter::new("page", Shape::Integer { minimum: 1 }, "页码", "页码超出了范围。", "Page of lines, from 1."),
+            Parameter::new(
+                "per_page",
+                Shape::Integer { minimum: 1 },
+                "每页条数",
+                "每页条数超出了允许的范围。",
+                &format!("Lines per page, 1 to {MAX_LINES} (default {DEFAULT_LINES})."),
+            )
+            .flag(Flag::Named("per-page")),
+        ]
+    });
+    &LIST
+}
+
+/// The diffusion's own parameters.
+pub fn diffusion_parameters() -> &'static [Parameter] {
+    static LIST: LazyLock<Vec<Parameter>> = LazyLock::new(|| {
+        vec![
+            Parameter::new(
+                "level",
+                Shape::Text,
+                "地区层级",
+                "请选择省级、市级或县级。",
+                "province (default), city or county: the level of the agency tree whose regions are compared; national bodies are listed apart.",
+            ),
+            Parameter::new(
+                "reference",
+                Shape::Text,
+                "参照时间",
+                "请填写“年-月-日”格式的日期或文件编号。",
+                "A date (YYYY-MM-DD) or a publication id from which lag_days are counted; default: the earliest national publication that matches.",
+            ),
+        ]
+    });
+    &LIST
+}
+
+/// The parameters of a route that takes the search's beside `own`: every
+/// search parameter that `own` does not replace, then `own`.
+pub fn with_search_parameters(own: &'static [Parameter]) -> Vec<&'static Parameter> {
+    let replaced = |p: &&Parameter| own.iter().any(|o| o.name == p.name);
+    search_parameters().iter().filter(|p| !replaced(p)).chain(own).collect()
+}
+
 /// The search parameter called `name`, by its name in the list.
 fn parameter_name(name: &str) -> Option<&'static str> {
     search_parameters().iter().map(|p| p.name).find(|known| *known == name)
@@ -269,6 +337,11 @@ mod tests {
     #[test]
     fn every_parameter_is_named_once_and_labelled() {
         let all: Vec<&Parameter> = search_parameters().iter().chain(timeline_parameters()).collect();
+        for own in [concordance_parameters(), diffusion_parameters()] {
+            let names: Vec<&str> = with_search_parameters(own).iter().map(|p| p.name).collect();
+            let unique: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+            assert_eq!(unique.len(), names.len(), "{names:?}");
+        }
         let names: std::collections::BTreeSet<&str> = all.iter().map(|p| p.name).collect();
         assert_eq!(names.len(), all.len());
         for p in &all {

@@ -23,6 +23,10 @@ const full = {
   expand: false,
   compare: 'province',
   interval: 'month',
+  view: 'concordance',
+  csort: 'left',
+  level: 'county',
+  at: '120',
 };
 
 test('the empty state is the bare page', () => {
@@ -83,6 +87,17 @@ test('repeated agency, topic and kind parameters are kept in order, trimmed and 
   assert.deepEqual(state.kind, ['law', 'case']);
   assert.equal(stateToQuery(state), 'agency=B&agency=A&topic=t1&topic=t2&kind=law&kind=case');
   assert.deepEqual(parseState('agency=&agency=%20').agency, []);
+});
+
+test('the research views and their settings are kept in the URL, unknown values read as defaults', () => {
+  const state = parseState('q=x&view=diffusion&level=city');
+  assert.equal(state.view, 'diffusion');
+  assert.equal(state.level, 'city');
+  assert.equal(stateToQuery(state), 'q=x&view=diffusion&level=city');
+  const concordance = parseState('view=concordance&csort=right&at=42');
+  assert.deepEqual([concordance.view, concordance.csort, concordance.at], ['concordance', 'right', '42']);
+  const bogus = parseState('view=map&csort=up&level=village&at=x');
+  assert.deepEqual([bogus.view, bogus.csort, bogus.level, bogus.at], ['', 'relevance', 'province', '']);
 });
 
 test('page and sort: only valid values are read', () => {

@@ -23,19 +23,23 @@
 //! `SIFA_BENCH_TIMES=FILE` writes each in-process search's time, total,
 //! near total and parameters there.
 
+#[path = "common/corpus_index.rs"]
+mod corpus_index;
+#[path = "common/latency.rs"]
+mod latency;
 #[path = "search/workload.rs"]
 mod workload;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use sifa_indexer::Pipeline;
 use sifa_query::{SearchEngine, SearchParams, SearchRequest};
 use sifa_store::IndexLocation;
+
+use latency::{percentile, report};
 
 /// mimalloc rather than glibc's allocator: a reindex allocates documents
 /// in its extraction workers that tantivy's indexing threads free, and
@@ -44,23 +48,6 @@ use sifa_store::IndexLocation;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
-fn report(name: &str, mut ms: Vec<f64>) -> (f64, f64) {
-    ms.sort_by(|a, b| a.total_cmp(b));
-    println!(
-        "{name}: n={} p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms  max {:.2} ms",
-        ms.len(),
-        percentile(&ms, 0.5),
-        percentile(&ms, 0.95),
-        percentile(&ms, 0.99),
-        ms[ms.len() - 1]
-    );
-    (percentile(&ms, 0.5), percentile(&ms, 0.99))
-}
-
 /// CPU seconds this thread has used (user + system; Linux).
 fn thread_cpu_secs() -> f64 {
     let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
@@ -68,33 +55,6 @@ fn thread_cpu_secs() -> f64 {
     let fields: Vec<&str> = after.split_whitespace().collect();
     let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
     (ticks(11) + ticks(12)) / 100.0
-}
-
-/// The index searched: `SIFA_BENCH_INDEX` (built there first when it holds
-/// no generation yet, and kept), else a temporary one.
-fn index_dir() -> (Option<tempfile::TempDir>, PathBuf) {
-    let given = std::env::var_os("SIFA_BENCH_INDEX").map(PathBuf::from);
-    if let Some(dir) = &given
-        && IndexLocation::new(dir).current().ok().flatten().is_some()
-    {
-        return (None, dir.clone());
-    }
-    let corpus = std::env::var_os("SIFA_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    assert!(corpus.is_dir(), "no corpus at {} (set SIFA_CORPUS)", corpus.display());
-    let (temp, path) = match given {
-        Some(dir) => (None, dir),
-        None => {
-            let temp = tempfile::tempdir().unwrap();
-            let path = temp.path().to_path_buf();
-            (Some(temp), path)
-        }
-    };
-    let summary =
-        Pipeline::with_default_rules(corpus).with_threads(Some(2)).reindex(&IndexLocation::new(&path), &()).unwrap();
-    println!("index: {} documents", summary.documents);
-    (temp, path)
 }
 
 fn encode(params: &SearchParams, facets: &str) -> String {
@@ -145,7 +105,7 @@ const IN_PROCESS: usize = 10_000;
 const REPEATED: usize = sifa_server::cache::CAPACITY;
 
 fn main() {
-    let (_keep, index) = index_dir();
+    let (_keep, index) = corpus_index::index_dir();
     let engine = Arc::new(SearchEngine::open(IndexLocation::new(&index)).unwrap());
     let snapshot = engine.snapshot();
     let started = Instant::now();

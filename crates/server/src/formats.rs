@@ -54,6 +54,9 @@ pub static FORMATS: &[Format] = &[
     },
 ];
 
+/// The formats of a research table.
+pub const TABLE_FORMATS: [&str; 2] = ["json", "csv"];
+
 impl Format {
     /// The names of every format, for messages and descriptions.
     pub fn names() -> String {
@@ -68,6 +71,18 @@ impl Format {
         FORMATS.iter().find(|f| f.name.eq_ignore_ascii_case(value)).ok_or_else(|| {
             QueryError::invalid("format", format!("{value:?} is not a format; use one of {}", Self::names()))
         })
+    }
+
+    /// The format of a research table (`json`, the default, or `csv`):
+    /// the concordance's lines and the diffusion's panel are tables, not
+    /// publications, so only these two apply.
+    pub fn table(value: Option<&str>) -> Result<&'static Format, QueryError> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty()).unwrap_or("json");
+        FORMATS
+            .iter()
+            .filter(|f| TABLE_FORMATS.contains(&f.name))
+            .find(|f| f.name.eq_ignore_ascii_case(value))
+            .ok_or_else(|| QueryError::invalid("format", format!("{value:?} is not a format here; use json or csv")))
     }
 
     /// The file's text: `publications`, cited on `cited` from their pages under `origin`.
@@ -89,6 +104,9 @@ mod tests {
         assert_eq!(Format::parse(Some("RIS")).unwrap().name, "ris");
         assert!(matches!(Format::parse(None), Err(QueryError::InvalidParameter { parameter: "format", .. })));
         assert!(Format::parse(Some("bibtex")).is_err());
+        assert_eq!(Format::table(None).unwrap().name, "json");
+        assert_eq!(Format::table(Some("CSV")).unwrap().name, "csv");
+        assert!(Format::table(Some("ris")).is_err());
         let names: std::collections::BTreeSet<&str> = FORMATS.iter().map(|f| f.name).collect();
         assert_eq!(names.len(), FORMATS.len());
     }

@@ -19,6 +19,7 @@ mod origin;
 mod params;
 mod routes;
 mod synonyms;
+pub mod tables;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

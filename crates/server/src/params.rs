@@ -4,7 +4,10 @@
 //! are listed once: the search's and the timeline's in `sifa-query`, the
 //! export's here.
 
-use sifa_query::{MAX_EXPORT, Parameter, SearchParams, Shape, search_parameters, timeline_parameters};
+use sifa_query::{
+    MAX_EXPORT, Parameter, SearchParams, Shape, concordance_parameters, diffusion_parameters, search_parameters,
+    timeline_parameters,
+};
 
 use crate::formats::Format;
 
@@ -21,6 +24,23 @@ pub fn last(pairs: &[(String, String)], key: &str) -> Option<String> {
 /// Search parameters from a query string; unknown keys are ignored.
 pub fn search_params(raw: Option<&str>) -> SearchParams {
     SearchParams::from_pairs(pairs(raw))
+}
+
+/// Search parameters from a query string, leaving out those a route's
+/// `own` parameters replace (the concordance's `sort`, `page`, `per_page`).
+pub fn search_params_beside(pairs: &[(String, String)], own: &[Parameter]) -> SearchParams {
+    SearchParams::from_pairs(pairs.iter().filter(|(k, _)| !own.iter().any(|p| p.name == k.as_str())).cloned())
+}
+
+/// The `format` of the research tables (the concordance, the diffusion panel).
+pub fn table_format_parameter() -> Parameter {
+    Parameter::new(
+        "format",
+        Shape::Text,
+        "导出格式",
+        "请选择 JSON 或 CSV。",
+        "json (default) or csv: CSV with a byte-order mark, safe for spreadsheets, every row rather than a page",
+    )
 }
 
 /// The export's own parameters (the search's come beside them).
@@ -49,7 +69,11 @@ pub fn export_parameters() -> Vec<Parameter> {
 
 /// The parameter `name` of any route, for its Chinese label and advice.
 pub fn parameter(name: &str) -> Option<Parameter> {
-    let mut lists = search_parameters().iter().chain(timeline_parameters());
+    let mut lists = search_parameters()
+        .iter()
+        .chain(timeline_parameters())
+        .chain(concordance_parameters())
+        .chain(diffusion_parameters());
     lists.find(|p| p.name == name).cloned().or_else(|| export_parameters().into_iter().find(|p| p.name == name))
 }
 

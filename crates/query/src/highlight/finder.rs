@@ -80,15 +80,32 @@ impl Finder {
     pub fn matches(&self, text: &str) -> (Vec<(usize, usize)>, usize) {
         let mut seen = vec![false; self.patterns];
         let mut spans = Vec::new();
+        self.each_match(text, |start, end, pattern| {
+            seen[pattern] = true;
+            spans.push((start, end));
+        });
+        (merge(spans), seen.iter().filter(|s| **s).count())
+    }
+
+    /// Byte spans of every match in `text` on unit boundaries, one per
+    /// place a stretch begins, in order and not merged (a concordance's
+    /// lines).
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        self.each_match(text, |start, end, _| spans.push((start, end)));
+        spans
+    }
+
+    /// Calls `found(start, end, pattern)` for each match on unit
+    /// boundaries, searching again one character after each match start.
+    fn each_match(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         let mut at = 0;
         while let Some((start, end, pattern)) = self.find_from(text, at) {
             if on_unit_boundaries(text, start, end) {
-                seen[pattern] = true;
-                spans.push((start, end));
+                found(start, end, pattern);
             }
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-        (merge(spans), seen.iter().filter(|s| **s).count())
     }
 }
 
@@ -103,5 +120,6 @@ mod tests {
         assert_eq!(finder.matches("20245年2024年"), (vec![(8, 12)], 1), "the first 2024 is inside a run");
         assert_eq!(finder.first("在司法局"), Some(3));
         assert!(Finder::new(Vec::new()).is_none());
+        assert_eq!(finder.occurrences("司法局"), [(0, 6), (3, 9)], "each place, not merged");
     }
 }

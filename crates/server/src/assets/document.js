@@ -27,7 +27,8 @@ export async function loadDocument(seq) {
     setCitationMeta((doc.citation && doc.citation.meta) || []);
     document.title = `${doc.title || '文件'} - 司法行政公开信息检索`;
     const heading = $('doc-title');
-    if (heading) heading.focus();
+    if (heading) heading.focus({ preventScroll: Boolean(state().at) });
+    if (state().at) showPlace(Number(state().at));
     loadSimilar(id, seq);
   } catch (err) {
     if (isAbort(err) || isStale(seq)) return;
@@ -136,10 +137,36 @@ function bodySection(doc) {
   } else {
     paragraphs = body.split('\n').map((line) => [{ text: line, marked: false }]);
   }
-  const shown = paragraphs.filter((runs) => runs.some((r) => r.text.trim()));
+  // Where each paragraph begins in the body, in characters (a concordance line opens at a place).
+  let start = 0;
+  const starts = paragraphs.map((runs) => {
+    const here = start;
+    start += runs.reduce((n, r) => n + [...r.text].length, 0) + 1;
+    return here;
+  });
+  const shown = paragraphs.map((runs, i) => [runs, starts[i]]).filter(([runs]) => runs.some((r) => r.text.trim()));
   if (!shown.length) section.append(el('p', { className: 'muted', text: '（正文为空）' }));
-  for (const runs of shown) section.append(el('p', {}, [segmentNodes(runs)]));
+  for (const [runs, at] of shown) section.append(el('p', { attrs: { 'data-start': at } }, [segmentNodes(runs)]));
   return section;
+}
+
+/** Scrolls to the character `at` of the body and marks the word there (a concordance line's place). */
+function showPlace(at) {
+  const paragraphs = [...document.querySelectorAll('.doc-body p[data-start]')];
+  const paragraph = paragraphs.filter((p) => Number(p.dataset.start) <= at).pop();
+  if (!paragraph) return;
+  let offset = at - Number(paragraph.dataset.start);
+  let target = paragraph;
+  for (const node of paragraph.childNodes) {
+    const length = [...node.textContent].length;
+    if (offset < length) {
+      if (node.nodeName === 'MARK') target = node;
+      break;
+    }
+    offset -= length;
+  }
+  target.classList.add('at-place');
+  target.scrollIntoView({ block: 'center' });
 }
 
 /**

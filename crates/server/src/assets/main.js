@@ -13,6 +13,7 @@ import { exportResults } from './export.js';
 import { applyDates, clearAllFilters, clearDates, setPanelOpen } from './facets.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { beginRender, readLocation, refine, setRenderer, state } from './nav.js';
+import { bindViews, renderResearch } from './research.js';
 import { loadResults } from './results.js';
 import { filterCount, parseState, stateToQuery } from './state.js';
 import { bindSuggestions, closeSuggestions } from './suggest.js';
@@ -26,7 +27,10 @@ async function render() {
   clearError();
   showView(current.doc ? 'document' : 'results');
   if (current.doc) await loadDocument(seq);
-  else await loadResults(seq);
+  else {
+    renderResearch();
+    await loadResults(seq);
+  }
 }
 
 function showView(view) {
@@ -69,6 +73,7 @@ function bindEvents() {
   bindSuggestions();
   bindCite();
   bindCompare();
+  bindViews();
 
   $('sort').addEventListener('change', (event) => refine({ sort: event.target.value }));
   $('date-form').addEventListener('submit', (event) => { event.preventDefault(); applyDates(); });

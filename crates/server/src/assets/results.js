@@ -10,6 +10,9 @@ import { hitNotes } from './links.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
+/** What changes the view but not the search: the document, the 对比 chart's and the research views' own settings. */
+const VIEW_ONLY = { doc: '', compare: '', interval: 'year', view: '', csort: 'relevance', level: 'province', at: '' };
+
 let searchController = null;
 let lastSearchKey = null; // the search whose results are on screen
 let lastResponse = null;
@@ -17,7 +20,7 @@ let lastResponse = null;
 export async function loadResults(seq) {
   const current = state();
   // The search itself: the 对比 chart's own settings do not search again.
-  const key = stateToQuery({ ...current, doc: '', compare: '', interval: 'year' });
+  const key = stateToQuery({ ...current, ...VIEW_ONLY });
   setCitationMeta([]);
   showFeed();
   renderCompare();
@@ -42,7 +45,7 @@ export async function loadResults(seq) {
     if (isStale(seq)) return;
     lastSearchKey = key;
     lastResponse = response;
-    keepChoiceFor(stateToQuery({ ...current, doc: '', page: 1, compare: '', interval: 'year' }));
+    keepChoiceFor(stateToQuery({ ...current, ...VIEW_ONLY, page: 1 }));
     renderResponse(response, service ? service.limits.max_result_window : Infinity);
   } catch (err) {
     if (isAbort(err) || isStale(seq)) return;

@@ -1,17 +1,27 @@
 // The view state and the page URL: pure functions (no DOM), unit-tested
 // under Node. A state is
 //   { q, <one list per dimension: agency: [], topic: [], …>, from, to, sort, cites, version,
-//     page, doc, expand, compare, interval }
+//     page, doc, expand, compare, interval, view, csort, level, at }
 // and the URL holds only what differs from the defaults. The dimensions
 // are the API's (dimensions.js). `expand: false` searches without the
 // field's synonyms; `compare` (one of the API's comparisons) shows the
 // timeline's 对比 chart, by `interval`; `cites` lists the publications
 // citing a document; `version: 'all'` shows every version of a law.
+// `view` puts a research view beside the results: `concordance` (语境,
+// lines sorted by `csort`) or `diffusion` (扩散, regions of `level`);
+// `at` is the place in a document's body a concordance line opened.
 
 import { comparisons, filterNames } from './dimensions.js';
 
 /** The API's sort orders; the first is the default. */
 export const SORTS = ['relevance', 'date_desc', 'date_asc', 'cited_by'];
+
+/** The research views beside the result list ('' is the list itself). */
+export const VIEWS = ['', 'concordance', 'diffusion'];
+
+/** The concordance's orders and the diffusion's levels (the API's); the first is the default. */
+export const CONCORDANCE_SORTS = ['relevance', 'left', 'right', 'date'];
+export const LEVELS = ['province', 'city', 'county'];
 
 /** The 对比 chart's periods; the first is the default. */
 export const INTERVALS = ['year', 'month'];
@@ -19,7 +29,7 @@ export const INTERVALS = ['year', 'month'];
 export function emptyState() {
   const state = {
     q: '', from: '', to: '', sort: 'relevance', cites: '', version: 'current', page: 1, doc: '',
-    expand: true, compare: '', interval: 'year',
+    expand: true, compare: '', interval: 'year', view: '', csort: 'relevance', level: 'province', at: '',
   };
   for (const key of filterNames()) state[key] = [];
   return state;
@@ -45,6 +55,10 @@ export function parseState(search) {
   state.expand = params.get('expand') !== 'false';
   state.compare = comparisons().some((c) => c.by === params.get('compare')) ? params.get('compare') : '';
   state.interval = INTERVALS.includes(params.get('interval')) ? params.get('interval') : 'year';
+  state.view = VIEWS.includes(params.get('view')) ? params.get('view') : '';
+  state.csort = CONCORDANCE_SORTS.includes(params.get('csort')) ? params.get('csort') : 'relevance';
+  state.level = LEVELS.includes(params.get('level')) ? params.get('level') : 'province';
+  state.at = /^\d+$/.test(params.get('at') || '') ? params.get('at') : '';
   return state;
 }
 
@@ -63,6 +77,10 @@ export function stateToQuery(state) {
   if (state.expand === false) params.set('expand', 'false');
   if (state.compare) params.set('compare', state.compare);
   if (state.interval && state.interval !== 'year') params.set('interval', state.interval);
+  if (state.view) params.set('view', state.view);
+  if (state.csort && state.csort !== 'relevance') params.set('csort', state.csort);
+  if (state.level && state.level !== 'province') params.set('level', state.level);
+  if (state.at) params.set('at', state.at);
   return params.toString();
 }
 

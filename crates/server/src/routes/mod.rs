@@ -5,7 +5,8 @@
 //! - [`documents`]: one publication, the publications similar to it and
 //!   those citing it;
 //! - research exports and feeds: [`export`], [`feed`] (Atom),
-//!   [`timeline`] (the 对比 chart);
+//!   [`timeline`] (the 对比 chart), [`research`] (the 语境 concordance and
+//!   the 扩散 diffusion tracker);
 //! - [`stats`] (with the dimensions) and [`openapi`]: what the index holds
 //!   and what the API offers;
 //! - [`admin`]: the token-protected reindex and reload;
@@ -19,6 +20,7 @@ mod feed;
 mod health;
 mod openapi;
 mod page;
+mod research;
 mod search;
 mod stats;
 mod timeline;
@@ -49,6 +51,8 @@ pub fn app(state: AppState) -> Router {
         .route("/search.atom", get(feed::search_feed))
         .route("/export", get(export::export))
         .route("/timeline", get(timeline::timeline))
+        .route("/concordance", get(research::concordance))
+        .route("/diffusion", get(research::diffusion))
         .route("/documents/{id}", get(documents::document))
         .route("/documents/{id}/similar", get(documents::similar))
         .route("/documents/{id}/cited-by", get(documents::cited_by))

@@ -9,8 +9,9 @@ use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 use sifa_query::{
-    DimensionsResponse, Parameter, SearchResponse, Shape, TimelineResponse, comparisons, search_parameters,
-    timeline_parameters,
+    ConcordanceResponse, DiffusionResponse, DimensionsResponse, MAX_CONCORDANCE_EXPORT, Parameter, SearchResponse,
+    Shape, TimelineResponse, comparisons, concordance_parameters, diffusion_parameters, search_parameters,
+    timeline_parameters, with_search_parameters,
 };
 
 use super::admin::{ReindexResponse, ReloadResponse};
@@ -20,7 +21,8 @@ use super::stats::StatsResponse;
 use crate::error::ErrorBody;
 use crate::error_codes::ErrorCode;
 use crate::formats::FORMATS;
-use crate::params::export_parameters;
+use crate::params::{export_parameters, table_format_parameter};
+use crate::tables::PANEL_HEADERS;
 
 pub async fn openapi() -> Response {
     Json(document()).into_response()
@@ -42,6 +44,13 @@ fn parameter(p: &Parameter) -> Value {
 /// The search's parameters, then `own` (a route's own).
 fn with_search(own: Vec<Parameter>) -> Vec<Value> {
     search_parameters().iter().chain(&own).map(parameter).collect()
+}
+
+/// The parameters of a research instrument: the search's it does not
+/// replace, its `own`, and `format`.
+fn instrument(own: &'static [Parameter]) -> Vec<Value> {
+    let format = table_format_parameter();
+    with_search_parameters(own).into_iter().map(parameter).chain(std::iter::once(parameter(&format))).collect()
 }
 
 /// A 200 answer that is not JSON: one media type per format.
@@ -67,6 +76,22 @@ pub fn document() -> Value {
     let stats = response(generator.subschema_for::<StatsResponse>());
     let dimensions = response(generator.subschema_for::<DimensionsResponse>());
     let timeline = response(generator.subschema_for::<TimelineResponse>());
+    // JSON, or with format=csv a table.
+    let json_or_csv = |schema: schemars::Schema, csv: String| {
+        json!({"description": format!("OK: JSON; format=csv: {csv}"), "content": {
+            "application/json": {"schema": schema.to_value()},
+            "text/csv; charset=utf-8": {"schema": {"type": "string"}}}})
+    };
+    let concordance = json_or_csv(
+        generator.subschema_for::<ConcordanceResponse>(),
+        format!(
+            "every line (up to {MAX_CONCORDANCE_EXPORT}) with Chinese headers; X-Total-Count gives the occurrences"
+        ),
+    );
+    let diffusion = json_or_csv(
+        generator.subschema_for::<DiffusionResponse>(),
+        format!("the event-history panel, one row per region and year: {}", PANEL_HEADERS.join(", ")),
+    );
     let reindexed = response(generator.subschema_for::<ReindexResponse>());
     let reloaded = response(generator.subschema_for::<ReloadResponse>());
     let error = generator.subschema_for::<ErrorBody>().to_value();
@@ -121,6 +146,10 @@ pub fn document() -> Value {
                 "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, missing])}},
             "/api/v1/timeline": {"get": {"summary": format!("Publications of a search per year or month, one series per value of one of: {}", compared.join(", ")),
                 "parameters": with_search(timeline_parameters().to_vec()), "responses": responses(timeline, &[invalid])}},
+            "/api/v1/concordance": {"get": {"summary": "Keyword in context: every place a query word stands in the matching titles and bodies (by the search's matching rule), with its left and right context; total_documents is the search's total",
+                "parameters": instrument(concordance_parameters()), "responses": responses(concordance, &[invalid])}},
+            "/api/v1/diffusion": {"get": {"summary": "Diffusion: each region's earliest matching publication at a level of the agency tree, lags from a reference, national bodies apart, the adoption curve; format=csv is the region × year panel",
+                "parameters": instrument(diffusion_parameters()), "responses": responses(diffusion, &[invalid])}},
             "/": {"get": {"summary": "The search page", "parameters": [doc],
                 "responses": page_responses}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
