@@ -30,6 +30,7 @@ pub async fn search_feed(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
+    params::only(&params::pairs(raw.as_deref()), &params::searching(&[]))?;
     let mut search = params::search_params(raw.as_deref());
     search.set("sort", "newest");
     search.set("facets", "none");
