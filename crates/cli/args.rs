@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 use sifa_query::{Flag, Shape};
 
@@ -132,6 +133,20 @@ pub enum Command {
         /// only to whole, verified generations.
         #[arg(long, env = "SIFA_REPLICA", conflicts_with = "admin_token")]
         replica: bool,
+        /// The address researchers reach sifa at behind a proxy
+        /// (`https://sifa.example.org`, or with a path): links in exports,
+        /// citations, feeds, meta tags and the OpenAPI document use it
+        /// instead of the request's host.
+        #[arg(long, env = "SIFA_PUBLIC_URL", value_parser = sifa_server::PublicUrl::parse)]
+        public_url: Option<sifa_server::PublicUrl>,
+        /// Seconds a client may take to send a request's headers before its
+        /// connection is closed (slow or stalled clients).
+        #[arg(long, env = "SIFA_HEADER_TIMEOUT", default_value_t = sifa_server::DEFAULT_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+        header_timeout: u64,
+        /// Connections open at once; more wait until one closes (keep the
+        /// open-file limit, `ulimit -n`, above it).
+        #[arg(long, env = "SIFA_MAX_CONNECTIONS", default_value_t = sifa_server::DEFAULT_MAX_CONNECTIONS, value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+        max_connections: usize,
         #[command(flatten)]
         synonyms: SynonymsArgs,
     },

@@ -35,8 +35,23 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Synonyms { synonyms, json } => synonyms::list(&synonyms::load(&synonyms)?, json),
         Command::Check { index, json } => check::run(&index.index, json),
-        Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
-            serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
+        Command::Serve {
+            data,
+            index,
+            addr,
+            admin_token,
+            replica,
+            public_url,
+            header_timeout,
+            max_connections,
+            synonyms,
+        } => {
+            let connections = sifa_server::Connections {
+                header_timeout: std::time::Duration::from_secs(header_timeout),
+                max: max_connections,
+            };
+            let served = serve::Served { addr, admin_token, replica, public_url, connections };
+            serve::run(&data, &index.index, served, &synonyms)
         }
         Command::Search { query, index, search, synonyms, json } => {
             let q = query.into_iter().map(|q| ("q", q));

@@ -1,8 +1,11 @@
 //! What users tripped over (issue 21), each where they met it: the API
 //! answering a query that reduces to nothing, unknown and repeated
-//! parameters, values outside a closed list and comparisons by province.
+//! parameters, values outside a closed list, public links, comparisons by
+//! province, feeds and clients that never finish their headers.
 
 mod common;
+
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -11,7 +14,7 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use common::engine;
-use sifa_server::{AppState, app};
+use sifa_server::{AppState, Connections, app, serve_connections};
 
 async fn get(state: AppState, uri: &str) -> (StatusCode, String) {
     let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
@@ -130,6 +133,38 @@ async fn facets_exports_similar_and_citation_counts_keep_their_word() {
 }
 
 #[tokio::test]
+async fn exports_feeds_citations_meta_tags_and_openapi_carry_the_public_url() {
+    let public = sifa_server::PublicUrl::parse("https://sifa.example.org/search/").unwrap();
+    let state = || AppState::read_only(engine()).with_public_url(Some(public.clone()));
+    let base = "https://sifa.example.org/search/?doc=";
+    // A publication without an original address: its citations link to its page in sifa.
+    let (_, search) = json("/api/v1/search?per_page=100").await;
+    let unlinked = search["hits"].as_array().unwrap().iter().find(|h| h["url"].is_null()).expect("one without url");
+    let id = unlinked["id"].as_str().unwrap().to_string();
+    let encoded: String = form_urlencoded::byte_serialize(id.as_bytes()).collect();
+    for uri in [
+        format!("/api/v1/export?format=ris&ids={encoded}"),
+        format!("/api/v1/export?format=csljson&ids={encoded}"),
+        "/api/v1/search.atom?per_page=3".to_string(),
+        format!("/api/v1/documents/{encoded}"),
+        format!("/?doc={encoded}"),
+    ] {
+        let (status, body) = get(state(), &uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert!(body.contains(base), "{uri} links to the public address: {body}");
+        assert!(!body.contains("http://localhost") && !body.contains("127.0.0.1"), "{uri}: {body}");
+    }
+    let (_, document) = get(state(), &format!("/api/v1/documents/{encoded}")).await;
+    let document: Value = serde_json::from_str(&document).unwrap();
+    assert!(document["citation"]["page_url"].as_str().unwrap().starts_with(base), "{}", document["citation"]);
+    let (_, spec) = get(state(), "/api/v1/openapi.json").await;
+    let spec: Value = serde_json::from_str(&spec).unwrap();
+    assert_eq!(spec["servers"][0]["url"], "https://sifa.example.org/search");
+    let (_, unset) = get(AppState::read_only(engine()), &format!("/api/v1/export?format=ris&ids={encoded}")).await;
+    assert!(unset.contains("http://localhost/?doc="), "without one, the request's host: {unset}");
+}
+
+#[tokio::test]
 async fn national_bodies_are_one_series_when_comparing_provinces() {
     let (status, t) = json("/api/v1/timeline?by=province&top=20").await;
     assert_eq!(status, StatusCode::OK, "{t}");
@@ -145,4 +180,92 @@ async fn national_bodies_are_one_series_when_comparing_provinces() {
     let agencies: Vec<&str> =
         filtered["hits"].as_array().unwrap().iter().filter_map(|h| h["agency"].as_str()).collect();
     assert!(agencies.iter().all(|a| !a.contains('省')), "{agencies:?}");
+}
+
+/// One request on a connection of its own, as raw HTTP/1.1: the status line.
+fn status_line(addr: std::net::SocketAddr, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).lines().next().unwrap_or_default().to_string()
+}
+
+/// Waits until the server closes `stream` (end of file or a reset), at most until `deadline`.
+fn closed_by(stream: &mut std::net::TcpStream, deadline: Instant) -> bool {
+    use std::io::Read;
+    let mut buffer = [0u8; 512];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut buffer) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                return false;
+            }
+            Err(_) => return true,
+        }
+    }
+}
+
+/// Serves the demo index on a free port within `limits`.
+async fn listening(limits: Connections) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = app(AppState::read_only(engine()));
+    tokio::spawn(serve_connections(listener, app, limits, std::future::pending()));
+    addr
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_that_never_finish_their_headers_are_dropped_while_others_are_answered() {
+    const STALLED: usize = 3000;
+    let timeout = Duration::from_secs(3);
+    let addr = listening(Connections { header_timeout: timeout, ..Connections::default() }).await;
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        // Half send nothing, half a request line and a header but never the blank line.
+        let mut stalled: Vec<std::net::TcpStream> = (0..STALLED)
+            .map(|i| {
+                let mut stream = std::net::TcpStream::connect(addr).unwrap();
+                if i % 2 == 1 {
+                    stream.write_all(b"GET /api/v1/search?q=%E6%B3%95 HTTP/1.1\r\nHost: test\r\n").unwrap();
+                }
+                stream
+            })
+            .collect();
+        let opened = Instant::now();
+        assert_eq!(status_line(addr, "/healthz"), "HTTP/1.1 200 OK", "answered with {STALLED} stalled clients");
+        assert_eq!(status_line(addr, "/api/v1/search?q=%E8%B0%83%E8%A7%A3"), "HTTP/1.1 200 OK");
+        // Bounded: each stalled connection is closed by the server, within the timeout and a margin for a busy machine.
+        let deadline = opened + timeout + Duration::from_secs(20);
+        let dropped = stalled.iter_mut().map(|s| closed_by(s, deadline)).filter(|closed| *closed).count();
+        assert_eq!(dropped, STALLED, "every stalled connection is dropped");
+        assert_eq!(status_line(addr, "/healthz"), "HTTP/1.1 200 OK");
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_connection_cap_a_client_waits_for_a_stalled_one_to_be_dropped() {
+    let timeout = Duration::from_secs(2);
+    let addr = listening(Connections { header_timeout: timeout, max: 8 }).await;
+    tokio::task::spawn_blocking(move || {
+        let stalled: Vec<std::net::TcpStream> = (0..8).map(|_| std::net::TcpStream::connect(addr).unwrap()).collect();
+        std::thread::sleep(Duration::from_millis(300));
+        let asked = Instant::now();
+        assert_eq!(status_line(addr, "/healthz"), "HTTP/1.1 200 OK");
+        let waited = asked.elapsed();
+        assert!(waited >= Duration::from_millis(1000), "the ninth connection waited for a free place: {waited:?}");
+        drop(stalled);
+    })
+    .await
+    .unwrap();
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use sifa_cite::{Citing, meta_tags};
 use sifa_query::{DocumentView, Hit, QueryError, SearchParams, SearchRequest};
 
-use crate::origin::{document_page, origin};
+use crate::origin::document_page;
 use crate::{ApiError, AppState, blocking, params};
 
 /// `GET /api/v1/documents/{id}`: a whole publication and how to cite it.
@@ -51,7 +51,7 @@ pub async fn document(
     if let Some(q) = &q {
         sifa_query::check_query(q)?;
     }
-    let origin = origin(&headers);
+    let origin = state.link_origin(&headers);
     let answer = blocking(&state, move |s| {
         let document = s.document(&id, q.as_deref())?;
         let publication =

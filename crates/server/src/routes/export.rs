@@ -14,7 +14,6 @@ use sifa_model::PubDate;
 use sifa_query::{MAX_EXPORT, QueryError, SearchRequest};
 
 use crate::formats::Format;
-use crate::origin::origin;
 use crate::{ApiError, AppState, blocking, params};
 
 /// The ids of a selection: every `ids` value, split at commas, each once
@@ -67,7 +66,7 @@ pub async fn export(
         }
     })
     .await?;
-    let body = format.write(&publications, &origin(&headers), cited);
+    let body = format.write(&publications, &state.link_origin(&headers), cited);
     let mut response = body.into_response();
     let out = response.headers_mut();
     out.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type));

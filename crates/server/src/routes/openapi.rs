@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -17,13 +19,14 @@ use super::admin::{ReindexResponse, ReloadResponse};
 use super::documents::{DocumentResponse, SimilarResponse};
 use super::search::SuggestResponse;
 use super::stats::StatsResponse;
+use crate::AppState;
 use crate::error::ErrorBody;
 use crate::error_codes::ErrorCode;
 use crate::formats::FORMATS;
 use crate::params::export_parameters;
 
-pub async fn openapi() -> Response {
-    Json(document()).into_response()
+pub async fn openapi(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    Json(document(&state.link_origin(&headers))).into_response()
 }
 
 /// A query parameter as OpenAPI describes it.
@@ -55,8 +58,8 @@ fn json_content(schema: Value, description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
 
-/// The whole document.
-pub fn document() -> Value {
+/// The whole document, served from `origin` (the public address when set).
+pub fn document(origin: &str) -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
     let search = response(generator.subschema_for::<SearchResponse>());
@@ -111,6 +114,7 @@ pub fn document() -> Value {
                      "description": "A publication id: the page opens on it, with its citation tags"});
     json!({
         "openapi": "3.0.3",
+        "servers": [{"url": origin}],
         "info": {"title": "sifa search API", "version": "1", "description": format!(
             "Full-text search over Chinese judicial-administration publications. Any other path answers {} ({}).",
             ErrorCode::NotFound.status().as_u16(), ErrorCode::NotFound.code())},
