@@ -174,9 +174,11 @@ pub enum Command {
         what: Option<EvalCommand>,
         #[command(flatten)]
         index: IndexArgs,
-        /// Tab-separated file: query, then the ids that must be in the top 10.
-        #[arg(long, default_value = "tests/relevance/queries.tsv")]
-        queries: std::path::PathBuf,
+        /// Tab-separated file: query, then the ids that must be in the top 10
+        /// (default: the relevance set built into sifa, the repository's
+        /// tests/relevance/queries.tsv, which judges the shared corpus).
+        #[arg(long)]
+        queries: Option<std::path::PathBuf>,
         /// Measure without the field's abbreviations and synonyms.
         #[arg(long)]
         no_expand: bool,

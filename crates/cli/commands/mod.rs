@@ -31,7 +31,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             eval_extract::run(&labels, json, rules.as_deref())
         }
         Command::Eval { what: None, index, queries, no_expand, synonyms } => {
-            eval::run(&index.index, &queries, !no_expand, synonyms::load(&synonyms)?)
+            eval::run(&index.index, queries.as_deref(), !no_expand, synonyms::load(&synonyms)?)
         }
         Command::Synonyms { synonyms, json } => synonyms::list(&synonyms::load(&synonyms)?, json),
         Command::Check { index, json } => check::run(&index.index, json),

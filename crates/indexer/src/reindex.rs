@@ -149,6 +149,12 @@ pub struct StageSeconds {
     pub commit: f64,
 }
 
+/// ` (binary 200, empty 3)`: counts by reason, for a message; nothing without any.
+fn by_reason(counts: &BTreeMap<String, u64>) -> String {
+    let parts: Vec<String> = counts.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+}
+
 /// Builds a new generation from `options.data_dir` and makes it live.
 pub fn reindex(
     location: &IndexLocation,
@@ -171,6 +177,7 @@ pub fn reindex(
             dir: options.data_dir.display().to_string(),
             files: summary.files,
             skipped: summary.skipped as usize,
+            by_reason: by_reason(&summary.skipped_by_reason),
         });
     }
     progress.committing();
