@@ -271,4 +271,25 @@ mod rough_edges {
             summary["skipped_list"].as_array().unwrap().iter().map(|s| s["source"].as_str().unwrap()).collect();
         assert!(sources.contains(&"random.jsonl"), "the file, not its lines: {sources:?}");
     }
+
+    /// The feed's order (`sort=newest`) and times: an undated publication is
+    /// dated by when sifa first indexed it, which a reindex keeps.
+    #[test]
+    fn undated_publications_keep_their_time_and_place_across_reindexes() {
+        let dir = tempdir();
+        let index = dir.path().join("index");
+        let idx = index.to_str().unwrap();
+        reindex_json(&demo_data(), &index);
+        let newest = || -> Vec<(String, String, bool)> {
+            let out = run_ok(&["search", "--sort", "newest", "--per-page", "100", "--json", "--index", idx]);
+            let answer: Value = serde_json::from_str(&out).unwrap();
+            let hits = answer["hits"].as_array().unwrap().iter();
+            hits.map(|h| (h["id"].to_string(), h["indexed_at"].to_string(), h["date"].is_null())).collect()
+        };
+        let before = newest();
+        assert!(before.iter().any(|(_, _, undated)| *undated), "the demo corpus has undated publications");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        reindex_json(&demo_data(), &index);
+        assert_eq!(newest(), before, "the same order and the same times after a reindex");
+    }
 }

@@ -13,6 +13,7 @@
 //! `sifa-store`'s; reading pages is `sifa-extract`'s.
 
 mod bookkeeping;
+mod first_seen;
 mod incremental;
 pub mod links;
 mod pipeline;
