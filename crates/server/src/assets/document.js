@@ -6,7 +6,7 @@ import { valueLabel } from './dimensions.js';
 import { citationSection, setCitationMeta } from './cite.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
-import { linksSection } from './links.js';
+import { linksSection, statusBanner } from './links.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { appLink, focusAfterRender, isStale, navigate, state, withChanges } from './nav.js';
 
@@ -55,7 +55,7 @@ function renderDocument(doc) {
     ? el('p', { className: 'doc-note', text: '原页面未显示标题，此标题由发布机关和正文开头生成。' })
     : null;
   $('document').replaceChildren(
-    ...[backButton(), title, constructed].filter(Boolean),
+    ...[backButton(), title, statusBanner(doc), constructed].filter(Boolean),
     metadataTable(doc),
     citationSection(doc),
     jumpLinks(),

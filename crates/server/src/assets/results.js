@@ -6,7 +6,7 @@ import { choiceBox, keepChoiceFor, setCitationMeta, showFeed } from './cite.js';
 import { renderCompare } from './compareview.js';
 import { renderChips, renderFacets, toggleValue } from './facets.js';
 import { appLink, focusAfterRender, isStale, refine, runPendingFocus, state, withChanges } from './nav.js';
-import { hitNotes } from './links.js';
+import { hitNotes, statusMark } from './links.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
@@ -191,6 +191,8 @@ function renderHit(hit) {
   const heading = el('h3', { className: 'hit-title' }, [appLink(docState, titleContent, { fromResults: true })]);
 
   const meta = el('p', { className: 'hit-meta' });
+  const mark = statusMark(hit.status);
+  if (mark) meta.append(mark);
   if (hit.agency || (hit.agency_path && hit.agency_path.length)) {
     meta.append(el('span', { className: 'hit-agency', text: agencyLine(hit.agency, hit.agency_path) }));
   }
