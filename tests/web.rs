@@ -5,6 +5,7 @@
 //! client defined here; the research workflow's steps live in `web/research.rs`.
 
 mod research;
+mod small_things;
 mod status;
 
 use std::path::{Path, PathBuf};
