@@ -4,6 +4,7 @@
 //! The file runs past 500 lines because the tests share the small WebDriver
 //! client defined here; the research workflow's steps live in `web/research.rs`.
 
+mod advanced;
 mod research;
 mod small_things;
 mod status;

@@ -11,6 +11,7 @@ const SVG: &str = "image/svg+xml";
 /// Every asset: name under `/assets/`, content type, content.
 const ASSETS: &[(&str, &str, &str)] = &[
     ("main.js", JS, include_str!("assets/main.js")),
+    ("advanced.js", JS, include_str!("assets/advanced.js")),
     ("api.js", JS, include_str!("assets/api.js")),
     ("cite.js", JS, include_str!("assets/cite.js")),
     ("compare.js", JS, include_str!("assets/compare.js")),

@@ -4,6 +4,7 @@
 // text nodes (the API's pre-escaped *_html fields go through markedNodes()).
 // This module wires the others together.
 
+import { bindAdvanced, syncAdvanced } from './advanced.js';
 import { loadDimensions, serviceInfo } from './api.js';
 import { bindCite } from './cite.js';
 import { bindCompare } from './compareview.js';
@@ -46,6 +47,7 @@ function syncControls(current) {
   $('to').value = current.to;
   const n = filterCount(current);
   $('filters-toggle').textContent = n ? `筛选（${n}）` : '筛选';
+  if ($('advanced').open) syncAdvanced();
 }
 
 /** The header's document count (the server wrote the query length limit into the page). */
@@ -67,6 +69,7 @@ function bindEvents() {
     refine({ q: $('q').value.trim() });
   });
   bindSuggestions();
+  bindAdvanced();
   bindCite();
   bindCompare();
 
