@@ -5,6 +5,7 @@
 //! client defined here; the research workflow's steps live in `web/research.rs`.
 
 mod advanced;
+mod dates;
 mod internals;
 mod research;
 mod small_things;

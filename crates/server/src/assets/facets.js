@@ -261,8 +261,12 @@ export function clearAllFilters() {
 }
 
 export function applyDates() {
-  const from = $('from').value;
-  const to = $('to').value;
+  const from = $('from').value.trim();
+  const to = $('to').value.trim();
+  if (!isDay(from) || !isDay(to)) {
+    showError('日期请按“年-月-日”填写，例如 2024-03-01。');
+    return;
+  }
   if (from && to && from > to) {
     showError('起始日期不能晚于截止日期，请重新选择。');
     return;

@@ -56,6 +56,7 @@ async function loadStats() {
   try {
     const service = await serviceInfo();
     target.textContent = `收录 ${formatNumber(service.documents)} 篇公开信息`;
+    target.title = '每个版本和每处转载各算一篇；检索结果中同一文件的多个版本和转载只计一次。';
   } catch (err) {
     target.textContent = '收录统计暂不可用';
     target.title = err && err.message ? err.message : '';

@@ -65,7 +65,9 @@ function renderResponse(response, resultWindow) {
   const facets = response.facets || {};
   const total = response.total || 0;
   const { unranked } = showSort(response.sort);
-  const order = unranked ? '（未输入关键词，按日期从新到旧排列）' : '';
+  // Versions of a law and copies of a repost count once here, so an empty
+  // search counts fewer than the header's 收录 (every stored copy).
+  const order = unranked ? '（未输入关键词，按日期从新到旧排列；同一文件的多个版本和转载只计一次）' : '';
   $('summary').textContent = `共 ${formatNumber(response.total)} 条结果${order}，用时 ${formatMs(response.took_ms)} 毫秒`;
   renderExpanded(response.expanded || []);
   renderChips(facets);
@@ -75,7 +77,7 @@ function renderResponse(response, resultWindow) {
   renderPager(total, Number(response.per_page) || 1, resultWindow);
   renderFacets(facets);
   $('timeline').parentElement.hidden = false;
-  renderTimeline(facets);
+  renderTimeline(facets, total);
   updateTitle();
   runPendingFocus();
 }
