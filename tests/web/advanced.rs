@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::{DemoSession, artifacts, browser_available, demo_session};
-use crate::util::json as get_json;
+use crate::util::{enc, json as get_json};
 
 #[test]
 fn a_researcher_uses_the_advanced_search_form() {
@@ -40,7 +40,7 @@ fn a_researcher_uses_the_advanced_search_form() {
 
     let query = format!(
         "/api/v1/search?q=title%3A%E6%B3%95%E5%BE%8B%E6%8F%B4%E5%8A%A9&agency={}&from=2000-01-01&facets=none",
-        form_encoded(&province)
+        enc(&province)
     );
     let expected = get_json(server.port, &query)["total"].as_u64().unwrap();
     assert!(expected > 0, "the demo corpus has such publications");
@@ -63,12 +63,4 @@ fn a_researcher_uses_the_advanced_search_form() {
     browser.emulate(390, 844);
     browser.screenshot(&artifacts().join("phone-advanced-form.png"));
     browser.clear_emulation();
-}
-
-fn form_encoded(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
 }

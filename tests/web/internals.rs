@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::{DemoSession, artifacts, browser_available, demo_session};
-use crate::util::json as get_json;
+use crate::util::{enc, json as get_json};
 
 #[test]
 fn a_document_page_and_the_citing_filter_show_no_internals() {
@@ -21,7 +21,7 @@ fn a_document_page_and_the_citing_filter_show_no_internals() {
     assert!(hit["cited_by_count"].as_u64().unwrap() > 0, "the demo corpus has a cited publication: {hit}");
     let (id, title) = (hit["id"].as_str().unwrap(), hit["title"].as_str().unwrap());
 
-    browser.goto(&format!("{home}?doc={}", encode(id)));
+    browser.goto(&format!("{home}?doc={}", enc(id)));
     browser.wait_for("the evidence", "document.querySelector('#evidence tbody tr')");
     let facts = browser.text(".meta-table");
     for internal in ["来源文件", "编号", id] {
@@ -35,7 +35,7 @@ fn a_document_page_and_the_citing_filter_show_no_internals() {
     assert!(browser.text("#doc-provenance").contains(id), "the id stays at hand, at the end of 解析依据");
     browser.screenshot(&artifacts().join("desktop-document-facts.png"));
 
-    browser.goto(&format!("{home}?cites={}", encode(id)));
+    browser.goto(&format!("{home}?cites={}", enc(id)));
     browser.wait_for(
         "the chip",
         &format!(
@@ -65,12 +65,4 @@ fn a_document_page_and_the_citing_filter_show_no_internals() {
     browser.wait_for("the agency filter", "location.search.includes('agency=')");
     let state = browser.script("return window.sifa.state.agency;");
     assert_eq!(state, json!([agency]));
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
 }

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::research::downloaded;
 use super::{DemoSession, artifacts, browser_available, demo_session};
-use crate::util::{get, json as get_json};
+use crate::util::{enc, get, json as get_json};
 
 #[test]
 fn an_icon_no_frame_on_the_opened_title_and_one_place_for_each_export() {
@@ -23,7 +23,7 @@ fn an_icon_no_frame_on_the_opened_title_and_one_place_for_each_export() {
 
     let first = get_json(server.port, "/api/v1/search?per_page=1&facets=none");
     let id = first["hits"][0]["id"].as_str().unwrap().to_string();
-    browser.goto(&format!("{home}?doc={}", form_urlencoded_id(&id)));
+    browser.goto(&format!("{home}?doc={}", enc(&id)));
     browser.wait_for("the document's title", "document.activeElement && document.activeElement.id === 'doc-title'");
     assert_eq!(
         browser.script("return getComputedStyle(document.activeElement).outlineStyle;"),
@@ -58,12 +58,4 @@ fn an_icon_no_frame_on_the_opened_title_and_one_place_for_each_export() {
         assert_eq!(csv.contains(&format!("\"{id}\"")), *id == chosen, "only the chosen result {chosen}: {csv}");
     }
     assert!(browser.text("#export-status").contains("已导出 1 条"), "{}", browser.text("#export-status"));
-}
-
-fn form_urlencoded_id(id: &str) -> String {
-    id.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
-        })
-        .collect()
 }
