@@ -200,3 +200,96 @@ fn search_lists_near_matches_below_few_exact_ones_unless_exact() {
     assert_eq!((exact["near_total"].as_u64(), exact["near_hits"].as_array().map(Vec::len)), (Some(0), Some(0)));
     assert_eq!(exact["total"], found["total"], "near matches never count");
 }
+
+/// What an admin tripped over (issue 21, point 11).
+mod rough_edges {
+    use std::fs;
+
+    use serde_json::Value;
+
+    use crate::util::{demo_data, reindex_json, run, run_ok, sifa, tempdir};
+
+    #[test]
+    fn eval_runs_anywhere_and_says_when_no_judged_publication_is_indexed() {
+        let dir = tempdir();
+        let index = dir.path().join("index");
+        reindex_json(&demo_data(), &index);
+        // Outside the repository: the built-in relevance set, and a clear refusal on the demo index.
+        let out = sifa().current_dir(dir.path()).args(["eval", "--index", index.to_str().unwrap()]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{stderr}");
+        assert!(stderr.contains("none of the") && stderr.contains("is in the index"), "{stderr}");
+        assert!(!stderr.contains("reading tests/relevance"), "{stderr}");
+
+        let help = run_ok(&["search", "--help"]);
+        assert!(
+            help.contains("cited_by") && help.contains("地方性法规") && help.contains("local_regulation"),
+            "{help}"
+        );
+        let by_label = run_ok(&["search", "--kind", "地方性法规", "--json", "--index", index.to_str().unwrap()]);
+        let by_value = run_ok(&["search", "--kind", "local_regulation", "--json", "--index", index.to_str().unwrap()]);
+        let total = |text: &str| serde_json::from_str::<Value>(text).unwrap()["total"].clone();
+        assert_eq!(total(&by_label), total(&by_value), "the Chinese label stands for the kind");
+    }
+
+    #[test]
+    fn a_failed_reindex_with_json_prints_a_json_error() {
+        let dir = tempdir();
+        let out = run(&["reindex", "--json", "--data", "/no/such/dir", "--index", dir.path().to_str().unwrap()]);
+        assert!(!out.status.success());
+        let answer: Value = serde_json::from_slice(&out.stdout).expect("a JSON object on stdout");
+        assert!(answer["error"]["message"].is_string() && answer["error"]["causes"].is_array(), "{answer}");
+        let said = answer.to_string();
+        assert!(said.contains("/no/such/dir") && said.contains("does not exist"), "{answer}");
+    }
+
+    #[test]
+    fn a_folder_of_junk_says_why_by_category_and_logs_carry_no_colours() {
+        let dir = tempdir();
+        let data = dir.path().join("junk");
+        fs::create_dir(&data).unwrap();
+        let random = |seed: u32| -> Vec<u8> {
+            (0..50_000u32).map(|i| (i.wrapping_add(seed).wrapping_mul(2_654_435_761) >> 11) as u8).collect()
+        };
+        fs::write(data.join("random.jsonl"), random(1)).unwrap();
+        fs::write(data.join("random.txt"), random(2)).unwrap();
+        fs::write(data.join("empty.html"), b"").unwrap();
+        let index = dir.path().join("index");
+        let out = sifa()
+            .args(["-v", "reindex", "--data", data.to_str().unwrap(), "--index", index.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(stderr.contains("3 skipped (binary 2, empty 1)"), "one reason per file, by category: {stderr}");
+        assert!(!stderr.contains('\u{1b}'), "no terminal colours in a log that is not a terminal: {stderr:?}");
+
+        fs::write(data.join("good.txt"), "示范县司法局开展法治宣传进社区活动\n发布日期：2021-04-12\n活动通过发放宣传资料、现场解答咨询等方式，向居民普及民法典等法律知识。\n").unwrap();
+        let summary = reindex_json(&data, &index);
+        assert_eq!(summary["skipped_by_reason"]["binary"], 2, "{summary}");
+        let sources: Vec<&str> =
+            summary["skipped_list"].as_array().unwrap().iter().map(|s| s["source"].as_str().unwrap()).collect();
+        assert!(sources.contains(&"random.jsonl"), "the file, not its lines: {sources:?}");
+    }
+
+    /// The feed's order (`sort=newest`) and times: an undated publication is
+    /// dated by when sifa first indexed it, which a reindex keeps.
+    #[test]
+    fn undated_publications_keep_their_time_and_place_across_reindexes() {
+        let dir = tempdir();
+        let index = dir.path().join("index");
+        let idx = index.to_str().unwrap();
+        reindex_json(&demo_data(), &index);
+        let newest = || -> Vec<(String, String, bool)> {
+            let out = run_ok(&["search", "--sort", "newest", "--per-page", "100", "--json", "--index", idx]);
+            let answer: Value = serde_json::from_str(&out).unwrap();
+            let hits = answer["hits"].as_array().unwrap().iter();
+            hits.map(|h| (h["id"].to_string(), h["indexed_at"].to_string(), h["date"].is_null())).collect()
+        };
+        let before = newest();
+        assert!(before.iter().any(|(_, _, undated)| *undated), "the demo corpus has undated publications");
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        reindex_json(&demo_data(), &index);
+        assert_eq!(newest(), before, "the same order and the same times after a reindex");
+    }
+}

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::util::{get, json, run_ok, start_server, start_server_with, tempdir, wait_until};
+use crate::util::{enc, get, json, run_ok, start_server, start_server_with, tempdir, wait_until};
 
 /// The parsers `scripts/test` installs with pip.
 const PYTHON_MODULES: &str = "import feedparser, rispy, citeproc";
@@ -42,16 +42,6 @@ fn parse(kind: &str, text: &str) -> Value {
     let output = child.wait_with_output().unwrap();
     assert!(output.status.success(), "parse.py {kind}: {}", String::from_utf8_lossy(&output.stderr));
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-/// Percent-encoding of a query value.
-fn enc(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 fn body(port: u16, path: &str) -> String {

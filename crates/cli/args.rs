@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use std::marker::PhantomData;
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
 use sifa_query::{Flag, Parameter, Shape};
 
@@ -134,6 +135,20 @@ pub enum Command {
         /// only to whole, verified generations.
         #[arg(long, env = "SIFA_REPLICA", conflicts_with = "admin_token")]
         replica: bool,
+        /// The address researchers reach sifa at behind a proxy
+        /// (`https://sifa.example.org`, or with a path): links in exports,
+        /// citations, feeds, meta tags and the OpenAPI document use it
+        /// instead of the request's host.
+        #[arg(long, env = "SIFA_PUBLIC_URL", value_parser = sifa_server::PublicUrl::parse)]
+        public_url: Option<sifa_server::PublicUrl>,
+        /// Seconds a client may take to send a request's headers before its
+        /// connection is closed (slow or stalled clients).
+        #[arg(long, env = "SIFA_HEADER_TIMEOUT", default_value_t = sifa_server::DEFAULT_HEADER_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..))]
+        header_timeout: u64,
+        /// Connections open at once; more wait until one closes (keep the
+        /// open-file limit, `ulimit -n`, above it).
+        #[arg(long, env = "SIFA_MAX_CONNECTIONS", default_value_t = sifa_server::DEFAULT_MAX_CONNECTIONS, value_parser = clap::value_parser!(u64).range(1..).map(|n| n as usize))]
+        max_connections: usize,
         #[command(flatten)]
         synonyms: SynonymsArgs,
     },
@@ -182,9 +197,11 @@ pub enum Command {
         what: Option<EvalCommand>,
         #[command(flatten)]
         index: IndexArgs,
-        /// Tab-separated file: query, then the ids that must be in the top 10.
-        #[arg(long, default_value = "tests/relevance/queries.tsv")]
-        queries: std::path::PathBuf,
+        /// Tab-separated file: query, then the ids that must be in the top 10
+        /// (default: the relevance set built into sifa, the repository's
+        /// tests/relevance/queries.tsv, which judges the shared corpus).
+        #[arg(long)]
+        queries: Option<std::path::PathBuf>,
         /// Measure without the field's abbreviations and synonyms.
         #[arg(long)]
         no_expand: bool,

@@ -41,7 +41,13 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 fn init_logging(verbose: bool, format: args::LogFormat) {
     let default = if verbose { "info,tantivy=warn" } else { "warn" };
     let filter = tracing_subscriber::EnvFilter::try_from_env("SIFA_LOG").unwrap_or_else(|_| default.into());
-    let logger = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false);
+    // Colours only for a person at a terminal, not in a log file or a journal.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let logger = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .with_ansi(colour);
     match format {
         args::LogFormat::Text => logger.init(),
         // One JSON object a line, its fields at the top level beside

@@ -58,3 +58,66 @@ fn a_researcher_narrows_to_repealed_rules() {
         browser.script("return [...document.querySelectorAll('#compare-by option')].map(o => o.textContent);");
     assert!(compared.as_array().unwrap().contains(&json!("时效性")), "{compared}");
 }
+
+#[test]
+fn a_repealed_or_amended_law_says_so_on_its_card_and_at_the_top_of_its_page() {
+    let _exclusive = crate::util::exclusive();
+    if !browser_available() {
+        return;
+    }
+    let dir = tempdir();
+    let data = status_data(dir.path());
+    let server = start_server_on(dir.path().join("index").to_str().unwrap(), &data, &[], Stdio::null());
+    let browser = Browser::start(&dir.path().join("downloads"), &dir.path().join("profile"));
+    browser.resize(1366, 900);
+    let home = format!("http://127.0.0.1:{}/", server.port);
+
+    // Every version: each law-like card carries its mark, the news none.
+    browser.goto(&format!("{home}?version=all&sort=date_asc"));
+    browser.wait_for("five results", "document.querySelectorAll('#results .hit').length === 5");
+    let marks = browser.script(
+        "return [...document.querySelectorAll('#results .hit')].map(h => { const m = h.querySelector('.status-mark'); return (m ? m.textContent : '-') + ' ' + h.querySelector('h3').innerText; });",
+    );
+    assert_eq!(
+        marks,
+        json!([
+            "已废止 某某省示范规定",
+            "已被修改 中华人民共和国示范法",
+            "现行有效 中华人民共和国示范法",
+            "- 某某县司法局开展示范法宣传",
+            "现行有效 某某省示范条例",
+        ])
+    );
+    browser.screenshot(&artifacts().join("desktop-status-marks.png"));
+    browser.emulate(390, 844);
+    browser.screenshot(&artifacts().join("phone-status-marks.png"));
+    browser.clear_emulation();
+
+    // The older version's page opens with a banner above everything else, linking to the version in force.
+    browser.goto(&format!("{home}?doc=law-2010"));
+    browser.wait_for("the banner", "document.querySelector('#status-banner')");
+    let banner = browser.text("#status-banner");
+    assert!(banner.starts_with("已被修改") && banner.contains("查看现行版本（2020-01-01）"), "{banner}");
+    let above = browser.script(
+        "const b = document.querySelector('#status-banner').getBoundingClientRect(); return b.top < document.querySelector('.doc-meta, table').getBoundingClientRect().top && b.bottom < innerHeight;",
+    );
+    assert_eq!(above, json!(true), "the banner is seen without scrolling, above the metadata");
+    browser.screenshot(&artifacts().join("desktop-status-banner-amended.png"));
+    browser.emulate(390, 844);
+    browser.screenshot(&artifacts().join("phone-status-banner-amended.png"));
+    browser.clear_emulation();
+    browser.click("#current-version-link");
+    browser.wait_for(
+        "the version in force",
+        "location.search.includes('doc=law-2020') && document.querySelector('#status-banner')",
+    );
+    assert!(browser.text("#status-banner").starts_with("现行有效"), "{}", browser.text("#status-banner"));
+
+    browser.goto(&format!("{home}?doc=rule-2003"));
+    browser.wait_for("the banner", "document.querySelector('#status-banner')");
+    assert!(browser.text("#status-banner").starts_with("已废止"), "{}", browser.text("#status-banner"));
+    browser.screenshot(&artifacts().join("desktop-status-banner-repealed.png"));
+    browser.goto(&format!("{home}?doc=news-2022"));
+    browser.wait_for("the news page", "document.querySelector('#doc-title')");
+    assert_eq!(browser.count("#status-banner"), 0, "news has no status");
+}

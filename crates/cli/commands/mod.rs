@@ -32,12 +32,27 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             eval_extract::run(&labels, json, rules.as_deref())
         }
         Command::Eval { what: None, index, queries, no_expand, synonyms } => {
-            eval::run(&index.index, &queries, !no_expand, synonyms::load(&synonyms)?)
+            eval::run(&index.index, queries.as_deref(), !no_expand, synonyms::load(&synonyms)?)
         }
         Command::Synonyms { synonyms, json } => synonyms::list(&synonyms::load(&synonyms)?, json),
         Command::Check { index, json } => check::run(&index.index, json),
-        Command::Serve { data, index, addr, admin_token, replica, synonyms } => {
-            serve::run(&data, &index.index, addr, admin_token, replica, &synonyms)
+        Command::Serve {
+            data,
+            index,
+            addr,
+            admin_token,
+            replica,
+            public_url,
+            header_timeout,
+            max_connections,
+            synonyms,
+        } => {
+            let connections = sifa_server::Connections {
+                header_timeout: std::time::Duration::from_secs(header_timeout),
+                max: max_connections,
+            };
+            let served = serve::Served { addr, admin_token, replica, public_url, connections };
+            serve::run(&data, &index.index, served, &synonyms)
         }
         Command::Concordance { query, index, concordance, synonyms, json, csv } => {
             let output = if csv {

@@ -15,7 +15,15 @@ use crate::progress::Progress;
 const SKIPS_SHOWN: usize = 20;
 
 pub fn run(data: &DataArgs, index: &Path, threads: Option<usize>, as_json: bool) -> anyhow::Result<ExitCode> {
-    let summary = build(data, index, threads)?;
+    let summary = match build(data, index, threads) {
+        Ok(summary) => summary,
+        Err(error) if as_json => {
+            // A script reading stdout learns why, not only that nothing came.
+            println!("{}", serde_json::to_string_pretty(&error_json(&error))?);
+            return Err(error);
+        }
+        Err(error) => return Err(error),
+    };
     if as_json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
@@ -23,6 +31,12 @@ pub fn run(data: &DataArgs, index: &Path, threads: Option<usize>, as_json: bool)
     }
     warn_outside(&summary, &data.data);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `{"error": {"message", "causes"}}`: a failed reindex as `--json` prints it.
+fn error_json(error: &anyhow::Error) -> serde_json::Value {
+    let causes: Vec<String> = error.chain().skip(1).map(ToString::to_string).collect();
+    serde_json::json!({"error": {"message": error.to_string(), "causes": causes}})
 }
 
 /// Runs a reindex with a progress display; shared with `serve`, which

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use sifa_indexer::Pipeline;
 use sifa_query::{Follow, QueryError, SearchEngine, Synonyms};
-use sifa_server::{Admin, AdminFailure, AppState, ReindexFn, ReindexOutcome};
+use sifa_server::{Admin, AdminFailure, AppState, Connections, PublicUrl, ReindexFn, ReindexOutcome};
 use sifa_store::IndexLocation;
 
 use crate::args::{DataArgs, SynonymsArgs};
@@ -19,14 +19,17 @@ use crate::args::{DataArgs, SynonymsArgs};
 /// Shortest admin token accepted: a guessable token is worse than none.
 const MIN_TOKEN_CHARS: usize = 16;
 
-pub fn run(
-    data: &DataArgs,
-    index: &Path,
-    addr: SocketAddr,
-    admin_token: Option<String>,
-    replica: bool,
-    synonyms: &SynonymsArgs,
-) -> anyhow::Result<ExitCode> {
+/// How the server faces its clients.
+pub struct Served {
+    pub addr: SocketAddr,
+    pub admin_token: Option<String>,
+    pub replica: bool,
+    pub public_url: Option<PublicUrl>,
+    pub connections: Connections,
+}
+
+pub fn run(data: &DataArgs, index: &Path, served: Served, synonyms: &SynonymsArgs) -> anyhow::Result<ExitCode> {
+    let Served { addr, admin_token, replica, public_url, connections } = served;
     let admin = match admin_token {
         Some(token) if token.chars().count() < MIN_TOKEN_CHARS => {
             anyhow::bail!("the admin token must be at least {MIN_TOKEN_CHARS} characters long")
@@ -52,14 +55,16 @@ pub fn run(
     if let Some(path) = followed {
         runtime.spawn(sifa_server::follow_synonyms(engine.clone(), path));
     }
-    let state = AppState::new(engine, admin);
+    let state = AppState::new(engine, admin).with_public_url(public_url);
     // A line for a person at a terminal; log collectors get the `listening` event.
     let announce = |local| {
         if std::io::stderr().is_terminal() {
             eprintln!("sifa: serving http://{local} (Ctrl-C to stop)");
         }
     };
-    runtime.block_on(sifa_server::serve(state, addr, announce)).with_context(|| format!("serving on {addr}"))?;
+    runtime
+        .block_on(sifa_server::serve(state, addr, connections, announce))
+        .with_context(|| format!("serving on {addr}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

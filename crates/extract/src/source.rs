@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde_json::Value;
 use sifa_model::{Kind, PubDate, SourceRef};
 
+use crate::decode::{DecodeError, looks_binary};
 use crate::given::Given;
 use crate::item::{MAX_FILE_BYTES, MAX_LINE_BYTES, Payload, Provenance, RawItem, SkipReason, SourceFormat};
 use crate::url::is_web_url;
@@ -63,12 +64,12 @@ pub fn raw_items(
         SourceFormat::JsonLines { gzip } => {
             let reader: Box<dyn Read + Send> =
                 if gzip { Box::new(flate2::read::MultiGzDecoder::new(file)) } else { Box::new(file) };
-            Box::new(JsonLines {
-                reader: BufReader::with_capacity(256 * 1024, reader),
-                line: 0,
-                relative: relative.to_string(),
-                done: false,
-            })
+            let mut reader = BufReader::with_capacity(256 * 1024, reader);
+            // A file of binary data named .jsonl is one reason, not one per "line".
+            if reader.fill_buf().is_ok_and(looks_binary) {
+                return failed(SkipReason::Decode(DecodeError::Binary));
+            }
+            Box::new(JsonLines { reader, line: 0, relative: relative.to_string(), done: false })
         }
         SourceFormat::Warc { gzip } => {
             let reader: Box<dyn Read + Send> =
@@ -411,6 +412,18 @@ mod tests {
         assert_eq!(publication.evidence["given_date"].rule, UNREADABLE_RULE);
         assert_eq!(unreadable_given(&publication.evidence).collect::<Vec<_>>(), [("date", "去年")]);
         assert!(publication.id.starts_with("c-"), "a record without id or URL is named by its text");
+    }
+
+    #[test]
+    fn a_json_lines_file_of_binary_data_is_one_skip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("random.jsonl");
+        let bytes: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        std::fs::write(&path, bytes).unwrap();
+        let items: Vec<RawItem> = raw_items(&path, "random.jsonl", None).collect();
+        assert_eq!(items.len(), 1);
+        assert!(matches!(items[0].payload, Payload::Failed(SkipReason::Decode(DecodeError::Binary))));
+        assert_eq!(items[0].source.line, None, "the whole file");
     }
 
     #[test]

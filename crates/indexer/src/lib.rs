@@ -13,6 +13,7 @@
 //! `sifa-store`'s; reading pages is `sifa-extract`'s.
 
 mod bookkeeping;
+mod first_seen;
 mod incremental;
 pub mod links;
 mod pipeline;
@@ -35,8 +36,14 @@ pub enum IndexError {
     Store(#[from] StoreError),
     #[error("data directory {0} does not exist or is not a directory")]
     NoDataDir(String),
-    #[error("nothing could be indexed from {dir}: {} read, {skipped} skipped", sifa_model::english::count(*.files, "file"))]
-    NothingIndexed { dir: String, files: u64, skipped: usize },
+    #[error("nothing could be indexed from {dir}: {} read, {skipped} skipped{by_reason}", sifa_model::english::count(*.files, "file"))]
+    NothingIndexed {
+        dir: String,
+        files: u64,
+        skipped: usize,
+        /// The skips by reason, ` (binary 200, empty 3)`, or nothing.
+        by_reason: String,
+    },
     #[error("the rule files cannot be used")]
     Rules(#[from] sifa_extract::RulesError),
     #[error("cannot read the user dictionary {path}")]

@@ -29,6 +29,7 @@ use crate::IndexError;
 use crate::bookkeeping::{
     Duplicate, LISTED_MAX, Report, SkippedEntry, UnreadableEntry, Written, record_skip, record_unreadable_given,
 };
+use crate::first_seen::FirstSeen;
 use crate::links::{LinkEntry, LinksSummary, Signer};
 use crate::walk::{SourceFile, walk};
 
@@ -149,6 +150,12 @@ pub struct StageSeconds {
     pub commit: f64,
 }
 
+/// ` (binary 200, empty 3)`: counts by reason, for a message; nothing without any.
+fn by_reason(counts: &BTreeMap<String, u64>) -> String {
+    let parts: Vec<String> = counts.iter().map(|(reason, n)| format!("{reason} {n}")).collect();
+    if parts.is_empty() { String::new() } else { format!(" ({})", parts.join(", ")) }
+}
+
 /// Builds a new generation from `options.data_dir` and makes it live.
 pub fn reindex(
     location: &IndexLocation,
@@ -163,7 +170,8 @@ pub fn reindex(
     let analysis = ChineseAnalysis::with_user_dictionary(&options.user_dictionary)?;
     let mut builder = GenerationBuilder::start(location, &analysis, options.writer)?;
     let outside = crate::sources::outside_documents(location, &options.data_dir);
-    let (mut summary, entries) = write_all(&mut builder, extractor, options, location.root(), progress)?;
+    let first_seen = FirstSeen::of_live(location);
+    let (mut summary, entries) = write_all(&mut builder, extractor, options, location.root(), &first_seen, progress)?;
     summary.outside_data = outside.len() as u64;
     summary.outside_data_list = outside.into_iter().take(LISTED_MAX).collect();
     if summary.documents == 0 {
@@ -171,6 +179,7 @@ pub fn reindex(
             dir: options.data_dir.display().to_string(),
             files: summary.files,
             skipped: summary.skipped as usize,
+            by_reason: by_reason(&summary.skipped_by_reason),
         });
     }
     progress.committing();
@@ -217,6 +226,7 @@ fn write_all(
     extractor: &Extractor,
     options: &ReindexOptions,
     index_root: &Path,
+    first_seen: &FirstSeen,
     progress: &dyn ProgressSink,
 ) -> Result<(ReindexSummary, Vec<LinkEntry>), IndexError> {
     let threads = options.threads.clamp(1, 8);
@@ -247,7 +257,7 @@ fn write_all(
             let work_rx = work_rx.clone();
             let done_tx = done_tx.clone();
             let (signer, schema) = (&signer, &schema);
-            scope.spawn(move || extract_items(extractor, schema, signer, &work_rx, &done_tx));
+            scope.spawn(move || extract_items(extractor, (schema, first_seen), signer, &work_rx, &done_tx));
         }
         drop(done_tx);
         drop(work_rx);
@@ -309,7 +319,7 @@ fn read_sources(
 /// skips that item.
 fn extract_items(
     extractor: &Extractor,
-    schema: &IndexSchema,
+    (schema, first_seen): (&IndexSchema, &FirstSeen),
     signer: &Signer,
     work: &crossbeam_channel::Receiver<(u64, RawItem)>,
     done: &crossbeam_channel::Sender<(u64, Extracted)>,
@@ -320,7 +330,9 @@ fn extract_items(
             extractor.extract(item).map(|publication| {
                 let folded = sifa_store::document::Folded::of(&publication);
                 let entry = LinkEntry::of_folded(&publication, folded.body(), signer);
-                let (document, fingerprint) = sifa_store::document::to_document_folded(schema, &publication, folded);
+                let indexed_at = first_seen.of(&publication.id);
+                let (document, fingerprint) =
+                    sifa_store::document::to_document_folded(schema, &publication, folded, indexed_at);
                 Prepared { publication, document, fingerprint, entry }
             })
         };

@@ -2,12 +2,14 @@
 //! ([`crate::compile`]) hangs off. Filters never score.
 
 use sifa_analysis::ChineseAnalysis;
+use sifa_model::AgencyLevel;
 use sifa_store::IndexSchema;
 
 use tantivy::query::{BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery};
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
 
+use crate::dimensions::NATIONAL;
 use crate::request::SearchRequest;
 
 /// Builds queries for one index.
@@ -28,6 +30,11 @@ pub(crate) fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
+/// The term of a flat facet's value.
+pub(crate) fn facet_term(field: Field, value: &str) -> Term {
+    Term::from_facet(field, &Facet::from_path([value]))
+}
+
 /// A filter: matches like `query` but adds nothing to the score.
 fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
     boxed(ConstScoreQuery::new(query, 0.0))
@@ -39,35 +46,29 @@ impl QueryBuilder<'_> {
         if values.is_empty() {
             return None;
         }
-        let queries = values
-            .iter()
-            .flat_map(|value| {
-                let by_name =
-                    boxed(TermQuery::new(Term::from_field_text(self.schema.agency, value), IndexRecordOption::Basic));
-                let path: Vec<&str> = value.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
-                let by_path = boxed(TermQuery::new(
-                    Term::from_facet(self.schema.agency_facet, &Facet::from_path(path)),
-                    IndexRecordOption::Basic,
-                ));
-                [by_name, by_path]
-            })
-            .collect();
+        let terms = values.iter().flat_map(|value| self.agency_terms(value));
+        let queries = terms.map(|term| boxed(TermQuery::new(term, IndexRecordOption::Basic))).collect();
         Some(filter(any_of(queries)))
+    }
+
+    /// The terms an agency filter value matches by: the agency's name and
+    /// the region path; [`NATIONAL`] matches the national bodies.
+    pub(crate) fn agency_terms(&self, value: &str) -> Vec<Term> {
+        let by_name = Term::from_field_text(self.schema.agency, value);
+        let path: Vec<&str> = value.split('/').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let mut terms = vec![by_name, Term::from_facet(self.schema.agency_facet, &Facet::from_path(path))];
+        if value.trim() == NATIONAL {
+            terms.push(Term::from_field_text(self.schema.agency_level, AgencyLevel::National.as_str()));
+        }
+        terms
     }
 
     pub fn facet_filter(&self, field: Field, values: &[String]) -> Option<Box<dyn Query>> {
         if values.is_empty() {
             return None;
         }
-        let queries = values
-            .iter()
-            .map(|v| {
-                boxed(TermQuery::new(
-                    Term::from_facet(field, &Facet::from_path([v.as_str()])),
-                    IndexRecordOption::Basic,
-                ))
-            })
-            .collect();
+        let queries =
+            values.iter().map(|v| boxed(TermQuery::new(facet_term(field, v), IndexRecordOption::Basic))).collect();
         Some(filter(any_of(queries)))
     }
 

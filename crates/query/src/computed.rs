@@ -11,9 +11,10 @@ use sifa_store::schema::names;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::query::{BitSetDocSet, ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::{Facet, IndexRecordOption};
-use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TERMINATED, Term};
+use tantivy::{BitSet, DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED, Term};
 
-use crate::dimensions::{Dimension, Values};
+use crate::Snapshot;
+use crate::dimensions::{Dimension, ValueLabel, Values};
 use crate::facets::RootCounts;
 use crate::links::{Column, LinksView, NO_VALUE};
 
@@ -57,6 +58,17 @@ impl LinksView {
             }
         }
         Ok(column)
+    }
+}
+
+impl Snapshot {
+    /// The status of the document at `address` (the 时效性 dimension's
+    /// value, read from its column as filters read it), with its label.
+    pub(crate) fn status_of(&self, searcher: &Searcher, address: DocAddress) -> Option<ValueLabel> {
+        let dimension = Dimension::named("status")?;
+        let column = self.links().column(searcher.segment_reader(address.segment_ord), dimension).ok()?;
+        let place = *column.get(address.doc_id as usize)?;
+        dimension.vocabulary()?.get(usize::from(place)).cloned()
     }
 }
 

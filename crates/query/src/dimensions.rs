@@ -75,7 +75,7 @@ pub static DIMENSIONS: &[Dimension] = &[
         name: "agency",
         label: "发布机关",
         chip: "机关",
-        description: "A canonical agency name (聊城市东昌府区司法局) or a region path prefix (山东省, 山东省/聊城市); repeatable, any matches.",
+        description: "A canonical agency name (聊城市东昌府区司法局), a region path prefix (山东省, 山东省/聊城市) or 中央 (every national body); repeatable, any matches.",
         missing: "未识别发布机关",
         values: Values::Tree {
             facet: names::AGENCY_FACET, name_field: names::AGENCY, top_level: ("province", "省份")
@@ -133,6 +133,12 @@ fn version_statuses(links: &Links) -> Vec<(&str, &'static str)> {
 fn kind_values() -> Vec<ValueLabel> {
     Kind::ALL.iter().map(|k| ValueLabel { value: k.as_str(), label: k.label_zh() }).collect()
 }
+
+/// The value of the national bodies (全国人民代表大会常务委员会, 国务院,
+/// 司法部) where a tree is compared by its top level: they stand above the
+/// provinces, so they are one series of their own, not one "province"
+/// each; as an agency filter it matches every national body.
+pub const NATIONAL: &str = "中央";
 
 /// The year facet beside the dimensions: publications per year (and per
 /// month of a short range), filtered through `from` and `to`.
@@ -195,11 +201,28 @@ impl Dimension {
         }
     }
 
+    /// The one rule for a value outside the dimension's list (its fixed
+    /// vocabulary, or the values the index holds): refused, naming the
+    /// parameter, never an empty answer that looks like a finding.
+    pub fn outside(&self, value: &str) -> crate::QueryError {
+        let message = match self.vocabulary() {
+            Some(values) => {
+                let known: Vec<String> = values.iter().map(|v| format!("{} ({})", v.value, v.label)).collect();
+                format!("{value:?} is not a {}; use one of: {}", self.name, known.join(", "))
+            }
+            None => format!(
+                "no publication of the index has the {} {value:?}; see the counts of `{}`",
+                self.name, self.name
+            ),
+        };
+        crate::QueryError::invalid(self.name, message)
+    }
+
     /// What to check when a value is refused, in Chinese.
     pub fn advice(&self) -> String {
         match self.vocabulary() {
             Some(_) => format!("所选{0}不存在，请在“{0}”中重新选择。", self.label),
-            None => format!("请在“{}”中重新选择。", self.label),
+            None => format!("索引中没有这个{0}，请在“{0}”中重新选择。", self.label),
         }
     }
 }
@@ -296,7 +319,7 @@ mod tests {
         assert_eq!(kind.advice(), "所选类型不存在，请在“类型”中重新选择。");
         let agency = Dimension::named("agency").unwrap();
         assert_eq!(agency.label_of("山东省/聊城市"), "聊城市");
-        assert_eq!(agency.advice(), "请在“发布机关”中重新选择。");
+        assert_eq!(agency.advice(), "索引中没有这个发布机关，请在“发布机关”中重新选择。");
     }
 
     /// A law in two versions, a regulation a later text repeals, a rule of
@@ -348,6 +371,15 @@ mod tests {
         let mut in_force = ids(&[("status", "current")]);
         in_force.sort();
         assert_eq!(in_force, ["one", "v2"]);
+        let every_hit = snapshot.search(&crate::testing::request("", &[("version", "all")])).unwrap();
+        let mark =
+            |id: &str| every_hit.hits.iter().find(|h| h.id == id).and_then(|h| h.status.as_ref()).map(|s| s.label);
+        assert_eq!(
+            [mark("v1"), mark("v2"), mark("old-rule"), mark("one"), mark("news")],
+            [Some("已被修改"), Some("现行有效"), Some("已废止"), Some("现行有效"), None],
+            "each hit carries the status its filter matches"
+        );
+        assert_eq!(snapshot.document("old-rule", None).unwrap().status.map(|s| s.value), Some("repealed"));
         let disjunctive = counts(&[("status", "repealed")]);
         assert!(
             disjunctive.iter().any(|(v, n, _)| v == "current" && *n == 2),

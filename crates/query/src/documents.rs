@@ -32,7 +32,10 @@ impl Snapshot {
         let links = self.links();
         let versions = links.table.versions_of(&p.id).map(<[_]>::len).filter(|&n| n > 1);
         let reposts = links.table.copies_of(&p.id).map(|copies| copies.len() - 1).filter(|&n| n > 0);
+        let cited_by_count = links.table.of(&p.id).map_or(0, |l| l.cited_by.len());
         Ok(Hit {
+            cited_by_count,
+            status: self.status_of(searcher, address),
             indexed_at,
             versions,
             reposts,
@@ -57,7 +60,8 @@ impl Snapshot {
     /// A whole publication; with `query`, its words are marked in `body_html`.
     pub fn document(&self, id: &str, query: Option<&str>) -> Result<DocumentView, QueryError> {
         let searcher = self.searcher();
-        let (_, p) = self.find(&searcher, id)?;
+        let (address, p) = self.find(&searcher, id)?;
+        let status = self.status_of(&searcher, address);
         let body_html = query.filter(|q| !q.trim().is_empty()).map(|q| {
             let parsed = parse(q);
             let marked = self.synonyms().expand(&parsed, &self.open.analysis).highlighted(&parsed);
@@ -104,6 +108,7 @@ impl Snapshot {
             })
             .unwrap_or_default();
         Ok(DocumentView {
+            status,
             cites,
             cited_by_count: own.map_or(0, |l| l.cited_by.len()),
             versions,

@@ -21,6 +21,7 @@ pub struct Exported {
 impl Snapshot {
     /// Every publication the search matches, in the search's order, up to [`MAX_EXPORT`].
     pub fn matching_publications(&self, request: &SearchRequest) -> Result<Exported, QueryError> {
+        self.check_filter_values(request)?;
         let searcher = self.searcher();
         let base = self.base_query(request);
         let links = self.links();

@@ -308,8 +308,12 @@ impl DimensionCounts {
         });
         Facets::new(
             dimensions.collect(),
-            self.timeline.as_ref().map(year_facet).unwrap_or_default(),
-            self.timeline.as_ref().map(|c| month_facet(c, &roots.months)).unwrap_or_default(),
+            self.timeline.as_ref().filter(|_| request.facets.year).map(year_facet).unwrap_or_default(),
+            self.timeline
+                .as_ref()
+                .filter(|_| request.facets.month)
+                .map(|c| month_facet(c, &roots.months))
+                .unwrap_or_default(),
         )
     }
 }

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use tantivy::query::{BooleanQuery, Occur, Query};
 
-use crate::build::QueryBuilder;
+use crate::build::{QueryBuilder, facet_term};
 use crate::computed::ColumnFilter;
 use crate::dimensions::{DIMENSIONS, Dimension, Values};
 use crate::links::{LinksView, Visible};
 use crate::request::{SearchRequest, VersionMode};
+use crate::{QueryError, Snapshot};
 
 /// The filters of one request.
 pub(crate) struct Filters {
@@ -51,6 +52,37 @@ impl Filters {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, base.box_clone())];
         parts.extend(dimensions.chain(others).flatten().map(|q| (Occur::Must, q.box_clone())));
         if parts.len() == 1 { base.box_clone() } else { Box::new(BooleanQuery::new(parts)) }
+    }
+}
+
+impl Snapshot {
+    /// Refuses a filter value that no publication of the index has, by
+    /// the one rule of [`Dimension::outside`] (a fixed vocabulary is
+    /// checked as the request is read): an agency or topic misspelt is
+    /// named, not answered with nothing found.
+    pub(crate) fn check_filter_values(&self, request: &SearchRequest) -> Result<(), QueryError> {
+        let searcher = self.searcher();
+        let builder = self.builder();
+        let held = |term: &tantivy::Term| searcher.doc_freq(term).map(|n| n > 0);
+        for dimension in DIMENSIONS {
+            for value in request.filter(dimension) {
+                let known = match &dimension.values {
+                    Values::Tree { .. } => {
+                        let terms = builder.agency_terms(value);
+                        terms.iter().map(held).collect::<Result<Vec<bool>, _>>()?.contains(&true)
+                    }
+                    Values::Flat { facet, vocabulary: None } => match builder.schema.schema.get_field(facet) {
+                        Ok(field) => held(&facet_term(field, value))?,
+                        Err(_) => true,
+                    },
+                    Values::Flat { vocabulary: Some(_), .. } | Values::Links { .. } => true,
+                };
+                if !known {
+                    return Err(dimension.outside(value));
+                }
+            }
+        }
+        Ok(())
     }
 }
 

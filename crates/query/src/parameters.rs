@@ -86,7 +86,7 @@ fn list_search_parameters() -> Vec<Parameter> {
         "q",
         Shape::Text,
         "检索词",
-        "检索词过长，请缩短后重试。",
+        "检索词过长，或其中没有可以检索的文字（字母、数字或汉字），请修改后重试。",
         &format!("Words (all must match), \"quoted phrases\", -exclusions, A OR B, title:word. Empty browses, newest first. At most {MAX_QUERY_CHARS} characters."),
     )
     .selecting()
@@ -174,7 +174,7 @@ fn list_search_parameters() -> Vec<Parameter> {
             "统计项",
             "统计项名称有误。",
             &format!(
-                "Comma-separated facet names ({},year,month; `month` and `year` both give the timeline, months only for ranges of at most two years), `none`, or absent for all.",
+                "Comma-separated facet names ({},year,month; `year` gives the years, `month` the months, counted only for ranges of at most two years), `none`, or absent for all.",
                 DIMENSIONS.iter().map(|d| d.name).collect::<Vec<_>>().join(",")
             ),
         ),

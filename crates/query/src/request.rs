@@ -8,6 +8,7 @@ use crate::QueryError;
 use crate::dimensions::{DIMENSIONS, Dimension};
 use crate::limits::{DEFAULT_PER_PAGE, MAX_PER_PAGE, MAX_RESULT_WINDOW, check_query};
 pub use crate::parameters::SearchParams;
+use crate::parameters::{Shape, search_parameters};
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, JsonSchema)]
@@ -36,20 +37,26 @@ pub enum VersionMode {
 }
 
 /// The facets a request asks for: a set of dimensions (by their place in
-/// [`DIMENSIONS`]) and the year facet.
+/// [`DIMENSIONS`]), the years and the months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FacetSelection {
     dimensions: u64,
     pub year: bool,
+    pub month: bool,
 }
 
 impl FacetSelection {
-    pub const ALL: Self = Self { dimensions: u64::MAX, year: true };
-    pub const NONE: Self = Self { dimensions: 0, year: false };
+    pub const ALL: Self = Self { dimensions: u64::MAX, year: true, month: true };
+    pub const NONE: Self = Self { dimensions: 0, year: false, month: false };
 
     /// Whether the counts of `dimension` are asked for.
     pub fn asks(&self, dimension: &Dimension) -> bool {
         self.dimensions & (1 << dimension.index()) != 0
+    }
+
+    /// Whether the dates are counted (for the years, the months or both).
+    pub fn asks_dates(&self) -> bool {
+        self.year || self.month
     }
 
     /// The selection with `dimension` added.
@@ -123,27 +130,37 @@ fn parse_number(parameter: &'static str, value: Option<&str>, default: usize) ->
     }
 }
 
-/// A dimension's filter values: trimmed, the empty ones dropped; outside a
-/// fixed vocabulary, refused.
+/// A dimension's filter values: trimmed, the empty ones dropped; in a
+/// fixed vocabulary, a label stands for its value (`地方性法规` for
+/// `local_regulation`, as the page and the CLI show them) and anything
+/// else is refused by the one rule of [`Dimension::outside`].
 fn filter_values(dimension: &'static Dimension, values: &[String]) -> Result<Vec<String>, QueryError> {
-    let values: Vec<String> = values.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
-    let Some(vocabulary) = dimension.vocabulary() else { return Ok(values) };
-    match values.iter().find(|v| !vocabulary.iter().any(|known| known.value == v.as_str())) {
-        None => Ok(values),
-        Some(unknown) => {
-            let known = vocabulary.iter().map(|v| v.value).collect::<Vec<_>>().join(", ");
-            Err(QueryError::invalid(
-                dimension.name,
-                format!("{unknown:?} is not a {}; use one of: {known}", dimension.name),
-            ))
-        }
+    let values = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty());
+    let Some(vocabulary) = dimension.vocabulary() else { return Ok(values.map(str::to_string).collect()) };
+    values
+        .map(|v| match vocabulary.iter().find(|known| known.value == v || known.label == v) {
+            Some(known) => Ok(known.value.to_string()),
+            None => Err(dimension.outside(v)),
+        })
+        .collect()
+}
+
+/// Refuses a parameter that takes one value given several times
+/// (`q=a&q=b`): which one was meant cannot be guessed.
+fn check_single_values(params: &SearchParams) -> Result<(), QueryError> {
+    let single = search_parameters().iter().filter(|p| p.shape != Shape::List);
+    match single.map(|p| (p.name, params.all(p.name).len())).find(|(_, n)| *n > 1) {
+        Some((name, n)) => Err(QueryError::invalid(name, format!("`{name}` is given {n} times; give it once"))),
+        None => Ok(()),
     }
 }
 
 impl SearchRequest {
     pub fn from_params(params: SearchParams) -> Result<Self, QueryError> {
+        check_single_values(&params)?;
         let query = params.last("q").unwrap_or_default().to_string();
         check_query(&query)?;
+        check_searchable(&query)?;
         let from = parse_day("from", params.last("from"))?;
         let to = parse_day("to", params.last("to"))?;
         if let (Some(from), Some(to)) = (from, to)
@@ -199,6 +216,24 @@ impl SearchRequest {
     }
 }
 
+/// Refuses a query that asks for something and reduces to nothing: text
+/// that was not UTF-8 (a browser or client sent other bytes, read as
+/// U+FFFD), or marks and brackets with no word in them (`[[`). Searching it
+/// as empty would browse every publication as if nothing had been asked.
+fn check_searchable(query: &str) -> Result<(), QueryError> {
+    if query.contains(char::REPLACEMENT_CHARACTER) {
+        return Err(QueryError::invalid("q", "the query is not valid UTF-8 (percent-escapes must encode UTF-8 text)"));
+    }
+    let parsed = crate::parse::parse(query);
+    if !query.trim().is_empty() && parsed.required.is_empty() && parsed.excluded.is_empty() {
+        return Err(QueryError::invalid(
+            "q",
+            format!("{query:?} has no word to search (letters, digits or Chinese characters); leave q empty to browse"),
+        ));
+    }
+    Ok(())
+}
+
 /// `true`, `1`, `yes`, `on` or `false`, `0`, `no`, `off` (any case); `default` when absent.
 fn parse_bool(parameter: &'static str, value: Option<&str>, default: bool) -> Result<bool, QueryError> {
     match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
@@ -217,12 +252,13 @@ fn parse_facets(value: Option<&str>) -> Result<FacetSelection, QueryError> {
             (_, Some(dimension)) => selection = selection.with(dimension),
             ("none", _) => {}
             ("all", _) => selection = FacetSelection::ALL,
-            ("year" | "month", _) => selection.year = true,
+            ("year", _) => selection.year = true,
+            ("month", _) => selection.month = true,
             (other, None) => {
                 let names: Vec<&str> = DIMENSIONS.iter().map(|d| d.name).collect();
                 return Err(QueryError::invalid(
                     "facets",
-                    format!("{other:?} is not a facet; use {}, year, all or none", names.join(", ")),
+                    format!("{other:?} is not a facet; use {}, year, month, all or none", names.join(", ")),
                 ));
             }
         }
@@ -265,11 +301,25 @@ mod tests {
         assert_eq!(error_parameter(&[("exact", "maybe")]), "exact");
         assert_eq!(error_parameter(&[("q", &"法".repeat(1001))]), "q");
         assert_eq!(error_parameter(&[("page", "200"), ("per_page", "100")]), "page");
+        assert_eq!(error_parameter(&[("q", "a"), ("q", "b")]), "q");
+        assert_eq!(error_parameter(&[("status", "现行")]), "status");
+        assert_eq!(error_parameter(&[("q", "\u{FFFD}\u{FFFD}")]), "q");
+        assert_eq!(error_parameter(&[("q", "[[")]), "q");
+        assert_eq!(error_parameter(&[("q", " - : OR \"\" ")]), "q");
     }
 
     #[test]
     fn facet_selection() {
         let r = SearchRequest::from_params(params(&[("facets", "agency")])).unwrap();
         assert_eq!(r.facets, FacetSelection::NONE.with(Dimension::named("agency").unwrap()));
+        let months = SearchRequest::from_params(params(&[("facets", "month")])).unwrap().facets;
+        assert!(months.month && !months.year && months.asks_dates());
+    }
+
+    #[test]
+    fn a_fixed_list_takes_its_labels() {
+        let r = SearchRequest::from_params(params(&[("kind", "地方性法规"), ("status", "已废止")])).unwrap();
+        assert_eq!(r.filters[Dimension::named("kind").unwrap().index()], ["local_regulation"]);
+        assert_eq!(r.filters[Dimension::named("status").unwrap().index()], ["repealed"]);
     }
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use sifa_model::{FieldEvidence, TopicScore};
 use sifa_store::VersionStatus;
 
-use crate::dimensions::{DIMENSIONS, YEAR};
+use crate::dimensions::{DIMENSIONS, ValueLabel, YEAR};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct SearchResponse {
@@ -64,6 +64,14 @@ pub struct Hit {
     /// How many other copies of this publication were found (另有 N 处转载).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reposts: Option<usize>,
+    /// How many indexed publications cite this one (what `sort=cited_by`
+    /// orders by; the hit's `score` stays its relevance).
+    pub cited_by_count: usize,
+    /// Where a law, regulation or rule stands (时效性: current 现行有效,
+    /// amended 已被修改, repealed 已废止), for the mark on its card; absent
+    /// for other kinds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ValueLabel>,
     /// For a near match: the query's words it does not hold (缺少：…).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
@@ -138,10 +146,11 @@ impl JsonSchema for Facets {
             properties.insert(dimension.name.into(), schema);
         }
         let mut year = counts.clone().to_value();
-        year["description"] = "Publications per year (`2024`, label 2024年), oldest first.".into();
+        year["description"] =
+            "Publications per year (`2024`, label 2024年), oldest first (ask with `facets=year`).".into();
         properties.insert(YEAR.0.into(), year);
         let mut month = counts.to_value();
-        month["description"] = "Publications per month (`2024-03`, label 3月), counted when `from` and `to` span at most two years (ask with `facets=month` or `year`).".into();
+        month["description"] = "Publications per month (`2024-03`, label 3月), counted when `from` and `to` span at most two years (ask with `facets=month`).".into();
         properties.insert("month".into(), month);
         let required: Vec<&str> = properties.keys().map(String::as_str).collect();
         schemars::json_schema!({"type": "object", "properties": properties, "required": required})
@@ -157,6 +166,9 @@ pub struct DocumentView {
     /// The body HTML-escaped with the query's words marked, when a query was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub body_html: Option<String>,
+    /// Where a law, regulation or rule stands (as on a hit), for the banner of its page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<ValueLabel>,
     pub agency: Option<String>,
     pub agency_path: Vec<String>,
     pub agency_level: Option<String>,

@@ -87,6 +87,7 @@ impl Snapshot {
     /// Runs a search with its facets.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, QueryError> {
         let started = Instant::now();
+        self.check_filter_values(request)?;
         let searcher = self.searcher();
         let BaseQuery { parsed, expansion, compiled, query: base } = self.base_query(request);
         let builder = self.builder();
@@ -107,7 +108,7 @@ impl Snapshot {
             .iter()
             .map(|d| (wanted.asks(d) && !filters.is_active(d)).then(|| collectors.add_collector(counter(d))))
             .collect();
-        let timeline = wanted.year.then(|| {
+        let timeline = wanted.asks_dates().then(|| {
             collectors.add_collector(FacetTree::new(names::TIMELINE_FACET, &roots.timeline, self.facet_cache()))
         });
         let near_wanted = crate::near::wanted(request, &compiled);

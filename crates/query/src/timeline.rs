@@ -21,7 +21,7 @@ use tantivy::fastfield::FacetReader;
 use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentReader};
 
-use crate::dimensions::{DIMENSIONS, Dimension, Values, comparisons};
+use crate::dimensions::{DIMENSIONS, Dimension, NATIONAL, Values, comparisons};
 use crate::filters::Filters;
 use crate::limits::{DEFAULT_TOP, MAX_TOP};
 use crate::links::{Column, LinksView, NO_VALUE};
@@ -181,11 +181,17 @@ pub struct TimelineResponse {
 impl Snapshot {
     /// Per-period counts of the top values of a dimension, for a search.
     pub fn timeline(&self, request: &SearchRequest, timeline: TimelineRequest) -> Result<TimelineResponse, QueryError> {
+        self.check_filter_values(request)?;
         let base = self.base_query(request);
         let query = Filters::build(&self.builder(), request, &self.links()).apply(&*base.query, None);
-        let cells = self
-            .searcher()
-            .search(&*query, &CellCollector { dimension: timeline.by.dimension(), links: self.links() })?;
+        let cells = self.searcher().search(
+            &*query,
+            &CellCollector {
+                dimension: timeline.by.dimension(),
+                links: self.links(),
+                national_apart: timeline.by.top_level,
+            },
+        )?;
         let (total, docs_counted) = (cells.documents, &cells.counts);
         let mut by_value: HashMap<Option<String>, HashMap<Option<String>, u64>> = HashMap::new();
         for ((dimension, time), count) in docs_counted {
@@ -231,7 +237,8 @@ impl Snapshot {
 }
 
 /// The value of a dimension's facet path: the whole path of a tree compared
-/// path by path, else its first segment.
+/// path by path, else its first segment (by a tree's top level, the
+/// province, or [`NATIONAL`] for the national bodies counted apart).
 fn value_of(by: TimelineBy, path: &[String]) -> String {
     if by.by_path() { path.join("/") } else { path.first().cloned().unwrap_or_default() }
 }
@@ -281,6 +288,16 @@ fn periods<'a>(seen: impl Iterator<Item = &'a String>, interval: Interval) -> Ve
 struct CellCollector {
     dimension: &'static Dimension,
     links: Arc<LinksView>,
+    /// Whether the national bodies are one value, [`NATIONAL`], rather than
+    /// one each (comparing a tree by its top level: they are no province).
+    national_apart: bool,
+}
+
+/// The key of [`NATIONAL`] among a segment's facet ordinals.
+const NATIONAL_KEY: u64 = u64::MAX;
+/// The national bodies' `level_rank`.
+fn national_rank() -> u64 {
+    sifa_store::document::level_rank(Some(sifa_model::AgencyLevel::National))
 }
 
 /// One segment's values of the compared dimension, each a `u64` key:
@@ -326,6 +343,8 @@ struct CellCounts {
 
 struct CellSegment {
     dimension: SegmentValues,
+    /// Each document's agency level, when the national bodies are counted apart.
+    levels: Option<tantivy::columnar::Column<u64>>,
     timeline: FacetReader,
     documents: u64,
     counts: HashMap<(Option<u64>, Option<u64>), u64>,
@@ -339,6 +358,10 @@ impl SegmentCollector for CellSegment {
         let time = self.timeline.facet_ords(doc).next();
         let mut any = false;
         let counts = &mut self.counts;
+        if self.levels.as_ref().and_then(|levels| levels.first(doc)) == Some(national_rank()) {
+            *counts.entry((Some(NATIONAL_KEY), time)).or_default() += 1;
+            return;
+        }
         self.dimension.of(doc, |value| {
             any = true;
             *counts.entry((Some(value), time)).or_default() += 1;
@@ -351,7 +374,10 @@ impl SegmentCollector for CellSegment {
     fn harvest(self) -> tantivy::Result<CellCounts> {
         let mut counts = Cells::new();
         for ((value, time), n) in self.counts {
-            let value = value.map(|v| self.dimension.path(v)).transpose()?;
+            let value = match value {
+                Some(NATIONAL_KEY) => Some(vec![NATIONAL.to_string()]),
+                other => other.map(|v| self.dimension.path(v)).transpose()?,
+            };
             let time = time.map(|t| facet_path(&self.timeline, t)).transpose()?;
             *counts.entry((value, time)).or_default() += n;
         }
@@ -373,8 +399,10 @@ impl Collector for CellCollector {
                 vocabulary: vocabulary().into_iter().map(|v| v.value).collect(),
             },
         };
+        let levels = if self.national_apart { Some(segment.fast_fields().u64(names::LEVEL_RANK)?) } else { None };
         Ok(CellSegment {
             dimension,
+            levels,
             timeline: segment.facet_reader(names::TIMELINE_FACET)?,
             documents: 0,
             counts: HashMap::new(),
@@ -418,10 +446,17 @@ mod tests {
         let t = timeline("", &[], "province", "year");
         assert_eq!(t.total, search.total);
         for series in &t.series {
-            let facet = search.facets["agency"].iter().find(|f| f.depth == Some(0) && f.value == series.value).unwrap();
-            assert_eq!(series.total, facet.count, "{}", series.value);
+            let filtered = snapshot.search(&request("", &[("agency", &series.value)])).unwrap();
+            assert_eq!(series.total, filtered.total, "{}: the value filters to its series", series.value);
             assert_eq!(series.total, series.counts.iter().sum::<u64>() + series.outside);
+            if series.value != NATIONAL {
+                let facet = search.facets["agency"].iter().find(|f| f.depth == Some(0) && f.value == series.value);
+                assert_eq!(Some(series.total), facet.map(|f| f.count), "{}", series.value);
+            }
         }
+        let national = t.series.iter().find(|s| s.value == NATIONAL).expect("national bodies are a series");
+        assert_eq!(national.label, "中央");
+        assert!(t.series.iter().all(|s| s.value != "司法部"), "no national body passes for a province");
         let years: Vec<&str> = t.periods.iter().map(|p| p.value.as_str()).collect();
         assert_eq!(years, ["2021", "2022", "2023", "2024"], "gaps are filled");
         for (i, period) in t.periods.iter().enumerate() {

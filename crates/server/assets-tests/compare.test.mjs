@@ -60,6 +60,7 @@ test('labels thin out to fit', () => {
   assert.equal(shown.at(-1).label, '2019年');
   const gaps = shown.slice(1).map((l, k) => l.i - shown[k].i);
   assert.ok(gaps.every((g) => g >= 5), `no two labels closer than a step: ${gaps}`);
+  assert.equal(new Set(gaps).size, 1, `evenly spaced: ${gaps}`);
 });
 
 test('the table and its CSV add up to the series totals', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 
 import { lastPage, nearTitle, pageNumbers, shownSort } from '../src/assets/results.js';
 import {
-  barRange, clampLabel, density, labelStep, labelledIndexes, lastDayOfMonth, placeLabels, timelineEntries,
+  barRange, clampLabel, density, undatedCount, labelStep, labelledIndexes, lastDayOfMonth, placeLabels, timelineEntries,
 } from '../src/assets/timeline.js';
 
 test('the pager stops at the last page the API serves', () => {
@@ -31,8 +31,10 @@ test('timeline: years with the gaps filled, or months when given', () => {
   const years = timelineEntries({ year: [{ value: '2024', count: 3 }, { value: '2021', count: 1 }, { value: 'unknown', count: 9 }] });
   assert.deepEqual(years.map((e) => [e.value, e.count]), [['2021', 1], ['2022', 0], ['2023', 0], ['2024', 3]]);
   const months = timelineEntries({ month: [{ value: '2024-02', count: 2 }, { value: '2023-11', count: 1 }], year: [] });
-  assert.deepEqual(months.map((e) => e.value), ['2023-11', '2023-12', '2024-01', '2024-02']);
-  assert.deepEqual(months.map((e) => Boolean(e.yearStart)), [true, false, true, false]);
+  assert.equal(months.length, 24, 'whole years, January to December');
+  assert.deepEqual([months[0].value, months[10].value, months[23].value], ['2023-01', '2023-11', '2024-12']);
+  assert.deepEqual([months[0].yearStart, Boolean(months[1].yearStart), months[12].yearStart], [true, false, true]);
+  assert.equal(months[10].count, 1);
   assert.deepEqual(timelineEntries({}), []);
 });
 
@@ -60,8 +62,9 @@ test('timeline labels: every N years on round years, so that they never touch', 
   assert.deepEqual(labelledIndexes(few, 5), [0], 'no round year in range: the first bar');
 
   const months = timelineEntries({ month: [{ value: '2023-11', count: 1 }, { value: '2025-02', count: 1 }] });
-  assert.deepEqual(labelledIndexes(months, 3).map((i) => months[i].short), ['2024年', '4月', '7月', '10月', '2025年']);
-  assert.deepEqual(months.slice(0, 3).map((e) => e.short), ['11月', '12月', '2024年']);
+  const quarters = ['4月', '7月', '10月'];
+  assert.deepEqual(labelledIndexes(months, 3).map((i) => months[i].short), ['2023年', ...quarters, '2024年', ...quarters, '2025年', ...quarters]);
+  assert.deepEqual(months.slice(0, 3).map((e) => e.short), ['2023年', '2月', '3月'], 'whole years, from January');
 });
 
 test('timeline labels stay inside the axis and apart', () => {
@@ -85,4 +88,11 @@ test('the sort menu shows the order the API used', () => {
   assert.deepEqual(shownSort('date_asc', 'date_asc'), { sort: 'date_asc', unranked: false });
   assert.deepEqual(shownSort('date_desc', undefined), { sort: 'date_desc', unranked: false }, 'an older server: what was asked');
   assert.deepEqual(shownSort('relevance', 'bogus'), { sort: 'relevance', unranked: false });
+});
+
+test('the undated results are what the bars leave out', () => {
+  const facets = { year: [{ value: '2024', count: 10 }, { value: '2023', count: 8 }] };
+  assert.equal(undatedCount(facets, 22), 4);
+  assert.equal(undatedCount(facets, 18), 0);
+  assert.equal(undatedCount({}, 5), 5);
 });

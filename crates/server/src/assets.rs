@@ -1,15 +1,17 @@
 //! The web page's files, embedded in the binary and served under `/assets/`
 //! (by `crate::routes::page`).
 //!
-//! The page is plain ES modules and one stylesheet; the table below is the
+//! The page is plain ES modules, one stylesheet and its icon; the table below is the
 //! whole list, so a file that is not listed is not served.
 
 const JS: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
+const SVG: &str = "image/svg+xml";
 
 /// Every asset: name under `/assets/`, content type, content.
 const ASSETS: &[(&str, &str, &str)] = &[
     ("main.js", JS, include_str!("assets/main.js")),
+    ("advanced.js", JS, include_str!("assets/advanced.js")),
     ("api.js", JS, include_str!("assets/api.js")),
     ("cite.js", JS, include_str!("assets/cite.js")),
     ("compare.js", JS, include_str!("assets/compare.js")),
@@ -31,6 +33,7 @@ const ASSETS: &[(&str, &str, &str)] = &[
     ("suggest.js", JS, include_str!("assets/suggest.js")),
     ("timeline.js", JS, include_str!("assets/timeline.js")),
     ("app.css", CSS, include_str!("assets/app.css")),
+    ("favicon.svg", SVG, include_str!("assets/favicon.svg")),
 ];
 
 /// The page's HTML as written, with `{max_query_chars}` where the query

@@ -16,13 +16,15 @@ use serde::Serialize;
 
 use crate::admin::AdminFailure;
 use crate::error_codes::ErrorCode;
-use crate::params;
+use crate::params::{self, UnknownParameter};
 
 /// An error answered by the API.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
     #[error(transparent)]
     Query(#[from] QueryError),
+    #[error(transparent)]
+    UnknownParameter(#[from] UnknownParameter),
     #[error("no such resource; the API lives under /api/v1")]
     NotFound,
     #[error("this resource does not answer that method")]
@@ -50,6 +52,7 @@ impl ApiError {
         use QueryError as Q;
         match self {
             ApiError::Query(Q::InvalidParameter { .. }) => ErrorCode::InvalidParameter,
+            ApiError::UnknownParameter(_) => ErrorCode::UnknownParameter,
             ApiError::Query(Q::DocumentNotFound(_)) => ErrorCode::DocumentNotFound,
             ApiError::Query(Q::Unavailable(_) | Q::NotReady(_)) => ErrorCode::IndexUnavailable,
             ApiError::Query(Q::Store(_) | Q::Search(_) | Q::Terms(_)) => ErrorCode::Internal,
@@ -64,10 +67,11 @@ impl ApiError {
         }
     }
 
-    /// The parameter to fix, for an invalid one.
-    fn parameter(&self) -> Option<&'static str> {
+    /// The parameter to fix, for an invalid or unknown one.
+    fn parameter(&self) -> Option<&str> {
         match self {
             ApiError::Query(QueryError::InvalidParameter { parameter, .. }) => Some(parameter),
+            ApiError::UnknownParameter(unknown) => Some(&unknown.name),
             _ => None,
         }
     }
@@ -75,6 +79,9 @@ impl ApiError {
     /// What researchers read: the code's message, or for an invalid
     /// parameter its Chinese name and what to check.
     fn message_zh(&self) -> String {
+        if let ApiError::UnknownParameter(unknown) = self {
+            return format!("{}（{}）", self.code().message_zh(), unknown.name);
+        }
         match self.parameter() {
             Some(name) => match params::parameter(name) {
                 Some(p) => format!("参数“{}”（{name}）有误：{}", p.label, p.advice),
@@ -101,9 +108,9 @@ pub struct ErrorDetail {
     pub message: String,
     /// For researchers, in Chinese: what happened and what to do.
     pub message_zh: String,
-    /// For invalid_parameter: the parameter to fix.
+    /// For invalid_parameter and unknown_parameter: the parameter to fix.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parameter: Option<&'static str>,
+    pub parameter: Option<String>,
 }
 
 /// Every code of the table, as the schema of `code`.
@@ -123,8 +130,12 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = (self.code().status(), self.code().code());
         let message = sifa_store::error_chain(&self);
-        let detail =
-            ErrorDetail { code, message: message.clone(), message_zh: self.message_zh(), parameter: self.parameter() };
+        let detail = ErrorDetail {
+            code,
+            message: message.clone(),
+            message_zh: self.message_zh(),
+            parameter: self.parameter().map(str::to_string),
+        };
         let body = ErrorBody { error: detail };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {

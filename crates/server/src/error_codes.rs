@@ -53,6 +53,9 @@ error_codes! {
     InvalidParameter: "invalid_parameter", BAD_REQUEST,
         "A parameter is invalid; `parameter` names it",
         "请求参数有误，请检查检索条件后重试。";
+    UnknownParameter: "unknown_parameter", BAD_REQUEST,
+        "The route takes no parameter of this name (a typo?); `parameter` names it",
+        "请求中有无法识别的参数，请检查拼写。";
     DocumentNotFound: "document_not_found", NOT_FOUND,
         "No such publication",
         "没有找到这篇文件，可能已被删除，或链接中的编号有误。";

@@ -11,6 +11,7 @@
 mod admin;
 mod assets;
 pub mod cache;
+mod connections;
 mod error;
 mod error_codes;
 mod formats;
@@ -28,9 +29,11 @@ use std::time::{Duration, Instant};
 use sifa_query::{QueryError, SearchEngine, Snapshot};
 
 pub use admin::{Admin, AdminFailure, BoxError, ReindexFn, ReindexOutcome};
+pub use connections::{Connections, DEFAULT_HEADER_TIMEOUT, DEFAULT_MAX_CONNECTIONS, serve_connections};
 pub use error::ApiError;
 pub use metrics::Metrics;
 use metrics::ReloadOutcome;
+pub use origin::PublicUrl;
 pub use routes::app;
 pub use synonyms::follow_synonyms;
 
@@ -52,13 +55,28 @@ pub struct AppState {
     /// longer while as many wait, and a slow search would hold up the
     /// quick ones behind it the longest.
     pub workers: Arc<tokio::sync::Semaphore>,
+    /// The deployment's public address, for absolute links; `None` takes
+    /// the request's host.
+    pub public_url: Option<PublicUrl>,
 }
 
 impl AppState {
     pub fn new(engine: Arc<SearchEngine>, admin: Option<Arc<Admin>>) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let workers = Arc::new(tokio::sync::Semaphore::new(cores));
-        Self { engine, admin, metrics: Arc::new(Metrics::new()), responses: Some(Arc::default()), workers }
+        let (metrics, responses) = (Arc::new(Metrics::new()), Some(Arc::default()));
+        Self { engine, admin, metrics, responses, workers, public_url: None }
+    }
+
+    /// The same service making absolute links from `public_url`.
+    pub fn with_public_url(mut self, public_url: Option<PublicUrl>) -> Self {
+        self.public_url = public_url;
+        self
+    }
+
+    /// The origin of the absolute links of an answer to a request with `headers`.
+    pub(crate) fn link_origin(&self, headers: &axum::http::HeaderMap) -> String {
+        origin::link_origin(self.public_url.as_ref(), headers)
     }
 
     /// The same service searching every request afresh.
@@ -134,17 +152,24 @@ pub async fn keep_fresh(state: AppState) {
     }
 }
 
-/// Serves the app on `addr` until Ctrl-C; `announce` is told the address
-/// once it listens (the CLI prints it for people).
-pub async fn serve(state: AppState, addr: SocketAddr, announce: impl FnOnce(SocketAddr)) -> std::io::Result<()> {
+/// Serves the app on `addr` within the connection `limits` until Ctrl-C;
+/// `announce` is told the address once it listens (the CLI prints it for
+/// people).
+pub async fn serve(
+    state: AppState,
+    addr: SocketAddr,
+    limits: Connections,
+    announce: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let local = listener.local_addr()?;
-    tracing::info!(addr = %local, admin = state.admin.is_some(), "listening");
+    tracing::info!(addr = %local, admin = state.admin.is_some(), max_connections = limits.max,
+        header_timeout_s = limits.header_timeout.as_secs_f64(), "listening");
     announce(local);
     tokio::spawn(keep_fresh(state.clone()));
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    serve_connections(listener, app(state), limits, ctrl_c).await;
+    Ok(())
 }

@@ -1,8 +1,36 @@
 //! The address a client reached the server at, for the absolute links
 //! that feeds, citations and exports carry (a feed reader or Zotero keeps
-//! the link, not the page it came from).
+//! the link, not the page it came from): the deployment's public address
+//! when one is set ([`PublicUrl`], `--public-url`), else the request's.
 
 use axum::http::HeaderMap;
+
+/// The address researchers reach sifa at (`https://sifa.example.org`, or
+/// under a path, `https://example.org/sifa`), for a deployment behind a
+/// proxy that does not pass `X-Forwarded-Host` and `-Proto`, or that
+/// serves sifa under a path: every absolute link is made from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// An `http` or `https` address without query or fragment; a
+    /// trailing `/` is dropped.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim().trim_end_matches('/');
+        let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+        let Some(rest) = rest else { return Err(format!("{text:?} is not an http:// or https:// address")) };
+        let host = rest.split('/').next().unwrap_or_default();
+        let fits = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/%[]@!$&()*+,;=".contains(&b);
+        if host.is_empty() || !text.bytes().all(fits) {
+            return Err(format!("{text:?} is not an address with a host (no spaces, quotes, ? or #)"));
+        }
+        Ok(Self(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// `scheme://host[:port]` of the request: the `Host` header (or
 /// `X-Forwarded-Host` behind a proxy), https when `X-Forwarded-Proto` says
@@ -19,6 +47,12 @@ pub fn origin(headers: &HeaderMap) -> String {
         _ => "http",
     };
     format!("{scheme}://{host}")
+}
+
+/// The origin of absolute links: the public address when one is set, else
+/// the request's [`origin`].
+pub fn link_origin(public: Option<&PublicUrl>, headers: &HeaderMap) -> String {
+    public.map_or_else(|| origin(headers), |p| p.0.clone())
 }
 
 /// The page of one publication in sifa: the search page with `doc=ID`,
@@ -45,5 +79,18 @@ mod tests {
         headers.insert("x-forwarded-host", HeaderValue::from_static("evil\"><script>"));
         assert_eq!(origin(&headers), "https://localhost");
         assert_eq!(document_page("http://h", "a b/c"), "http://h/?doc=a+b%2Fc");
+    }
+
+    #[test]
+    fn a_public_address_is_http_and_wins_over_the_request() {
+        let public = PublicUrl::parse("https://example.org/sifa/").unwrap();
+        assert_eq!(public.as_str(), "https://example.org/sifa");
+        let mut headers = HeaderMap::new();
+        headers.insert("host", HeaderValue::from_static("127.0.0.1:8080"));
+        assert_eq!(link_origin(Some(&public), &headers), "https://example.org/sifa");
+        assert_eq!(link_origin(None, &headers), "http://127.0.0.1:8080");
+        for bad in ["example.org", "ftp://x", "https://", "https://a b", "https://x/\"<", "https://x/?q=1"] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -5,8 +5,8 @@
 //! export's here.
 
 use sifa_query::{
-    MAX_EXPORT, Parameter, SearchParams, Shape, concordance_parameters, diffusion_parameters, search_parameters,
-    timeline_parameters,
+    MAX_EXPORT, Parameter, QueryError, SearchParams, Shape, concordance_parameters, diffusion_parameters,
+    search_parameters, timeline_parameters,
 };
 
 use crate::formats::Format;
@@ -16,12 +16,49 @@ pub fn pairs(raw: Option<&str>) -> Vec<(String, String)> {
     form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
-/// The last value of `key`.
+/// The last value of `key` (the page's own address, read forgivingly).
 pub fn last(pairs: &[(String, String)], key: &str) -> Option<String> {
     pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.clone())
 }
 
-/// Search parameters from a query string; unknown keys are ignored.
+/// The value of `key`, a parameter that takes one: given twice
+/// (`format=csv&format=ris`), which one was meant cannot be guessed.
+pub fn once(pairs: &[(String, String)], key: &'static str) -> Result<Option<String>, QueryError> {
+    let mut values = pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone());
+    let first = values.next();
+    match values.count() {
+        0 => Ok(first),
+        more => Err(QueryError::invalid(key, format!("`{key}` is given {} times; give it once", more + 1))),
+    }
+}
+
+/// A key of a query string that the route does not take (a typo such as
+/// `agnecy=`, which would otherwise be ignored and answer as if nothing
+/// had been asked).
+#[derive(Debug, thiserror::Error)]
+#[error("unknown parameter `{name}`; this route takes {known}")]
+pub struct UnknownParameter {
+    pub name: String,
+    /// The route's parameters, comma-separated.
+    pub known: String,
+}
+
+/// Refuses the first key of `pairs` that is none of `known`.
+pub fn only(pairs: &[(String, String)], known: &[&str]) -> Result<(), UnknownParameter> {
+    match pairs.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+        None => Ok(()),
+        Some((name, _)) => Err(UnknownParameter { name: name.clone(), known: known.join(", ") }),
+    }
+}
+
+/// The names of the search's parameters and of `more`: what a route
+/// that searches takes.
+pub fn searching(more: &[Parameter]) -> Vec<&'static str> {
+    search_parameters().iter().chain(more).map(|p| p.name).collect()
+}
+
+/// Search parameters from a query string (the caller has refused the
+/// keys its route does not take, see [`only`]).
 pub fn search_params(raw: Option<&str>) -> SearchParams {
     SearchParams::from_pairs(pairs(raw))
 }
@@ -87,5 +124,14 @@ mod tests {
         assert_eq!(p.all("agency"), ["山东省", "b"]);
         assert_eq!(p.last("page"), Some("2"));
         assert!(p.last("q").unwrap().starts_with('法'));
+    }
+
+    #[test]
+    fn unknown_and_repeated_keys_are_named() {
+        let given = pairs(Some("q=a&agnecy=b&format=csv&format=ris"));
+        assert_eq!(only(&given, &searching(&[])).unwrap_err().name, "agnecy");
+        assert!(only(&given[..1], &searching(&[])).is_ok());
+        assert!(matches!(once(&given, "format"), Err(QueryError::InvalidParameter { parameter: "format", .. })));
+        assert_eq!(once(&given, "q").unwrap().as_deref(), Some("a"));
     }
 }

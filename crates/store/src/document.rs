@@ -54,14 +54,17 @@ impl Folded {
 /// Builds the document for `publication` and returns it with the content
 /// fingerprint (both need the folded body, which is made once here).
 pub fn to_document(schema: &IndexSchema, publication: &Publication) -> (TantivyDocument, String) {
-    to_document_folded(schema, publication, Folded::of(publication))
+    to_document_folded(schema, publication, Folded::of(publication), sifa_model::instant::unix_now())
 }
 
-/// [`to_document`] with the text already folded.
+/// [`to_document`] with the text already folded, first indexed at
+/// `indexed_at` (Unix seconds: a reindex keeps the time of the previous
+/// generation).
 pub fn to_document_folded(
     schema: &IndexSchema,
     publication: &Publication,
     folded: Folded,
+    indexed_at: i64,
 ) -> (TantivyDocument, String) {
     let mut doc = TantivyDocument::default();
     doc.add_text(schema.id, &publication.id);
@@ -111,7 +114,7 @@ pub fn to_document_folded(
     }
     doc.add_u64(schema.kind_rank, kind_rank(publication.kind));
     doc.add_u64(schema.level_rank, level_rank(publication.agency_level));
-    doc.add_date(schema.indexed_at, DateTime::from_timestamp_secs(sifa_model::instant::unix_now()));
+    doc.add_date(schema.indexed_at, DateTime::from_timestamp_secs(indexed_at));
     (doc, fingerprint)
 }
 

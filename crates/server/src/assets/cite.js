@@ -8,13 +8,15 @@ import { $, el, textNode } from './dom.js';
 import { state } from './nav.js';
 import { searchParams } from './state.js';
 
-/** The export formats, in menu order, with their labels. */
+/**
+ * The citation formats of the 引用格式 menu, with their labels. The tables
+ * (CSV, JSON) are the toolbar's 导出 CSV and 导出 JSON, not repeated here;
+ * both export the chosen results when there are any.
+ */
 export const CITE_FORMATS = [
   ['gbt7714', 'GB/T 7714 参考文献'],
   ['ris', 'RIS（Zotero、EndNote）'],
   ['csljson', 'CSL-JSON（Zotero、Pandoc）'],
-  ['csv', 'CSV 表格'],
-  ['json', 'JSON'],
 ];
 
 /** The search parameters that pick publications (paging and sort left to each endpoint). */
@@ -63,6 +65,11 @@ export function choiceBox(hit) {
     showChoice();
   });
   return el('label', { className: 'hit-choice-label', attrs: { title: '选择后可只导出所选文件' } }, [box, textNode('选择')]);
+}
+
+/** The chosen results' ids, in the order chosen (none: the whole search). */
+export function chosenIds() {
+  return [...chosen.keys()];
 }
 
 function showChoice() {

@@ -60,14 +60,15 @@ export function nearestPeriod(layout, px) {
   return best;
 }
 
-/** Period labels that fit: every Nth, so that at most `room` are shown. */
+/**
+ * Period labels that fit: every Nth, so that at most `room` are shown,
+ * counted back from the last period, so that the newest is labelled and
+ * every label stands the same distance from the next.
+ */
 export function periodLabels(periods, room) {
   const step = Math.max(1, Math.ceil(periods.length / Math.max(1, room)));
   const last = periods.length - 1;
-  // Every step-th label, and the last one, which replaces a neighbour closer than a step.
-  return periods
-    .map((p, i) => ({ i, label: p.label }))
-    .filter(({ i }) => i === last || (i % step === 0 && last - i >= step));
+  return periods.map((p, i) => ({ i, label: p.label })).filter(({ i }) => (last - i) % step === 0);
 }
 
 /** The readout of one period: its label and each series' count, largest first. */

@@ -6,7 +6,7 @@ import { valueLabel } from './dimensions.js';
 import { citationSection, setCitationMeta } from './cite.js';
 import { $, agencyLine, el, externalLink, formatNumber, isSafeUrl, segmentNodes, showError, textNode } from './dom.js';
 import { EVIDENCE_LABELS } from './labels.js';
-import { linksSection } from './links.js';
+import { linksSection, statusBanner } from './links.js';
 import { alignMarkedBody, markedSegments } from './marked.js';
 import { appLink, focusAfterRender, isStale, navigate, state, withChanges } from './nav.js';
 
@@ -56,7 +56,7 @@ function renderDocument(doc) {
     ? el('p', { className: 'doc-note', text: '原页面未显示标题，此标题由发布机关和正文开头生成。' })
     : null;
   $('document').replaceChildren(
-    ...[backButton(), title, constructed].filter(Boolean),
+    ...[backButton(), title, statusBanner(doc), constructed].filter(Boolean),
     metadataTable(doc),
     citationSection(doc),
     jumpLinks(),
@@ -98,10 +98,8 @@ function metadataTable(doc) {
   row('日期', text(doc.date));
   if (doc.doc_no) row('发文字号', text(doc.doc_no));
   row('类型', text(doc.kind_label || doc.kind));
-  row('主题', topicScores(doc.topics || []));
-  row('来源文件', el('code', { text: doc.source || '—' }));
+  row('主题', topicList(doc.topics || []));
   row('原文链接', isSafeUrl(doc.url) ? externalLink(doc.url, doc.url) : text(doc.url ? `${doc.url}（非网页链接，未提供跳转）` : '无'));
-  row('编号', el('code', { text: doc.id }));
   if (doc.chars != null) row('字数', text(formatNumber(doc.chars)));
 
   return el('table', { className: 'meta-table' }, [
@@ -110,18 +108,10 @@ function metadataTable(doc) {
   ]);
 }
 
-const score = (t) => Number(t.score || 0).toFixed(1);
-
-function topicScores(topics) {
+/** The topics as tags (their scores are the reader's, shown nowhere). */
+function topicList(topics) {
   if (!topics.length) return textNode('—');
-  const list = el('ul', { className: 'inline-list' });
-  for (const t of topics) {
-    list.append(el('li', {}, [
-      el('span', { className: 'tag tag-static', text: t.name }),
-      el('span', { className: 'score', text: `（${score(t)}）`, attrs: { title: '主题得分' } }),
-    ]));
-  }
-  return list;
+  return el('ul', { className: 'inline-list' }, topics.map((t) => el('li', {}, [el('span', { className: 'tag tag-static', text: t.name })])));
 }
 
 /** Full text as paragraphs, with query words marked when a query is set. */
@@ -171,8 +161,10 @@ function showPlace(at) {
 
 /**
  * 解析依据: for each field, what decided it in the API's Chinese words
- * (`explanation`) and the text it read; the rule's stable name stays as
- * small grey secondary detail.
+ * (`explanation`) and the text it read; the rule's stable name and a code
+ * read from the source are kept in attributes (a tooltip), not shown; so
+ * are the source file and the system's id, at the end, for whoever reports
+ * a misreading.
  */
 function evidenceSection(doc) {
   const section = el('section', { className: 'doc-section', attrs: { id: 'evidence', 'aria-labelledby': 'evidence-title' } });
@@ -187,10 +179,8 @@ function evidenceSection(doc) {
     const rows = keys.map((key) => {
       const item = evidence[key] || {};
       const explained = item.explanation || item.rule || '—';
-      const basis = el('td', { className: 'evidence-basis', attrs: { 'data-label': '依据' } }, [el('span', { text: explained })]);
-      if (item.rule) {
-        basis.append(el('code', { className: 'rule', text: item.rule, attrs: { title: `规则代码：${item.rule}` } }));
-      }
+      const rule = item.rule ? { title: `规则：${item.rule}`, 'data-rule': item.rule } : {};
+      const basis = el('td', { className: 'evidence-basis', attrs: { 'data-label': '依据' } }, [el('span', { text: explained, attrs: rule })]);
       const read = item.text ? readText(key, item.text) : el('span', { className: 'muted', text: '（无）' });
       return el('tr', { attrs: { 'data-field': key } }, [
         el('th', { text: EVIDENCE_LABELS[key] || key, attrs: { scope: 'row' } }),
@@ -212,18 +202,21 @@ function evidenceSection(doc) {
     section.append(el('h4', { text: '主题判断依据' }));
     const list = el('ul', { className: 'topic-evidence' });
     for (const t of topics) {
-      list.append(el('li', {}, [el('strong', { text: `${t.name}（${score(t)}）：` }), textNode(t.evidence.join('、'))]));
+      list.append(el('li', {}, [el('strong', { text: `${t.name}：` }), textNode(t.evidence.join('、'))]));
     }
     section.append(list);
   }
+  section.append(el('p', { className: 'muted doc-provenance', attrs: { id: 'doc-provenance' } }, [
+    textNode(`来源文件：${doc.source || '—'}　系统编号：${doc.id}`),
+  ]));
   return section;
 }
 
-/** The text a rule read; a kind code read from the source is shown by its label. */
+/** The text a rule read; a kind code read from the source is shown by its label alone. */
 function readText(key, text) {
   const label = valueLabel(key, text);
   if (!label) return textNode(text);
-  return el('span', {}, [textNode(label), el('code', { className: 'rule', text, attrs: { title: '类型代码' } })]);
+  return el('span', { text: label, attrs: { title: `原始值：${text}`, 'data-raw': text } });
 }
 
 async function loadSimilar(id, seq) {

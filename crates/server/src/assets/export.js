@@ -4,7 +4,7 @@
 // the files the page writes itself (the 对比 table).
 
 import { apiFile } from './api.js';
-import { exportUrl } from './cite.js';
+import { chosenIds, exportUrl } from './cite.js';
 import { $, el, formatNumber, showError } from './dom.js';
 import { state } from './nav.js';
 
@@ -23,7 +23,7 @@ export function exportedText(exported, total) {
 
 let exporting = false;
 
-/** Saves the results on screen as `format` (csv or json). */
+/** Saves the chosen results, or every result of the search, as `format` (csv or json). */
 export async function exportResults(format) {
   if (exporting) return;
   exporting = true;
@@ -32,7 +32,7 @@ export async function exportResults(format) {
   buttons.forEach((b) => { b.disabled = true; });
   status.textContent = '正在导出…';
   try {
-    const { blob, total, exported } = await apiFile(exportUrl(state(), format));
+    const { blob, total, exported } = await apiFile(exportUrl(state(), format, chosenIds()));
     download(blob, `sifa-export.${format}`);
     status.textContent = exportedText(exported, total);
   } catch (err) {

@@ -1,5 +1,7 @@
 // Filters: the facet sections, the chips of active filters and the date range.
 
+import { isDay } from './advanced.js';
+import { api } from './api.js';
 import { dimensions, valueLabel, yearFacet } from './dimensions.js';
 import { $, el, formatNumber, showError } from './dom.js';
 import { isLong, newestFirst, visibleEntries } from './facetlist.js';
@@ -59,7 +61,8 @@ function facetSection(name, heading, shape, values) {
   const shownYears = shape === 'years' ? values.map((v) => v.value) : [];
   const items = entries.map((entry) => facetItem(name, shape, entry, shownYears));
   const list = el('ul', { className: 'facet-list', attrs: { id: `facet-list-${name}` } }, items);
-  if (!isLong(entries)) {
+  // The agency tree shows its top level only, so its finder is always there: it also looks through every agency.
+  if (!isLong(entries) && shape !== 'tree') {
     section.append(list);
     return section;
   }
@@ -89,11 +92,53 @@ function facetSection(name, heading, shape, values) {
     more.textContent = view.expanded ? '收起' : `更多（还有 ${formatNumber(hidden)} 项）`;
     more.setAttribute('aria-expanded', view.expanded ? 'true' : 'false');
   };
-  filter.addEventListener('input', () => { view.filter = filter.value; apply(); });
+  const found = shape === 'tree' ? el('ul', { className: 'facet-list facet-found', attrs: { id: `facet-found-${name}`, 'aria-label': `全部${heading}中的匹配项` } }) : null;
+  const findEverywhere = found ? agencyFinder(name, found, none) : () => {};
+  filter.addEventListener('input', () => { view.filter = filter.value; apply(); findEverywhere(view.filter); });
   more.addEventListener('click', () => { view.expanded = !view.expanded; apply(); });
   apply();
-  section.append(filter, list, none, more);
+  findEverywhere(view.filter);
+  section.append(...[filter, list, found, none, more].filter(Boolean));
   return section;
+}
+
+/**
+ * The agency finder beyond the tree's shown level: every indexed agency
+ * whose name holds the text (青岛 finds 青岛市司法局 and 青岛市即墨区司法局,
+ * 司法厅 every provincial department), from the API's suggestions; picking
+ * one filters by its name.
+ */
+function agencyFinder(name, found, none) {
+  let timer = null;
+  let asked = '';
+  return (text) => {
+    clearTimeout(timer);
+    asked = text.trim();
+    if (!asked) {
+      found.replaceChildren();
+      return;
+    }
+    timer = setTimeout(async () => {
+      const wanted = asked;
+      let agencies = [];
+      try {
+        const answer = await api('suggest', new URLSearchParams({ q: wanted }));
+        agencies = (answer.suggestions || []).filter((s) => s.kind === 'agency').map((s) => s.text);
+      } catch (_) {
+        agencies = [];
+      }
+      if (wanted !== asked) return;
+      found.replaceChildren(...agencies.map((agency) => {
+        const button = el('button', { className: 'btn btn-small btn-quiet facet-found-item', text: `＋ ${agency}`, attrs: { type: 'button', 'data-agency': agency } });
+        button.addEventListener('click', () => {
+          showResultsOnPhone();
+          refine({ [name]: toggledAgency(state()[name] || [], agency, true, agency) });
+        });
+        return el('li', {}, [button]);
+      }));
+      if (agencies.length) none.hidden = true;
+    }, 200);
+  };
 }
 
 function facetItem(name, shape, entry, shownYears) {
@@ -162,7 +207,7 @@ export function renderChips(facets) {
   }
   if (current.from) add(`起始：${current.from}`, { from: '' });
   if (current.to) add(`截止：${current.to}`, { to: '' });
-  if (current.cites) add(`引用文件：${current.cites}`, { cites: '' });
+  if (current.cites) add(citedChip(current.cites, facets), { cites: '' });
 
   $('chips').replaceChildren(
     ...chips.map(({ text, remove }, index) => {
@@ -180,6 +225,29 @@ export function renderChips(facets) {
   $('active-filters').hidden = chips.length === 0;
 }
 
+/** Titles of cited documents, by id, for their chip (fetched once each). */
+const citedTitles = new Map();
+
+/**
+ * The chip of `cites=ID`: the cited document by its title in 《》, never
+ * its id; until the title arrives, a neutral word, and the chips are
+ * drawn again when it does.
+ */
+function citedChip(id, facets) {
+  const title = citedTitles.get(id);
+  if (title) return `引用：《${title}》`;
+  if (!citedTitles.has(id)) {
+    citedTitles.set(id, '');
+    api(`documents/${encodeURIComponent(id)}`)
+      .then((doc) => {
+        citedTitles.set(id, doc.title || '（无标题）');
+        if (state().cites === id) renderChips(facets);
+      })
+      .catch(() => citedTitles.delete(id));
+  }
+  return '引用：所选文件';
+}
+
 /** Focuses the chip that took a removed chip's place, else the search box. */
 function focusChip(index) {
   const buttons = $('chips').querySelectorAll('button');
@@ -193,8 +261,12 @@ export function clearAllFilters() {
 }
 
 export function applyDates() {
-  const from = $('from').value;
-  const to = $('to').value;
+  const from = $('from').value.trim();
+  const to = $('to').value.trim();
+  if (!isDay(from) || !isDay(to)) {
+    showError('日期请按“年-月-日”填写，例如 2024-03-01。');
+    return;
+  }
   if (from && to && from > to) {
     showError('起始日期不能晚于截止日期，请重新选择。');
     return;

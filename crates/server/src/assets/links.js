@@ -1,6 +1,7 @@
 // Links between publications on the page: what a document cites, who
 // cites it (被引用 N 次), its versions and the copies of a reposted
-// publication; and the short notes a result carries (共 N 个版本, 另有 N 处转载).
+// publication; the short notes a result carries (共 N 个版本, 另有 N 处转载);
+// and where a law stands (时效性: the mark on its card, the banner of its page).
 
 import { el, externalLink, formatNumber, isSafeUrl, textNode } from './dom.js';
 import { appLink } from './nav.js';
@@ -82,4 +83,32 @@ export function hitNotes(hit) {
   if (hit.versions > 1) notes.push(el('span', { className: 'hit-note', text: `共 ${hit.versions} 个版本` }));
   if (hit.reposts > 0) notes.push(el('span', { className: 'hit-note', text: `另有 ${hit.reposts} 处转载` }));
   return notes;
+}
+
+/** The 时效性 mark of a law, regulation or rule (现行有效 / 已被修改 / 已废止), or null. */
+export function statusMark(status) {
+  if (!status || !status.value) return null;
+  return el('span', { className: `status-mark status-${status.value}`, text: status.label || status.value });
+}
+
+/** What the banner says after the status, by status. */
+const STATUS_NOTES = {
+  current: '本文件现行有效。',
+  amended: '本文件已被修改，这是历史版本，请以现行版本为准。',
+  repealed: '本文件已废止，仅供查考。',
+};
+
+/**
+ * The banner at the top of a document's page: where it stands, and for a
+ * version that is no longer in force, a link to the one that is.
+ */
+export function statusBanner(doc) {
+  const status = doc.status;
+  if (!status || !status.value) return null;
+  const parts = [statusMark(status), textNode(` ${STATUS_NOTES[status.value] || ''}`)];
+  const current = (doc.versions || []).find((v) => v.status === 'current' && v.id !== doc.id);
+  if (current && status.value !== 'current') {
+    parts.push(textNode(' '), appLink(docState(current.id), `查看现行版本（${current.date || '日期不详'}）`, { attrs: { id: 'current-version-link' } }));
+  }
+  return el('p', { className: `status-banner status-banner-${status.value}`, attrs: { id: 'status-banner' } }, parts);
 }

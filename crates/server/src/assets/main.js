@@ -4,6 +4,7 @@
 // text nodes (the API's pre-escaped *_html fields go through markedNodes()).
 // This module wires the others together.
 
+import { bindAdvanced, syncAdvanced } from './advanced.js';
 import { loadDimensions, serviceInfo } from './api.js';
 import { bindCite } from './cite.js';
 import { bindCompare } from './compareview.js';
@@ -50,6 +51,7 @@ function syncControls(current) {
   $('to').value = current.to;
   const n = filterCount(current);
   $('filters-toggle').textContent = n ? `筛选（${n}）` : '筛选';
+  if ($('advanced').open) syncAdvanced();
 }
 
 /** The header's document count (the server wrote the query length limit into the page). */
@@ -58,6 +60,7 @@ async function loadStats() {
   try {
     const service = await serviceInfo();
     target.textContent = `收录 ${formatNumber(service.documents)} 篇公开信息`;
+    target.title = '每个版本和每处转载各算一篇；检索结果中同一文件的多个版本和转载只计一次。';
   } catch (err) {
     target.textContent = '收录统计暂不可用';
     target.title = err && err.message ? err.message : '';
@@ -71,6 +74,7 @@ function bindEvents() {
     refine({ q: $('q').value.trim() });
   });
   bindSuggestions();
+  bindAdvanced();
   bindCite();
   bindCompare();
   bindViews();

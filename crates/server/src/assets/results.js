@@ -6,7 +6,7 @@ import { choiceBox, keepChoiceFor, setCitationMeta, showFeed } from './cite.js';
 import { renderCompare } from './compareview.js';
 import { renderChips, renderFacets, toggleValue } from './facets.js';
 import { appLink, focusAfterRender, isStale, refine, runPendingFocus, state, withChanges } from './nav.js';
-import { hitNotes } from './links.js';
+import { hitNotes, statusMark } from './links.js';
 import { SORTS, filterCount, searchParams, stateToQuery } from './state.js';
 import { renderTimeline } from './timeline.js';
 
@@ -68,7 +68,9 @@ function renderResponse(response, resultWindow) {
   const facets = response.facets || {};
   const total = response.total || 0;
   const { unranked } = showSort(response.sort);
-  const order = unranked ? '（未输入关键词，按日期从新到旧排列）' : '';
+  // Versions of a law and copies of a repost count once here, so an empty
+  // search counts fewer than the header's 收录 (every stored copy).
+  const order = unranked ? '（未输入关键词，按日期从新到旧排列；同一文件的多个版本和转载只计一次）' : '';
   $('summary').textContent = `共 ${formatNumber(response.total)} 条结果${order}，用时 ${formatMs(response.took_ms)} 毫秒`;
   renderExpanded(response.expanded || []);
   renderChips(facets);
@@ -78,7 +80,7 @@ function renderResponse(response, resultWindow) {
   renderPager(total, Number(response.per_page) || 1, resultWindow);
   renderFacets(facets);
   $('timeline').parentElement.hidden = false;
-  renderTimeline(facets);
+  renderTimeline(facets, total);
   updateTitle();
   runPendingFocus();
 }
@@ -194,6 +196,8 @@ function renderHit(hit) {
   const heading = el('h3', { className: 'hit-title' }, [appLink(docState, titleContent, { fromResults: true })]);
 
   const meta = el('p', { className: 'hit-meta' });
+  const mark = statusMark(hit.status);
+  if (mark) meta.append(mark);
   if (hit.agency || (hit.agency_path && hit.agency_path.length)) {
     meta.append(el('span', { className: 'hit-agency', text: agencyLine(hit.agency, hit.agency_path) }));
   }

@@ -17,15 +17,17 @@ export function lastDayOfMonth(year, month) {
   return String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate()).padStart(2, '0');
 }
 
-/** Year (or month) counts with the gaps filled by zero entries. */
+/** Year (or month, by whole years) counts with the gaps filled by zero entries. */
 export function timelineEntries(facets) {
   const months = (facets.month || []).filter((m) => /^\d{4}-\d{2}$/.test(m.value));
   if (months.length) {
     const counts = new Map(months.map((m) => [m.value, m.count]));
     const keys = months.map((m) => m.value).sort();
     const out = [];
-    let [y, m] = keys[0].split('-').map(Number);
-    const [endY, endM] = keys[keys.length - 1].split('-').map(Number);
+    // Whole years: the axis starts in January and ends in December, not at
+    // the first and last month that happen to hold a publication.
+    let [y, m] = [Number(keys[0].split('-')[0]), 1];
+    const [endY, endM] = [Number(keys[keys.length - 1].split('-')[0]), 12];
     while (y < endY || (y === endY && m <= endM)) {
       const value = `${y}-${String(m).padStart(2, '0')}`;
       out.push({
@@ -115,9 +117,19 @@ export function density(n) {
   return '';
 }
 
+/**
+ * How many of `total` results have no date (or none the chart can place):
+ * the bars sum to the rest. Years are counted from the year facet, which
+ * counts every dated result once.
+ */
+export function undatedCount(facets, total) {
+  const dated = (facets.year || []).filter((f) => /^\d{4}$/.test(f.value)).reduce((n, f) => n + (Number(f.count) || 0), 0);
+  return Math.max(0, (Number(total) || 0) - dated);
+}
+
 let observer = null;
 
-export function renderTimeline(facets) {
+export function renderTimeline(facets, total = 0) {
   const container = $('timeline');
   const focusedValue = container.contains(document.activeElement) ? document.activeElement.dataset.period : null;
   if (observer) observer.disconnect();
@@ -148,7 +160,11 @@ export function renderTimeline(facets) {
   });
   for (const entry of entries) list.append(el('li', { className: 'bar-cell' }, [timelineBar(entry, max, readout)]));
   const axis = svgEl('svg', { class: 'bar-axis', height: AXIS_HEIGHT, 'aria-hidden': 'true', focusable: 'false' });
-  container.replaceChildren(list, axis, caption);
+  const undated = undatedCount(facets, total);
+  const note = undated
+    ? el('p', { className: 'timeline-undated', text: `另有 ${formatNumber(undated)} 条未标日期，未计入图中。`, attrs: { id: 'timeline-undated' } })
+    : null;
+  container.replaceChildren(...[list, axis, caption, note].filter(Boolean));
   layout(list, axis, entries);
 
   let width = list.clientWidth;

@@ -9,13 +9,10 @@ use axum::response::{IntoResponse, Response};
 use schemars::JsonSchema;
 use serde::Serialize;
 use sifa_cite::{Citing, meta_tags};
-use sifa_query::{DocumentView, Hit, QueryError, SearchRequest};
+use sifa_query::{DocumentView, Hit, QueryError, SearchParams, SearchRequest};
 
-use crate::origin::{document_page, origin};
+use crate::origin::document_page;
 use crate::{ApiError, AppState, blocking, params};
-
-/// Similar publications returned.
-const SIMILAR_COUNT: usize = 10;
 
 /// `GET /api/v1/documents/{id}`: a whole publication and how to cite it.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -48,11 +45,13 @@ pub async fn document(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
-    let q = params::last(&params::pairs(raw.as_deref()), "q");
+    let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &["q"])?;
+    let q = params::once(&pairs, "q")?;
     if let Some(q) = &q {
         sifa_query::check_query(q)?;
     }
-    let origin = origin(&headers);
+    let origin = state.link_origin(&headers);
     let answer = blocking(&state, move |s| {
         let document = s.document(&id, q.as_deref())?;
         let publication =
@@ -74,8 +73,21 @@ pub struct SimilarResponse {
     pub hits: Vec<Hit>,
 }
 
-pub async fn similar(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, ApiError> {
-    let hits = blocking(&state, move |s| s.similar(&id, SIMILAR_COUNT)).await?;
+/// `GET /api/v1/documents/{id}/similar?per_page=N`: as many as a search's
+/// page (`per_page`, checked by the search's rule).
+pub async fn similar(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &["per_page"])?;
+    let mut asked = SearchParams::default();
+    if let Some(per_page) = params::once(&pairs, "per_page")? {
+        asked.set("per_page", per_page);
+    }
+    let count = SearchRequest::from_params(asked)?.per_page;
+    let hits = blocking(&state, move |s| s.similar(&id, count)).await?;
     Ok(Json(SimilarResponse { hits }).into_response())
 }
 
@@ -86,6 +98,7 @@ pub async fn cited_by(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
+    params::only(&params::pairs(raw.as_deref()), &params::searching(&[]))?;
     let mut params = params::search_params(raw.as_deref());
     params.set("cites", id.clone());
     let request = SearchRequest::from_params(params)?;

@@ -14,17 +14,18 @@ use sifa_model::PubDate;
 use sifa_query::{MAX_EXPORT, QueryError, SearchRequest};
 
 use crate::formats::Format;
-use crate::origin::origin;
 use crate::{ApiError, AppState, blocking, params};
 
-/// The ids of a selection: every `ids` value, split at commas.
+/// The ids of a selection: every `ids` value, split at commas, each once
+/// (in the order first given).
 fn selected_ids(pairs: &[(String, String)]) -> Result<Vec<String>, QueryError> {
+    let mut seen = std::collections::HashSet::new();
     let ids: Vec<String> = pairs
         .iter()
         .filter(|(k, _)| k == "ids")
-        .flat_map(|(_, v)| {
-            v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect::<Vec<_>>()
-        })
+        .flat_map(|(_, v)| v.split(',').map(str::trim).filter(|s| !s.is_empty()))
+        .filter(|id| seen.insert(*id))
+        .map(str::to_string)
         .collect();
     if ids.len() > MAX_EXPORT {
         return Err(QueryError::invalid("ids", format!("at most {MAX_EXPORT} ids can be exported at once")));
@@ -49,8 +50,9 @@ pub async fn export(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
     let pairs = params::pairs(raw.as_deref());
-    let format = Format::parse(params::last(&pairs, "format").as_deref())?;
-    let cited = cited_day(params::last(&pairs, "cited").as_deref())?;
+    params::only(&pairs, &params::searching(&params::export_parameters()))?;
+    let format = Format::parse(params::once(&pairs, "format")?.as_deref())?;
+    let cited = cited_day(params::once(&pairs, "cited")?.as_deref())?;
     let ids = selected_ids(&pairs)?;
     let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
     let (publications, total) = blocking(&state, move |s| {
@@ -64,7 +66,7 @@ pub async fn export(
         }
     })
     .await?;
-    let body = format.write(&publications, &origin(&headers), cited);
+    let body = format.write(&publications, &state.link_origin(&headers), cited);
     let mut response = body.into_response();
     let out = response.headers_mut();
     out.insert(header::CONTENT_TYPE, HeaderValue::from_static(format.media_type));
@@ -81,8 +83,8 @@ mod tests {
 
     #[test]
     fn formats_ids_and_citing_days_are_checked() {
-        let pairs = vec![("ids".to_string(), "a, b".to_string()), ("ids".to_string(), "c".to_string())];
-        assert_eq!(selected_ids(&pairs).unwrap(), ["a", "b", "c"]);
+        let pairs = vec![("ids".to_string(), "a, b".to_string()), ("ids".to_string(), "c,a".to_string())];
+        assert_eq!(selected_ids(&pairs).unwrap(), ["a", "b", "c"], "each once");
         assert_eq!(cited_day(Some("2025-01-15")).unwrap().to_string(), "2025-01-15");
         assert!(cited_day(Some("2025-01")).is_err());
     }

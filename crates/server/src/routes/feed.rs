@@ -16,7 +16,7 @@ use sifa_model::PubDate;
 use sifa_model::instant::{china_midnight_rfc3339, rfc3339_utc, unix_now};
 use sifa_query::{DIMENSIONS, Dimension, Hit, SearchRequest, SearchResponse, Sort, search_parameters};
 
-use crate::origin::{document_page, origin};
+use crate::origin::document_page;
 use crate::{ApiError, AppState, blocking, params};
 
 /// Entries per feed page when `per_page` is absent.
@@ -30,6 +30,7 @@ pub async fn search_feed(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, ApiError> {
+    params::only(&params::pairs(raw.as_deref()), &params::searching(&[]))?;
     let mut search = params::search_params(raw.as_deref());
     search.set("sort", "newest");
     search.set("facets", "none");
@@ -39,7 +40,7 @@ pub async fn search_feed(
     let request = SearchRequest::from_params(search)?;
     let asked = request.clone();
     let response = blocking(&state, move |s| s.search(&asked)).await?;
-    let feed = feed(&origin(&headers), raw.as_deref(), &request, &response);
+    let feed = feed(&state.link_origin(&headers), raw.as_deref(), &request, &response);
     let xml = feed.to_string();
     Ok(([(header::CONTENT_TYPE, ATOM)], xml).into_response())
 }

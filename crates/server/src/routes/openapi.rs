@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use axum::Json;
+use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
@@ -18,14 +20,15 @@ use super::admin::{ReindexResponse, ReloadResponse};
 use super::documents::{DocumentResponse, SimilarResponse};
 use super::search::SuggestResponse;
 use super::stats::StatsResponse;
+use crate::AppState;
 use crate::error::ErrorBody;
 use crate::error_codes::ErrorCode;
 use crate::formats::FORMATS;
 use crate::params::{export_parameters, table_format_parameter};
 use crate::tables::PANEL_HEADERS;
 
-pub async fn openapi() -> Response {
-    Json(document()).into_response()
+pub async fn openapi(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    Json(document(&state.link_origin(&headers))).into_response()
 }
 
 /// A query parameter as OpenAPI describes it.
@@ -64,8 +67,8 @@ fn json_content(schema: Value, description: &str) -> Value {
     json!({"description": description, "content": {"application/json": {"schema": schema}}})
 }
 
-/// The whole document.
-pub fn document() -> Value {
+/// The whole document, served from `origin` (the public address when set).
+pub fn document(origin: &str) -> Value {
     let mut generator = SchemaSettings::openapi3().into_generator();
     let response = |schema: schemars::Schema| json_content(schema.to_value(), "OK");
     let search = response(generator.subschema_for::<SearchResponse>());
@@ -117,7 +120,9 @@ pub fn document() -> Value {
         Value::Object(all)
     };
     let ok = json!({"description": "OK"});
-    let (invalid, missing) = (ErrorCode::InvalidParameter, ErrorCode::DocumentNotFound);
+    let (invalid, unknown, missing) =
+        (ErrorCode::InvalidParameter, ErrorCode::UnknownParameter, ErrorCode::DocumentNotFound);
+    let per_page = search_parameters().iter().find(|p| p.name == "per_page").map(parameter);
     let (unauthorized, disabled) = (ErrorCode::Unauthorized, ErrorCode::AdminDisabled);
     let compared: Vec<&str> = comparisons().into_iter().map(|(by, _)| by).collect();
     let atom =
@@ -134,31 +139,32 @@ pub fn document() -> Value {
                      "description": "A publication id: the page opens on it, with its citation tags"});
     json!({
         "openapi": "3.0.3",
+        "servers": [{"url": origin}],
         "info": {"title": "sifa search API", "version": "1", "description": format!(
             "Full-text search over Chinese judicial-administration publications. Any other path answers {} ({}).",
             ErrorCode::NotFound.status().as_u16(), ErrorCode::NotFound.code())},
         "paths": {
             "/api/v1/search": {"get": {"summary": "Search publications, with disjunctive facets (months are counted when from and to span at most two years)",
-                "parameters": with_search(Vec::new()), "responses": responses(search, &[invalid])}},
+                "parameters": with_search(Vec::new()), "responses": responses(search, &[invalid, unknown])}},
             "/api/v1/search.atom": {"get": {"summary": "Follow a search: its newest matches as an Atom feed (sort and facets are the feed's own; per_page defaults to 20)",
-                "parameters": with_search(Vec::new()), "responses": responses(atom, &[invalid])}},
+                "parameters": with_search(Vec::new()), "responses": responses(atom, &[invalid, unknown])}},
             "/api/v1/export": {"get": {"summary": "The matches of a search, or a selection by id, as CSV, JSON, RIS, CSL-JSON or GB/T 7714-2015 references",
-                "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, missing])}},
+                "parameters": with_search(export_parameters()), "responses": responses(exported, &[invalid, unknown, missing])}},
             "/api/v1/timeline": {"get": {"summary": format!("Publications of a search per year or month, one series per value of one of: {}", compared.join(", ")),
-                "parameters": with_search(timeline_parameters().to_vec()), "responses": responses(timeline, &[invalid])}},
+                "parameters": with_search(timeline_parameters().to_vec()), "responses": responses(timeline, &[invalid, unknown])}},
             "/api/v1/concordance": {"get": {"summary": "Keyword in context: every place a query word stands in the matching titles and bodies (by the search's matching rule), with its left and right context; total_documents is the search's total",
-                "parameters": instrument(concordance_parameters()), "responses": responses(concordance, &[invalid])}},
+                "parameters": instrument(concordance_parameters()), "responses": responses(concordance, &[invalid, unknown])}},
             "/api/v1/diffusion": {"get": {"summary": "Diffusion: each region's earliest matching publication at a level of the agency tree, lags from a reference, national bodies apart, the adoption curve; format=csv is the region × year panel",
-                "parameters": instrument(diffusion_parameters()), "responses": responses(diffusion, &[invalid])}},
+                "parameters": instrument(diffusion_parameters()), "responses": responses(diffusion, &[invalid, unknown])}},
             "/": {"get": {"summary": "The search page", "parameters": [doc],
                 "responses": page_responses}},
             "/api/v1/documents/{id}": {"get": {"summary": "A whole publication with its extraction evidence and how to cite it; q marks its words in body_html",
-                "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, missing])}},
-            "/api/v1/documents/{id}/similar": {"get": {"summary": "The 10 most similar publications",
-                "parameters": [id.clone()], "responses": responses(similar, &[missing])}},
+                "parameters": [id.clone(), q.clone()], "responses": responses(document, &[invalid, unknown, missing])}},
+            "/api/v1/documents/{id}/similar": {"get": {"summary": "The most similar publications (per_page of them, 10 by default)",
+                "parameters": [id.clone(), per_page], "responses": responses(similar, &[invalid, unknown, missing])}},
             "/api/v1/documents/{id}/cited-by": {"get": {"summary": "The publications citing this one, paged and faceted like a search (every search parameter applies)",
-                "parameters": cited_by_parameters, "responses": responses(cited_by, &[invalid, missing])}},
-            "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid])}},
+                "parameters": cited_by_parameters, "responses": responses(cited_by, &[invalid, unknown, missing])}},
+            "/api/v1/suggest": {"get": {"summary": "Completions for the search box", "parameters": [q], "responses": responses(suggest, &[invalid, unknown])}},
             "/api/v1/stats": {"get": {"summary": "What the index holds, with the API's limits, kind labels and synonyms", "responses": responses(stats, &[])}},
             "/api/v1/dimensions": {"get": {"summary": "The facet dimensions: each one's filter parameter, labels, shape and fixed values; the year facet; what the timeline compares", "responses": responses(dimensions, &[])}},
             "/api/v1/openapi.json": {"get": {"summary": "This document", "responses": responses(ok.clone(), &[])}},

@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use sifa_cite::{Citing, meta_tags};
 use sifa_model::Publication;
 
-use crate::origin::{document_page, origin};
+use crate::origin::document_page;
 use crate::{ApiError, AppState, assets, blocking, params};
 
 /// Where the document's tags go: right after the page's title.
@@ -34,7 +34,7 @@ pub async fn index(State(state): State<AppState>, headers: HeaderMap, RawQuery(r
     };
     let found = blocking(&state, move |s| s.publications(&[id])).await;
     match found.ok().and_then(|mut p| p.pop()) {
-        Some(publication) => Html(with_citation(page, &publication, &origin(&headers))).into_response(),
+        Some(publication) => Html(with_citation(page, &publication, &state.link_origin(&headers))).into_response(),
         // The page still loads and says in Chinese that there is no such document.
         None => (StatusCode::NOT_FOUND, Html(page)).into_response(),
     }

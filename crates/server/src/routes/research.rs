@@ -19,6 +19,7 @@ use crate::{ApiError, AppState, blocking, params, tables};
 
 pub async fn concordance(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &params::searching(&with_format(concordance_parameters())))?;
     let own = ConcordanceParams {
         context: params::last(&pairs, "context"),
         sort: params::last(&pairs, "sort"),
@@ -42,6 +43,7 @@ pub async fn concordance(State(state): State<AppState>, RawQuery(raw): RawQuery)
 
 pub async fn diffusion(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &params::searching(&with_format(diffusion_parameters())))?;
     let own = DiffusionParams { level: params::last(&pairs, "level"), reference: params::last(&pairs, "reference") };
     let format = Format::table(params::last(&pairs, "format").as_deref())?;
     let diffusion = DiffusionRequest::from_params(&own)?;
@@ -53,6 +55,11 @@ pub async fn diffusion(State(state): State<AppState>, RawQuery(raw): RawQuery) -
     let panel = response.panel();
     let body = tables::panel_csv(&panel);
     Ok(attachment(body, format, "sifa-diffusion-panel.csv", panel.len() as u64))
+}
+
+/// A research route's own parameters and the table's `format`.
+fn with_format(own: &[sifa_query::Parameter]) -> Vec<sifa_query::Parameter> {
+    own.iter().cloned().chain([params::table_format_parameter()]).collect()
 }
 
 /// A table as a file to save.

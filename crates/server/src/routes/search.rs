@@ -19,6 +19,7 @@ pub struct SuggestResponse {
 }
 
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
+    params::only(&params::pairs(raw.as_deref()), &params::searching(&[]))?;
     let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
     let Some(cache) = state.responses.clone() else {
         let response = blocking(&state, move |s| s.search(&request)).await?;
@@ -47,7 +48,9 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
 }
 
 pub async fn suggest(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
-    let q = params::last(&params::pairs(raw.as_deref()), "q").unwrap_or_default();
+    let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &["q"])?;
+    let q = params::once(&pairs, "q")?.unwrap_or_default();
     sifa_query::check_query(&q)?;
     let suggestions = blocking(&state, move |s| s.suggest(&q, SUGGEST_COUNT)).await?;
     Ok(Json(SuggestResponse { suggestions }).into_response())

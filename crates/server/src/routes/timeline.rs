@@ -4,16 +4,17 @@
 use axum::Json;
 use axum::extract::{RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use sifa_query::{SearchRequest, TimelineParams, TimelineRequest};
+use sifa_query::{SearchRequest, TimelineParams, TimelineRequest, timeline_parameters};
 
 use crate::{ApiError, AppState, blocking, params};
 
 pub async fn timeline(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let pairs = params::pairs(raw.as_deref());
+    params::only(&pairs, &params::searching(timeline_parameters()))?;
     let own = TimelineParams {
-        by: params::last(&pairs, "by"),
-        interval: params::last(&pairs, "interval"),
-        top: params::last(&pairs, "top"),
+        by: params::once(&pairs, "by")?,
+        interval: params::once(&pairs, "interval")?,
+        top: params::once(&pairs, "top")?,
     };
     let timeline = TimelineRequest::from_params(own)?;
     let request = SearchRequest::from_params(params::search_params(raw.as_deref()))?;
