@@ -2,31 +2,19 @@
 //! the concordance and the diffusion tracker, in JSON and CSV, with their
 //! errors and their OpenAPI description.
 
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
-use http_body_util::BodyExt;
+use axum::http::{HeaderMap, StatusCode};
 use serde_json::Value;
-use sifa_server::{AppState, app};
-use tower::ServiceExt;
 
 mod common;
 
+use common::enc;
+
 async fn fetch(uri: &str) -> (StatusCode, HeaderMap, String) {
-    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let response = app(AppState::read_only(common::engine())).oneshot(request).await.unwrap();
-    let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+    common::fetch_from(common::engine(), uri).await
 }
 
 async fn json(uri: &str) -> Value {
-    let (status, _, body) = fetch(uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-fn enc(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+    common::ok_json(common::engine(), uri).await
 }
 
 #[tokio::test]

@@ -2,34 +2,29 @@
 //! Atom feed, exports, the timeline, citation tags on document pages and
 //! synonym expansion, each with its errors.
 
-use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
-use http_body_util::BodyExt;
+use std::sync::Arc;
+
+use axum::http::{HeaderMap, StatusCode};
 use serde_json::Value;
-use sifa_query::Synonyms;
-use sifa_server::{AppState, app};
-use tower::ServiceExt;
+use sifa_query::{SearchEngine, Synonyms};
 
 mod common;
 
-async fn fetch(uri: &str) -> (StatusCode, HeaderMap, String) {
+use common::enc;
+
+/// The demo index with the shipped synonyms in force, as a server runs it.
+fn engine() -> Arc<SearchEngine> {
     let engine = common::engine();
     engine.set_synonyms(Synonyms::shipped());
-    let request = Request::builder().uri(uri).header("host", "sifa.test").body(Body::empty()).unwrap();
-    let response = app(AppState::read_only(engine)).oneshot(request).await.unwrap();
-    let (status, headers) = (response.status(), response.headers().clone());
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+    engine
+}
+
+async fn fetch(uri: &str) -> (StatusCode, HeaderMap, String) {
+    common::fetch_from(engine(), uri).await
 }
 
 async fn json(uri: &str) -> Value {
-    let (status, _, body) = fetch(uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-fn enc(text: &str) -> String {
-    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+    common::ok_json(engine(), uri).await
 }
 
 fn ids(response: &Value) -> Vec<String> {
