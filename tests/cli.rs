@@ -201,7 +201,7 @@ fn search_lists_near_matches_below_few_exact_ones_unless_exact() {
     assert_eq!(exact["total"], found["total"], "near matches never count");
 }
 
-/// What an admin tripped over (issue 21, point 11).
+/// What an admin tripped over.
 mod rough_edges {
     use std::fs;
 

@@ -1,5 +1,5 @@
 //! The five seed publications of the shared corpus: what `sifa inspect`
-//! must conclude for each (the indexer issue's acceptance list).
+//! must conclude for each (the indexer's acceptance list).
 
 use serde_json::Value;
 

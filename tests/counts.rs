@@ -1,5 +1,5 @@
 //! Counts a researcher can trust: an unquoted word matches exactly the
-//! documents that contain it (issue: "a word matches where the word is").
+//! documents that contain it ("a word matches where the word is").
 //!
 //! For every word in `tests/counts/words.txt`, the search total over the
 //! shared corpus must equal the number of documents whose folded title or

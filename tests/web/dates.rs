@@ -1,4 +1,4 @@
-//! Dates on the page (issue 21, point 9): the month axis covers whole
+//! Dates on the page: the month axis covers whole
 //! years, the timeline says how many results it cannot place, the date
 //! fields read YYYY-MM-DD whatever the browser's locale, and the header's
 //! count says why it is larger than an empty search's.

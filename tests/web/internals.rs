@@ -1,7 +1,7 @@
-//! The page shows researchers' words, not the system's (issue 21, point
-//! 8): no source file, internal id or topic score among a document's
-//! facts, no rule codes in 解析依据, and the 被引用 filter named by the
-//! cited document's title; the agency finder looks below the top level.
+//! The page shows researchers' words, not the system's: no source file,
+//! internal id or topic score among a document's facts, no rule codes in
+//! 解析依据, and the 被引用 filter named by the cited document's title;
+//! the agency finder looks below the top level.
 
 use serde_json::json;
 

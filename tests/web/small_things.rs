@@ -1,4 +1,4 @@
-//! Small things a researcher trips over (issue 21, point 13): the page has
+//! Small things a researcher trips over: the page has
 //! an icon, the document's title is not framed when its page opens, and
 //! each export has one place (the tables in the toolbar, the citations in
 //! 引用格式), both taking the chosen results.

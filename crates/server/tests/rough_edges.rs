@@ -1,4 +1,4 @@
-//! What users tripped over (issue 21), each where they met it: the API
+//! What users tripped over, each where they met it: the API
 //! answering a query that reduces to nothing, unknown and repeated
 //! parameters, values outside a closed list, public links, comparisons by
 //! province, feeds and clients that never finish their headers.
