@@ -168,6 +168,7 @@ fn is_header_line(line: &str) -> bool {
         })
         || matches!(shape::noise(line), Some(Noise::Byline))
         || crate::shapes::numbers::is_number_line(line)
+        || crate::shapes::numbers::is_order_number_line(line)
         || !crate::shapes::promulgation::acts(line).is_empty()
 }
 
@@ -547,6 +548,16 @@ mod tests {
             title("某省贯彻落实《某办法》细则-某司【2013】104号\n正文内容，充实。").as_deref(),
             Some("某省贯彻落实《某办法》细则")
         );
+    }
+
+    #[test]
+    fn an_order_number_under_its_issuer_is_no_headline() {
+        let announcement = "某某自治区人民代表大会常务委员会公告\n第二十七号\n《某某自治区矛盾纠纷多元化解条例》已由某某自治区第十四届人民代表大会常务委员会第十次会议于2024年5月30日通过，现予公布，自2024年8月1日起施行。\n某某自治区人民代表大会常务委员会\n2024年5月30日";
+        let order = "某某市人民政府令\n第 5 号\n《某某市法律援助办法》已经2023年2月20日市人民政府第8次常务会议通过，现予公布，自2023年4月1日起施行。\n市长　某某\n2023年3月1日";
+        for page in [announcement, order] {
+            let found = title(page);
+            assert!(found.as_deref().is_none_or(|t| !t.starts_with('第')), "{found:?}");
+        }
     }
 
     #[test]

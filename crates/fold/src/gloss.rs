@@ -56,13 +56,19 @@ pub fn strip_glosses(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Length of the syllable that opens `rest` and is closed by a parenthesis,
-/// if it is one: lowercase pinyin letters with exactly one tone mark.
+/// if it is one: lowercase pinyin letters with exactly one tone mark, and
+/// perhaps a space before the parenthesis (會(huì )議, as some converters
+/// write it).
 fn syllable_len(rest: &[char]) -> Option<usize> {
-    let len = rest.iter().take(MAX_SYLLABLE_CHARS + 1).position(|&c| is_close(c))?;
+    let len = rest.iter().take(MAX_SYLLABLE_CHARS + 2).position(|&c| is_close(c))?;
     let syllable = &rest[..len];
+    let syllable = match syllable {
+        [letters @ .., ' '] => letters,
+        _ => syllable,
+    };
     let toned = syllable.iter().filter(|&&c| is_toned(c)).count();
     let letters = syllable.iter().all(|&c| c.is_ascii_lowercase() || c == 'ü' || is_toned(c));
-    (len > 0 && toned == 1 && letters).then_some(len)
+    (!syllable.is_empty() && syllable.len() <= MAX_SYLLABLE_CHARS && toned == 1 && letters).then_some(len)
 }
 
 fn is_open(c: char) -> bool {
@@ -124,6 +130,7 @@ mod tests {
         assert_eq!(strip("會（huì）議"), "會議", "full-width parentheses too");
         assert_eq!(strip("區(qū)司法局"), "區司法局", "ü with a tone mark");
         assert_eq!(strip("莊(zhuāng)重"), "莊重", "six letters");
+        assert_eq!(strip("大會(huì )常務(wù )委員會"), "大會常務委員會", "a space before the parenthesis");
     }
 
     #[test]

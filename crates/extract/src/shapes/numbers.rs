@@ -102,6 +102,34 @@ pub fn is_number_line(line: &str) -> bool {
     numbers_in(line).iter().any(|f| stands_alone(line, f))
 }
 
+/// `第二十七号`, `第 5 号` alone on a line: the 令号 (or 公告 number) that
+/// GB/T 9704-2012's 命令 format centres on its own line under the
+/// issuer's 令 or 公告 line. It numbers the document; it is never its
+/// headline.
+pub fn is_order_number_line(line: &str) -> bool {
+    static ORDER_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^[(（]?\s*第\s*(?:{DIGITS}{{1,5}}|[〇零一二三四五六七八九十百千]{{1,8}})\s*号\s*[)）]?$"))
+            .expect("valid")
+    });
+    ORDER_NUMBER.is_match(line.trim())
+}
+
 fn stands_alone_text(rest: &str) -> bool {
     rest.chars().all(|c| c.is_whitespace() || "()（）[]【】,，、|｜-—".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_number_alone_on_its_line() {
+        for line in ["第二十七号", "第 5 号", "（第105号）", "第一百零三号"] {
+            assert!(is_order_number_line(line), "{line}");
+        }
+        for line in ["第二十七号文件精神", "司法部令第150号", "第三章 法律责任", "第二十七条"]
+        {
+            assert!(!is_order_number_line(line), "{line}");
+        }
+    }
 }
